@@ -1,0 +1,229 @@
+import type {Root, RootContent, PhrasingContent, Paragraph as MdParagraph, List as MdList, Heading, Table as MdTable, Yaml} from 'mdast'
+import type {VFile} from 'vfile'
+import type {Article, Block, Inline, InlineStyle, ListItem, Position, QaTurn} from './types.js'
+import {readFrontMatter} from '../parse/front-matter.js'
+import {normalizePunctuation} from './normalize-punctuation.js'
+import {report} from '../diagnostics/report.js'
+
+/** Options of the article converter. */
+export interface ToArticleOptions {
+  /** Turn half-width `, : ; ? ! ( )` between Chinese characters into full-width (default: true for Chinese). */
+  normalizePunctuation?: boolean
+}
+
+/** Speakers that ask in an interview (the rest answer). */
+const QUESTION_SPEAKERS = /^(本报)?记者$|^主持人$|^问$|^Q$|^编者$/
+
+/** A run-in speaker label: a short name and a colon (記者：, 刘震民:). */
+const BARE_SPEAKER = /^([\u4e00-\u9fff·]{1,6}|Q|A)[：:]/
+
+/**
+ * Convert an mdast tree into the typed, font-free Article (mdast-util-to-hast
+ * style: one small handler per node type, positions copied onto every node).
+ * Content problems are diagnostics on `file`; nothing is silently dropped.
+ */
+export function toArticle(tree: Root, file: VFile, options: ToArticleOptions = {}): Article {
+  const yaml = tree.children.find((node): node is Yaml => node.type === 'yaml')
+  const meta = readFrontMatter(yaml?.value, yaml?.position as Position | undefined, file)
+  if (options.normalizePunctuation ?? true) {
+    const changed = normalizePunctuation(tree)
+    if (changed > 0) report(file, 'info', 'punctuation-normalised', `Changed ${changed} half-width punctuation marks between Chinese characters to full width`, {line: 1, column: 1}, 'pass --no-normalize to keep them')
+  }
+  const interview = isInterview(tree)
+  const children: Block[] = []
+  let seenSection = false
+  for (const node of tree.children) {
+    if (node.type === 'yaml') continue
+    if (node.type === 'heading' && node.depth === 1 && !meta.title) {
+      meta.title = plainText(node.children)
+      report(file, 'warning', 'title-from-heading', 'No `title` in front matter: using the first heading as the headline', node.position, 'add `title:` to the front matter')
+      continue
+    }
+    if (node.type === 'heading') seenSection = true
+    children.push(...convertBlock(node, file, {interview, lead: !seenSection}))
+  }
+  if (!meta.title) {
+    const firstHead = children.find((block) => block.type === 'sectionHead')
+    if (firstHead && firstHead.type === 'sectionHead') {
+      meta.title = firstHead.children.map((run) => run.value).join('')
+      report(file, 'warning', 'title-from-heading', 'No `title` in front matter: using the first heading as the headline', firstHead.position, 'add `title:` to the front matter')
+    }
+  }
+  const article: Article = {type: 'article', meta, children}
+  if (yaml?.position) article.metaPosition = yaml.position as Position
+  return article
+}
+
+/** Does the article read as an interview (some paragraph starts with a bold or bare `记者：`)? */
+function isInterview(tree: Root): boolean {
+  return tree.children.some((node) => {
+    if (node.type !== 'paragraph') return false
+    const first = node.children[0]
+    if (first?.type === 'strong') return /[：:]$/.test(plainText(first.children).trim()) && /记者|主持人/.test(plainText(first.children))
+    return first?.type === 'text' && /^(本报)?记者[：:]/.test(first.value)
+  })
+}
+
+interface Context {
+  interview: boolean
+  lead: boolean
+}
+
+function convertBlock(node: RootContent, file: VFile, context: Context): Block[] {
+  const position = node.position as Position | undefined
+  switch (node.type) {
+    case 'heading':
+      return [{type: 'sectionHead', depth: Math.max(2, node.depth), children: inlines(node.children, {}, file), position} as Block]
+    case 'paragraph':
+      return paragraph(node, file, context)
+    case 'list':
+      return [{type: 'list', ordered: Boolean(node.ordered), start: node.start ?? 1, items: listItems(node, 0, file), position}]
+    case 'blockquote': {
+      const paragraphs: Inline[][] = []
+      for (const child of node.children) {
+        if (child.type === 'paragraph') paragraphs.push(inlines(child.children, {}, file))
+        else paragraphs.push([{type: 'text', value: plainText([child as unknown as PhrasingContent]), style: {}}])
+      }
+      return [{type: 'quote', children: paragraphs, position}]
+    }
+    case 'table':
+      return [table(node, file)]
+    case 'code':
+      return [{type: 'code', value: node.value, position}]
+    case 'footnoteDefinition': {
+      const runs: Inline[] = []
+      for (const child of node.children) if (child.type === 'paragraph') runs.push(...inlines(child.children, {}, file))
+      return [{type: 'footnote', label: node.label ?? node.identifier, children: runs, position}]
+    }
+    case 'thematicBreak':
+      return []
+    case 'html': {
+      if (/^<!--[\s\S]*-->$/.test(node.value.trim())) return []
+      report(file, 'warning', 'html-as-text', 'Raw HTML is not typeset; its text is set as a paragraph', position, 'write Markdown instead of HTML')
+      return [{type: 'paragraph', role: context.lead ? 'lead' : 'body', children: [{type: 'text', value: node.value.replace(/<[^>]+>/g, ''), style: {}}], position}]
+    }
+    case 'definition':
+      return []
+    default: {
+      const text = plainText([node as unknown as PhrasingContent])
+      report(file, 'warning', 'unsupported-block', `\`${node.type}\` blocks are not typeset yet; their text is set as a paragraph`, position)
+      return text ? [{type: 'paragraph', role: 'body', children: [{type: 'text', value: text, style: {}}], position}] : []
+    }
+  }
+}
+
+function paragraph(node: MdParagraph, file: VFile, context: Context): Block[] {
+  const position = node.position as Position | undefined
+  const blocks: Block[] = []
+  // Images standing alone become figures; the rest of the paragraph stays text.
+  const images = node.children.filter((child) => child.type === 'image')
+  const rest = node.children.filter((child) => child.type !== 'image')
+  const runs = inlines(rest, {}, file)
+  const hasText = runs.some((run) => run.value.trim() !== '')
+  if (hasText) blocks.push(speakerTurn(runs, context, position) ?? {type: 'paragraph', role: context.lead ? 'lead' : 'body', children: runs, position})
+  for (const image of images) {
+    if (image.type !== 'image') continue
+    blocks.push({type: 'figure', src: image.url, caption: image.alt ? [{type: 'text', value: image.alt, style: {}}] : [], position: image.position as Position | undefined})
+  }
+  return blocks
+}
+
+/** Recognise an interview turn: a bold `**刘震民:**` label, or a bare `记者：` in an interview. */
+function speakerTurn(runs: Inline[], context: Context, position: Position | undefined): QaTurn | undefined {
+  const first = runs[0]
+  if (!first) return undefined
+  let speaker: string | undefined
+  let children = runs
+  if (first.style.strong && /^[^，。]{1,8}[：:]$/.test(first.value.trim())) {
+    speaker = first.value.trim().slice(0, -1)
+    children = [{...first, style: {...first.style, speaker: true}}, ...runs.slice(1)]
+  } else if (context.interview && !first.style.strong) {
+    const match = BARE_SPEAKER.exec(first.value)
+    if (match) {
+      speaker = match[1]
+      const label = match[0]
+      children = [{...first, value: label, style: {...first.style, speaker: true, strong: true}}, {...first, value: first.value.slice(label.length)}, ...runs.slice(1)]
+    }
+  }
+  if (!speaker) return undefined
+  return {type: 'qaTurn', role: QUESTION_SPEAKERS.test(speaker) ? 'question' : 'answer', speaker, children, position}
+}
+
+function listItems(list: MdList, depth: number, file: VFile): ListItem[] {
+  const items: ListItem[] = []
+  list.children.forEach((item, index) => {
+    const marker = list.ordered ? `${(list.start ?? 1) + index}.` : depth === 0 ? '•' : '◦'
+    const runs: Inline[] = []
+    const nested: ListItem[] = []
+    for (const child of item.children) {
+      if (child.type === 'paragraph') runs.push(...inlines(child.children, {}, file))
+      else if (child.type === 'list') nested.push(...listItems(child, depth + 1, file))
+      else runs.push({type: 'text', value: plainText([child as unknown as PhrasingContent]), style: {}})
+    }
+    items.push({depth, marker, children: runs}, ...nested)
+  })
+  return items
+}
+
+function table(node: MdTable, file: VFile): Block {
+  const rows = node.children.map((row) => row.children.map((cell) => inlines(cell.children, {}, file)))
+  return {type: 'table', rows, position: node.position as Position | undefined}
+}
+
+/** Flatten phrasing content into styled runs. */
+function inlines(nodes: readonly PhrasingContent[], style: InlineStyle, file: VFile): Inline[] {
+  const runs: Inline[] = []
+  for (const node of nodes) {
+    const position = node.position as Position | undefined
+    switch (node.type) {
+      case 'text':
+        if (node.value) runs.push({type: 'text', value: node.value.replace(/\n/g, ''), style, position})
+        break
+      case 'strong':
+        runs.push(...inlines(node.children, {...style, strong: true}, file))
+        break
+      case 'emphasis':
+        runs.push(...inlines(node.children, {...style, emphasis: true}, file))
+        break
+      case 'delete':
+        runs.push(...inlines(node.children, style, file))
+        break
+      case 'inlineCode':
+        runs.push({type: 'text', value: node.value, style: {...style, code: true}, position})
+        break
+      case 'link':
+        runs.push(...inlines(node.children, {...style, href: node.url}, file))
+        break
+      case 'linkReference':
+        runs.push(...inlines(node.children, style, file))
+        break
+      case 'footnoteReference':
+        runs.push({type: 'text', value: `[${node.label ?? node.identifier}]`, style: {...style, noteRef: true}, position})
+        break
+      case 'break':
+        runs.push({type: 'text', value: ' ', style, position})
+        break
+      case 'image':
+      case 'imageReference':
+        report(file, 'warning', 'inline-image', 'An image inside a line of text is set as its description only', position, 'put the image in a paragraph of its own')
+        if (node.alt) runs.push({type: 'text', value: node.alt, style, position})
+        break
+      case 'html':
+        if (!/^<!--/.test(node.value)) runs.push({type: 'text', value: node.value.replace(/<[^>]+>/g, ''), style, position})
+        break
+      default:
+        runs.push({type: 'text', value: plainText([node]), style, position})
+    }
+  }
+  return runs
+}
+
+/** The plain text of phrasing content. */
+export function plainText(nodes: readonly (PhrasingContent | Heading)[]): string {
+  let text = ''
+  for (const node of nodes) {
+    if ('value' in node && typeof node.value === 'string') text += node.value
+    else if ('children' in node) text += plainText(node.children as PhrasingContent[])
+  }
+  return text
+}

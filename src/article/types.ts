@@ -1,0 +1,166 @@
+/**
+ * The article model every layout stage reads: typed, font-free, no geometry.
+ * Every node keeps the source position of the Markdown it came from.
+ */
+
+/** A point in the source file (1-based line and column, as unist). */
+export interface Point {
+  line: number
+  column: number
+}
+
+/** The source span a node came from. */
+export interface Position {
+  start: Point
+  end: Point
+}
+
+/** Inline style flags; layout maps them to font roles via the template. */
+export interface InlineStyle {
+  /** `**bold**`: the 黑 role (or real bold). */
+  strong?: boolean
+  /** `*emphasis*`: 着重号 dots or the 楷 role, per template. */
+  emphasis?: boolean
+  /** `` `code` ``: kept in the body face, never re-spaced. */
+  code?: boolean
+  /** Link target, kept for the PDF annotation. */
+  href?: string
+  /** Speaker label of an interview turn (记者：/受访者：), run-in in 黑. */
+  speaker?: boolean
+  /** Footnote call, set as a superscript-like bracket. */
+  noteRef?: boolean
+}
+
+/** A run of text with one style. */
+export interface TextRun {
+  type: 'text'
+  value: string
+  style: InlineStyle
+  position?: Position
+}
+
+export type Inline = TextRun
+
+/** A body paragraph. `role` marks lead paragraphs and interview turns. */
+export interface Paragraph {
+  type: 'paragraph'
+  children: Inline[]
+  /** `lead` (导语, before the first section head) or `body`. */
+  role: 'lead' | 'body'
+  position?: Position
+}
+
+/** One turn of an interview: `记者：` asks, the interviewee answers. */
+export interface QaTurn {
+  type: 'qaTurn'
+  role: 'question' | 'answer'
+  /** The speaker's name without the colon, e.g. 记者. */
+  speaker: string
+  /** Inline content, the speaker label (with its colon) first. */
+  children: Inline[]
+  position?: Position
+}
+
+/** A section head (小标题, `##`) or a lower-level head (`###`…). */
+export interface SectionHead {
+  type: 'sectionHead'
+  depth: number
+  children: Inline[]
+  position?: Position
+}
+
+/** A list; each item is a paragraph-like block of inlines. */
+export interface List {
+  type: 'list'
+  ordered: boolean
+  start: number
+  items: ListItem[]
+  position?: Position
+}
+
+/** One list item: its inlines and its nesting depth (0 = top level). */
+export interface ListItem {
+  depth: number
+  /** The marker as printed: `1.`, `•`, `◦`. */
+  marker: string
+  children: Inline[]
+}
+
+/** A block quote; its paragraphs are set indented in the body face. */
+export interface Quote {
+  type: 'quote'
+  children: Inline[][]
+  position?: Position
+}
+
+/** An image with its caption (图片说明). */
+export interface Figure {
+  type: 'figure'
+  /** The path as written in the Markdown. */
+  src: string
+  caption: Inline[]
+  position?: Position
+}
+
+/** A GFM table: rows of cells of inlines; the first row is the header. */
+export interface Table {
+  type: 'table'
+  rows: Inline[][][]
+  position?: Position
+}
+
+/** A footnote definition, set at the end of the article. */
+export interface Footnote {
+  type: 'footnote'
+  label: string
+  children: Inline[]
+  position?: Position
+}
+
+/** A code block, set line by line in the body face. */
+export interface CodeBlock {
+  type: 'code'
+  value: string
+  position?: Position
+}
+
+export type Block = Paragraph | QaTurn | SectionHead | List | Quote | Figure | Table | Footnote | CodeBlock
+
+/** Front-matter facts about the article (all optional but the title). */
+export interface ArticleMeta {
+  /** 主题 */
+  title: string
+  /** 引题 */
+  kicker?: string
+  /** 副题 */
+  subtitle?: string
+  /** 来源 */
+  source?: string
+  /** ISO date, YYYY-MM-DD. */
+  date?: string
+  author?: string
+  /** 制作 / 责任编辑 */
+  editor?: string
+  /** 新闻热线 */
+  hotline?: string
+  /** `zh-Hans` (default) or `zh-Hant`. */
+  lang: string
+  template?: string
+  /** Publication name for the page furniture (报头). */
+  publication?: string
+  /** 版名 for the page furniture. */
+  section?: string
+  /** 版次 of the first page (default 1). */
+  page?: number
+  keywords?: string[]
+  license?: string
+}
+
+/** One article as layout sees it. */
+export interface Article {
+  type: 'article'
+  meta: ArticleMeta
+  children: Block[]
+  /** Source position of the front matter, for diagnostics on the deck. */
+  metaPosition?: Position
+}

@@ -1,0 +1,60 @@
+import path from 'node:path'
+import fs from 'node:fs/promises'
+import sharp from 'sharp'
+import type {VFile} from 'vfile'
+import type {Article, Figure} from '../article/types.js'
+import type {Template} from '../config/template.js'
+import type {ImageInfo} from '../compose/compose-blocks.js'
+import {report} from '../diagnostics/report.js'
+
+/** Largest image we decode, in pixels (guards against decompression bombs). */
+const PIXEL_LIMIT = 80_000_000
+
+/** Prepared images: info for layout, bytes for the renderer. */
+export interface PreparedImages {
+  info: Map<string, ImageInfo>
+  data: Record<string, {data: Uint8Array; widthPx: number; heightPx: number}>
+}
+
+/**
+ * Decode and prepare every figure for print with sharp: resized to the
+ * template's DPI at the column width, grayscale for newsprint if the template
+ * says so. Images must lie inside `contentRoot`; remote URLs are not fetched.
+ * Problems become warnings and the figure a placeholder. The only async
+ * step before layout.
+ */
+export async function prepareImages(article: Article, articleDir: string, contentRoot: string, template: Template, widthPt: number, file: VFile): Promise<PreparedImages> {
+  const prepared: PreparedImages = {info: new Map(), data: {}}
+  const figures = article.children.filter((block): block is Figure => block.type === 'figure')
+  let index = 0
+  for (const figure of figures) {
+    if (prepared.info.has(figure.src)) continue
+    if (/^[a-z]+:\/\//i.test(figure.src)) {
+      report(file, 'warning', 'image-remote', `Remote image ${figure.src} is not fetched; a placeholder is drawn`, figure.position, 'download it next to the article')
+      continue
+    }
+    const resolved = path.resolve(articleDir, decodeURI(figure.src))
+    const root = path.resolve(contentRoot)
+    if (resolved !== root && !resolved.startsWith(root + path.sep)) {
+      report(file, 'error', 'image-outside-root', `Image ${figure.src} lies outside the content root ${root}; refused`, figure.position, 'keep images beside the article')
+      continue
+    }
+    try {
+      const bytes = await fs.readFile(resolved)
+      const image = sharp(bytes, {limitInputPixels: PIXEL_LIMIT, failOn: 'error'})
+      const metadata = await image.metadata()
+      if (!metadata.width || !metadata.height) throw new Error('no image size')
+      const targetWidth = Math.min(metadata.width, Math.round((widthPt / 72) * template.figures.dpi))
+      let pipeline = image.rotate().resize({width: targetWidth, withoutEnlargement: true})
+      if (template.figures.grayscale) pipeline = pipeline.grayscale()
+      const {data, info} = await pipeline.jpeg({quality: 85, mozjpeg: false}).toBuffer({resolveWithObject: true})
+      const key = `img${++index}`
+      prepared.info.set(figure.src, {key, widthPx: info.width, heightPx: info.height})
+      prepared.data[key] = {data: new Uint8Array(data), widthPx: info.width, heightPx: info.height}
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : (error as Error).message.split('\n')[0]
+      report(file, 'warning', 'image-unreadable', `Image ${figure.src} could not be used (${reason}); a placeholder is drawn`, figure.position, 'check the path and the file')
+    }
+  }
+  return prepared
+}

@@ -1,0 +1,55 @@
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import {VFile} from 'vfile'
+import {renderArticle, type RenderOptions} from './render-article.js'
+import {writeAtomic} from './write-atomic.js'
+import {countMessages, report} from '../diagnostics/report.js'
+
+/** Options of `buildArticle`. */
+export interface BuildOptions extends RenderOptions {
+  /** Output folder (default: `output`). */
+  outDir?: string
+  /** Treat warnings as errors: no PDF is written when any warning is raised (default: false). */
+  strict?: boolean
+  /** Output file name without extension (default: the article's base name). */
+  outName?: string
+}
+
+/** What building one article did. */
+export interface BuildResult {
+  input: string
+  /** The PDF written, if any. */
+  output?: string
+  ok: boolean
+  pages: number
+  file: VFile
+}
+
+/**
+ * Build one article file into `outDir/<basename>.pdf`. Reads the file,
+ * typesets it, and writes atomically. Never throws for content problems:
+ * they are messages on `result.file`, and `ok` is false when no PDF could be
+ * made (or, with `strict`, when any warning was raised).
+ */
+export async function buildArticle(input: string, options: BuildOptions = {}): Promise<BuildResult> {
+  let source: string
+  try {
+    source = await fs.readFile(input, 'utf8')
+  } catch (error) {
+    const file = new VFile({path: input})
+    report(file, 'error', 'read-failed', `Cannot read the article: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+    return {input, ok: false, pages: 0, file}
+  }
+  const result = await renderArticle(source, input, {contentRoot: path.dirname(input), ...options})
+  const counts = countMessages(result.file)
+  const failed = !result.pdf || counts.errors > 0 || (options.strict === true && counts.warnings > 0)
+  if (failed) return {input, ok: false, pages: result.pages, file: result.file}
+  const output = path.join(options.outDir ?? 'output', `${options.outName ?? path.basename(input, path.extname(input))}.pdf`)
+  try {
+    await writeAtomic(output, result.pdf!)
+  } catch (error) {
+    report(result.file, 'error', 'write-failed', `Cannot write ${output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, undefined, 'check that the output folder is writable')
+    return {input, ok: false, pages: result.pages, file: result.file}
+  }
+  return {input, output, ok: true, pages: result.pages, file: result.file}
+}

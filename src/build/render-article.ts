@@ -1,0 +1,156 @@
+import path from 'node:path'
+import {VFile} from 'vfile'
+import type {Article, Block, Position} from '../article/types.js'
+import {parseMarkdown} from '../parse/parse-markdown.js'
+import {toArticle} from '../article/to-article.js'
+import {loadTemplate, TemplateError, type Template} from '../config/template.js'
+import {resolveGrid, type Grid} from '../config/resolve-template.js'
+import {openFontBook, type FontBook} from '../shape/font-book.js'
+import {shapeText, type MissingChar} from '../shape/shape-text.js'
+import {composeBlocks, type Shaper} from '../compose/compose-blocks.js'
+import {layoutDeck} from '../page/deck.js'
+import {paginate} from '../page/paginate.js'
+import type {PagedDocument} from '../page/types.js'
+import {renderPdf} from '../render/pdf/render-pdf.js'
+import {prepareImages} from '../assets/prepare-images.js'
+import {report} from '../diagnostics/report.js'
+
+/** Options shared by every build command. */
+export interface RenderOptions {
+  /** Template name or path to a template JSON (default: front matter `template`, else `newspaper`). */
+  template?: string
+  /** Folder of user fonts by role (default: none; the CLI passes `fonts/`). */
+  fontsDir?: string
+  /** Turn half-width punctuation between Chinese characters full-width (default: true). */
+  normalizePunctuation?: boolean
+  /** Draw the grid, column frames and baselines over the page (default: false). */
+  debug?: boolean
+  /** Images must lie below this folder (default: the article's folder). */
+  contentRoot?: string
+  /** Deflate streams (default: true). */
+  compress?: boolean
+}
+
+/** The result of typesetting one article: PDF bytes unless an error made them impossible. */
+export interface RenderResult {
+  pdf?: Uint8Array
+  file: VFile
+  pages: number
+  article?: Article
+  document?: PagedDocument
+}
+
+/**
+ * Typeset one article: Markdown text in, PDF bytes out. Pure apart from
+ * reading fonts, templates and images: the same input gives the same bytes.
+ * Problems are messages on `result.file`; `pdf` is absent when an error
+ * prevented a useful page.
+ */
+export async function renderArticle(source: string, filePath: string, options: RenderOptions = {}): Promise<RenderResult> {
+  const file = new VFile({path: filePath, value: source})
+  // An empty file has nothing to set.
+  if (source.replace(/^\uFEFF/, '').trim() === '') {
+    report(file, 'error', 'empty-file', 'The file is empty: nothing to typeset', {line: 1, column: 1}, 'write front matter and a body')
+    return {file, pages: 0}
+  }
+  // Turn Markdown into the article model; content problems land on `file`.
+  const article = toArticle(parseMarkdown(source), file, {normalizePunctuation: options.normalizePunctuation ?? true})
+  if (article.children.length === 0 && !article.meta.title) {
+    report(file, 'error', 'no-content', 'No title and no body text: nothing to typeset', {line: 1, column: 1})
+    return {file, pages: 0, article}
+  }
+  if (!article.meta.title) report(file, 'warning', 'no-title', 'No title in front matter or headings; the deck is left without a headline', {line: 1, column: 1}, 'add `title:`')
+  if (article.children.length === 0) report(file, 'warning', 'no-body', 'The article has a title but no body text', article.metaPosition?.end ?? {line: 1, column: 1})
+  // Resolve the template and its grid once.
+  let template: Template
+  try {
+    template = loadTemplate(options.template ?? article.meta.template ?? 'newspaper')
+  } catch (error) {
+    if (!(error instanceof TemplateError)) throw error
+    report(file, 'error', 'template', error.message, article.metaPosition?.start ?? {line: 1, column: 1})
+    return {file, pages: 0, article}
+  }
+  const document = await layoutArticle(article, template, file, options, path.dirname(path.resolve(filePath)))
+  const book = openFontBook(fontOptions(options))
+  const grid = resolveGrid(template)
+  const pdf = await renderPdf(document, book, {
+    compress: options.compress ?? true,
+    ...(options.debug ? {debug: {columnsXPt: grid.columnXPt, measurePt: grid.measurePt, topPt: grid.topPt, pitchPt: grid.pitchPt, lines: grid.linesPerColumn, baselineOffsetPt: grid.baselineOffsetPt}} : {})
+  })
+  return {pdf, file, pages: document.pages.length, article, document}
+}
+
+function fontOptions(options: RenderOptions): {fontsDir?: string} {
+  return options.fontsDir ? {fontsDir: options.fontsDir} : {}
+}
+
+/** Lay out an article as a newspaper page sequence (deck, columns, furniture). */
+export async function layoutArticle(article: Article, template: Template, file: VFile, options: RenderOptions, articleDir: string): Promise<PagedDocument> {
+  const grid = resolveGrid(template)
+  const book = openFontBook(fontOptions(options))
+  const images = await prepareImages(article, articleDir, options.contentRoot ?? articleDir, template, grid.measurePt, file)
+  const shape = makeShaper(book, file)
+  const warn = (ruleId: string, reason: string, position?: Position): void => report(file, 'warning', ruleId, reason, position)
+  // Set the body into rows of one column measure.
+  const rows = composeBlocks(article.children, {template, grid, shape, images: images.info, warn})
+  // Lay out the deck across the columns it spans.
+  const span = template.deck.span > 0 ? Math.min(template.deck.span, grid.columns) : grid.columns
+  const deckWidth = span * grid.measurePt + (span - 1) * grid.gutterPt
+  const deck = layoutDeck(article.meta, template, grid, deckWidth, shape)
+  // Flow rows into columns and pages.
+  const {pages, places} = paginate(rows, deck, {template, grid, shape, furniture: furnitureFor(article, template)})
+  const outline = article.children.flatMap((block, index) => {
+    const place = places.get(index)
+    return block.type === 'sectionHead' && block.depth === 2 && place ? [{title: blockText(block), page: place.page, yPt: place.yPt}] : []
+  })
+  return {pages, info: documentInfo(article), outline, images: images.data}
+}
+
+/** Furniture facts: publication from front matter, template, or source. */
+export function furnitureFor(article: Article, template: Template) {
+  const meta = article.meta
+  const furniture: {publication?: string; date?: string; section?: string; firstPage: number} = {firstPage: meta.page ?? 1}
+  const publication = meta.publication ?? template.furniture.publication ?? meta.source
+  if (publication) furniture.publication = publication
+  if (meta.date) furniture.date = meta.date
+  const section = meta.section ?? template.furniture.section
+  if (section) furniture.section = section
+  return furniture
+}
+
+/** PDF metadata from the front matter. */
+export function documentInfo(article: Article) {
+  const meta = article.meta
+  const info: PagedDocument['info'] = {title: meta.title || path.basename('untitled'), lang: meta.lang}
+  const author = [meta.author, meta.editor].filter(Boolean).join('；')
+  if (author) info.author = author
+  const subject = [meta.kicker, meta.subtitle].filter(Boolean).join(' | ')
+  if (subject) info.subject = subject
+  const keywords = [...(meta.keywords ?? []), meta.source].filter(Boolean).join(', ')
+  if (keywords) info.keywords = keywords
+  if (meta.date) info.date = meta.date
+  return info
+}
+
+/** Make the shaper for a build: shapes with the font book, reports characters no font has. */
+export function makeShaper(book: FontBook, file: VFile): Shaper {
+  const reported = new Set<string>()
+  return (text, style, position) => {
+    const missing: MissingChar[] = []
+    const atoms = shapeText(text, style, book, missing)
+    for (const {char, offset} of missing) {
+      const cp = `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`
+      const place = position ? {line: position.start.line, column: position.start.column + offset} : {line: 1, column: 1}
+      const key = `${cp}@${place.line}:${place.column}`
+      if (reported.has(key)) continue
+      reported.add(key)
+      report(file, 'warning', 'missing-glyph', `No font has ${char} (${cp}); drawn as a placeholder box`, place, 'add a font with this character to fonts/ as fallback-*.ttf')
+    }
+    return atoms
+  }
+}
+
+/** Plain text of a block with inline children. */
+export function blockText(block: Block): string {
+  return 'children' in block && Array.isArray(block.children) ? block.children.map((run) => ('value' in run ? run.value : '')).join('') : ''
+}

@@ -1,0 +1,72 @@
+import {cac} from 'cac'
+import {reporter} from 'vfile-reporter'
+import {VFile} from 'vfile'
+import {buildCommand} from './build.js'
+import {listTemplates} from '../config/template.js'
+
+/** Exit codes (documented in README and `--help`). */
+export const EXIT = {ok: 0, failed: 1, usage: 2, bug: 3} as const
+
+/** Print diagnostics like a compiler (vfile-reporter), quiet files skipped. */
+export function printDiagnostics(files: VFile[], options: {quiet?: boolean; verbose?: boolean} = {}): void {
+  const shown = files.filter((file) => file.messages.length > 0)
+  if (shown.length === 0) return
+  const text = reporter(shown, {quiet: options.quiet ?? false, verbose: options.verbose ?? false})
+  if (text) process.stderr.write(`${text}\n`)
+}
+
+/** Report a programmer error: a one-line summary and where to report it; the stack only with --verbose. */
+export function printBug(error: unknown, context: string, verbose: boolean): void {
+  const message = error instanceof Error ? error.message : String(error)
+  process.stderr.write(`paiban: internal error while ${context}: ${message}\n  This is a bug in paiban, not in your article. Please report it with the article attached (run with --verbose for the stack).\n`)
+  if (verbose && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`)
+}
+
+/**
+ * Run the CLI with `argv` (without node and script) and return the exit code.
+ * The CLI only turns arguments into options and calls the programmatic API.
+ */
+export async function main(argv: string[]): Promise<number> {
+  const cli = cac('paiban')
+  let pending: Promise<number> | undefined
+  const common = (command: ReturnType<typeof cli.command>) =>
+    command
+      .option('--out <dir>', 'Output folder', {default: 'output'})
+      .option('--template <name>', `Template name (${listTemplates().join(', ')}) or path to a template .json (default: front matter \`template\`, else newspaper)`)
+      .option('--fonts <dir>', 'Folder of user fonts by role: song.ttf, hei.ttf, hei-bold.ttf, kai.ttf, fangsong.ttf, fallback-*.ttf', {default: 'fonts'})
+      .option('--no-normalize', 'Keep half-width , : ; ? ! ( ) between Chinese characters as written')
+      .option('--strict', 'Treat warnings as errors: no PDF for an article with warnings')
+      .option('--quiet', 'Print only warnings and errors, not infos')
+      .option('--verbose', 'Print stacks of internal errors')
+  common(cli.command('build <...inputs>', 'Typeset articles (.md files or folders, searched recursively) into <out>/<basename>.pdf'))
+    .option('--debug', 'Draw the grid, column frames and baselines over each page')
+    .example('paiban build content --out output')
+    .example('paiban build content/xingguo-police-interview.md --template a4')
+    .action((inputs: string[], options: Record<string, unknown>) => {
+      pending = buildCommand(inputs, options)
+    })
+  cli.help((sections) => {
+    sections.push({title: 'Exit codes', body: '  0 every input built\n  1 some input failed (the others were still built)\n  2 usage error\n  3 internal error (a bug in paiban)'})
+    return sections
+  })
+  cli.version('0.1.0')
+  try {
+    cli.parse(['node', 'paiban', ...argv], {run: false})
+    if (cli.options.help || cli.options.version) return EXIT.ok
+    if (!cli.matchedCommand) {
+      process.stderr.write(argv.length === 0 ? 'paiban: no command given\n' : `paiban: unknown command \`${argv[0]}\`\n`)
+      cli.outputHelp()
+      return EXIT.usage
+    }
+    await cli.runMatchedCommand()
+  } catch (error) {
+    process.stderr.write(`paiban: ${(error as Error).message}\n`)
+    return EXIT.usage
+  }
+  try {
+    return pending ? await pending : EXIT.ok
+  } catch (error) {
+    printBug(error, 'running the command', argv.includes('--verbose'))
+    return EXIT.bug
+  }
+}

@@ -1,0 +1,230 @@
+import type {Block, Inline, InlineStyle, Position} from '../article/types.js'
+import type {Atom} from '../text/atom.js'
+import type {Template} from '../config/template.js'
+import {EM_ASCENT, type Grid} from '../config/resolve-template.js'
+import {typesetParagraph, type Line, type ParagraphOptions} from '../paragraph/typeset-paragraph.js'
+import type {LineAlign} from '../paragraph/justify-line.js'
+import {BREAK_COST, type Item, type Row} from './types.js'
+import type {ShapeStyle} from '../shape/shape-text.js'
+
+/** Shape a string in a style; injected so composition stays font-free. */
+export type Shaper = (text: string, style: ShapeStyle, position?: Position) => Atom[]
+
+/** Pixel size of a prepared image, or why it could not be prepared. */
+export interface ImageInfo {
+  key: string
+  widthPx: number
+  heightPx: number
+}
+
+/** What block composition needs beyond the blocks. */
+export interface ComposeContext {
+  template: Template
+  grid: Grid
+  shape: Shaper
+  /** Prepared images by their Markdown `src`; absent = placeholder. */
+  images: ReadonlyMap<string, ImageInfo>
+  /** Warn about a layout problem at a source position. */
+  warn: (ruleId: string, reason: string, position?: Position) => void
+}
+
+/**
+ * Turn article blocks into rows of one column measure: paragraphs into body
+ * lines on the grid, heads into whole-line bands, figures and tables into
+ * rows sized to whole lines. Keep rules become `breakAfter` costs.
+ */
+export function composeBlocks(blocks: readonly Block[], context: ComposeContext): Row[] {
+  const rows: Row[] = []
+  blocks.forEach((block, index) => {
+    const before = rows.length
+    rows.push(...composeBlock(block, index, context))
+    // A head keeps with at least two lines of the body after it (clreq §3.7; newspaper make-up).
+    const previous = rows[before - 1]
+    if (previous?.kind === 'head' && block.type !== 'sectionHead') {
+      const first = rows[before]
+      if (first && rows[before + 1]?.block === index) first.breakAfter = BREAK_COST.keep
+    }
+  })
+  return rows
+}
+
+function composeBlock(block: Block, index: number, context: ComposeContext): Row[] {
+  const {template, grid} = context
+  const indent = grid.indentPt
+  switch (block.type) {
+    case 'paragraph':
+      return paragraphRows(block.children, index, context, {firstIndentPt: indent, restIndentPt: 0})
+    case 'qaTurn': {
+      const hanging = template.qa.hanging
+      const question = block.role === 'question' && template.qa.question ? template.qa.question : undefined
+      const runs = question ? block.children.map((run) => (run.style.speaker ? run : {...run, style: {...run.style, font: question}})) : block.children
+      return paragraphRows(runs as Inline[], index, context, {firstIndentPt: hanging ? 0 : indent, restIndentPt: hanging ? indent : 0})
+    }
+    case 'sectionHead':
+      return headRows(block.children, block.depth, index, context)
+    case 'list':
+      return block.items.flatMap((item) => {
+        const marker: Inline = {type: 'text', value: `${item.marker} `, style: {}}
+        const depthIndent = indent + item.depth * grid.bodySizePt * 2
+        return paragraphRows([marker, ...item.children], index, context, {firstIndentPt: depthIndent, restIndentPt: depthIndent})
+      })
+    case 'quote':
+      return block.children.flatMap((runs) => paragraphRows(runs.map((run) => ({...run, style: {...run.style, font: 'kai'}})) as Inline[], index, context, {firstIndentPt: indent * 2, restIndentPt: indent}))
+    case 'footnote':
+      return paragraphRows([{type: 'text', value: `[${block.label}] `, style: {}}, ...block.children], index, context, {firstIndentPt: 0, restIndentPt: 0, sizePt: grid.bodySizePt * 0.86})
+    case 'code':
+      return block.value.split('\n').flatMap((line) => paragraphRows([{type: 'text', value: line || ' ', style: {code: true}}], index, context, {firstIndentPt: indent, restIndentPt: indent, align: 'left'}))
+    case 'figure':
+      return figureRows(block, index, context)
+    case 'table':
+      return tableRows(block.rows, index, context, block.position)
+  }
+}
+
+interface ParagraphLayout {
+  firstIndentPt: number
+  restIndentPt: number
+  align?: LineAlign
+  sizePt?: number
+}
+
+/** Map inline style flags to a shaping style through the template. */
+export function shapeStyleFor(style: InlineStyle & {font?: string}, template: Template, sizePt: number, baseFont: string): ShapeStyle {
+  let font = style.font ?? baseFont
+  if (style.speaker) font = template.qa.label
+  else if (style.strong) font = template.strong
+  else if (style.emphasis && template.emphasis === 'kai') font = 'kai'
+  const shape: ShapeStyle = {font, sizePt: style.noteRef ? sizePt * 0.7 : sizePt}
+  if (style.emphasis && template.emphasis === 'dots') shape.dots = true
+  if (style.href) shape.href = style.href
+  if (style.noteRef) shape.superscript = true
+  return shape
+}
+
+/** Shape a list of runs at one size into one atom sequence. */
+export function shapeRuns(runs: readonly Inline[], context: ComposeContext, sizePt: number, baseFont: string): Atom[] {
+  return runs.flatMap((run) => context.shape(run.value, shapeStyleFor(run.style as InlineStyle & {font?: string}, context.template, sizePt, baseFont), run.position))
+}
+
+/** Paragraph options from the template, for a measure and indents. */
+export function paragraphOptions(template: Template, measurePt: number, emPt: number, layout: Omit<ParagraphLayout, 'sizePt'>): ParagraphOptions {
+  return {
+    measurePt,
+    firstIndentPt: layout.firstIndentPt,
+    restIndentPt: layout.restIndentPt,
+    emPt,
+    align: layout.align ?? 'justify',
+    kinsoku: template.kinsoku,
+    punctuation: template.punctuation,
+    cjkLatinEm: template.cjkLatin
+  }
+}
+
+function paragraphRows(runs: readonly Inline[], block: number, context: ComposeContext, layout: ParagraphLayout): Row[] {
+  const {grid, template} = context
+  const size = layout.sizePt ?? grid.bodySizePt
+  const atoms = shapeRuns(runs, context, size, template.body.font)
+  const lines = typesetParagraph(atoms, paragraphOptions(template, grid.measurePt, size, layout))
+  return lines.map((line, i) => ({
+    span: 1,
+    items: [textItem(line, grid.baselineOffsetPt, 'body')],
+    breakAfter: lineBreakCost(i, lines.length),
+    kind: 'body',
+    block,
+    paragraphStart: i === 0,
+    paragraphEnd: i === lines.length - 1
+  }))
+}
+
+/** Cost of a column break after line `i` of `n` (orphans and widows, clreq §3.7). */
+export function lineBreakCost(i: number, n: number): number {
+  if (i === n - 1) return 0
+  let cost: number = BREAK_COST.inside
+  if (i === 0) cost += BREAK_COST.orphan
+  if (i === n - 2) cost += BREAK_COST.widow
+  return cost
+}
+
+function textItem(line: Line, baselinePt: number, role: string): Item {
+  return {type: 'text', xPt: line.xPt, baselinePt, placed: line.placed, role}
+}
+
+/**
+ * A section head (小标题): set in the head style, centred or flush left, in a
+ * band of whole grid lines (clreq §2.3.4: heads take an integer multiple of
+ * the line pitch), text centred vertically in the band.
+ */
+function headRows(runs: readonly Inline[], depth: number, block: number, context: ComposeContext): Row[] {
+  const {grid, template} = context
+  const style = template.heads[String(depth)] ?? template.heads['4'] ?? {font: 'hei', size: grid.bodySizePt, lines: 1, align: 'left'}
+  const atoms = shapeRuns(runs, context, style.size, style.font)
+  const lines = typesetParagraph(atoms, paragraphOptions(template, grid.measurePt, style.size, {firstIndentPt: 0, restIndentPt: 0, align: style.align === 'center' ? 'center' : 'left'}))
+  const leading = style.size * 1.35
+  const span = Math.max(style.lines, Math.ceil((lines.length * leading + grid.pitchPt * 0.6) / grid.pitchPt))
+  const top = (span * grid.pitchPt - lines.length * leading) / 2
+  const items = lines.map((line, i) => textItem(line, top + i * leading + (leading - style.size) / 2 + EM_ASCENT * style.size, 'head'))
+  return [{span, items, breakAfter: BREAK_COST.keep, kind: 'head', block}]
+}
+
+/** Caption size relative to the body. */
+const CAPTION_SCALE = 0.86
+
+function figureRows(figure: Extract<Block, {type: 'figure'}>, block: number, context: ComposeContext): Row[] {
+  const {grid, template} = context
+  const info = context.images.get(figure.src)
+  const width = grid.measurePt
+  let height = info ? (width * info.heightPx) / info.widthPx : width * 0.6
+  const maxHeight = grid.pitchPt * Math.max(3, grid.linesPerColumn - 8)
+  if (height > maxHeight) {
+    context.warn('figure-scaled', `Figure ${figure.src} is taller than a column allows; scaled to fit`, figure.position)
+    height = maxHeight
+  }
+  const span = Math.max(2, Math.ceil((height + grid.pitchPt * 0.3) / grid.pitchPt))
+  const drawnWidth = info ? Math.min(width, (height * info.widthPx) / info.heightPx) : width
+  const x = (width - drawnWidth) / 2
+  const items: Item[] = info
+    ? [{type: 'image', xPt: x, yPt: grid.pitchPt * 0.15, widthPt: drawnWidth, heightPt: height, image: info.key}]
+    : [{type: 'box', xPt: 0, yPt: grid.pitchPt * 0.15, widthPt: width, heightPt: height, style: 'placeholder'}]
+  const rows: Row[] = [{span, items, breakAfter: figure.caption.length > 0 ? BREAK_COST.keep : 0, kind: 'figure', block}]
+  if (figure.caption.length > 0) {
+    const size = grid.bodySizePt * CAPTION_SCALE
+    const atoms = shapeRuns(figure.caption, context, size, 'hei')
+    const lines = typesetParagraph(atoms, paragraphOptions(template, width, size, {firstIndentPt: 0, restIndentPt: 0, align: 'justify'}))
+    lines.forEach((line, i) => rows.push({span: 1, items: [textItem(line, grid.baselineOffsetPt, 'caption')], breakAfter: i < lines.length - 1 ? BREAK_COST.keep : 0, kind: 'figure', block}))
+  }
+  return rows
+}
+
+/**
+ * A GFM table inside one column: cells share the measure in whole
+ * characters, each cell's text wraps (kinsoku applies), header in 黑,
+ * rules above, below the header and at the foot. Every row is whole lines.
+ */
+function tableRows(cells: readonly (readonly Inline[][])[], block: number, context: ComposeContext, position?: Position): Row[] {
+  const {grid, template} = context
+  const columns = Math.max(1, ...cells.map((row) => row.length))
+  const size = grid.bodySizePt * CAPTION_SCALE
+  const totalChars = Math.floor(grid.measurePt / size)
+  const gapChars = 1
+  const cellChars = Math.max(2, Math.floor((totalChars - gapChars * (columns - 1)) / columns))
+  if (cellChars * columns + gapChars * (columns - 1) > totalChars) context.warn('table-too-wide', `Table has ${columns} columns: too many for the measure; cells are narrowed to ${cellChars} characters`, position)
+  const cellWidth = cellChars * size
+  const rows: Row[] = []
+  const rule = (y: number, width = 0.5): Item => ({type: 'rule', x1: 0, y1: y, x2: grid.measurePt, y2: y, widthPt: width})
+  cells.forEach((row, r) => {
+    const setCells = row.map((runs) => {
+      const atoms = shapeRuns(r === 0 ? runs.map((run) => ({...run, style: {...run.style, strong: true}})) : runs, context, size, template.body.font)
+      return typesetParagraph(atoms, paragraphOptions(template, cellWidth, size, {firstIndentPt: 0, restIndentPt: 0, align: 'left'}))
+    })
+    const height = Math.max(1, ...setCells.map((lines) => lines.length))
+    const items: Item[] = []
+    setCells.forEach((lines, c) => {
+      lines.forEach((line, i) => items.push({type: 'text', xPt: c * (cellWidth + gapChars * size), baselinePt: i * grid.pitchPt + grid.baselineOffsetPt, placed: line.placed, role: 'cell'}))
+    })
+    if (r === 0) items.push(rule(0, 0.8))
+    if (r === 0) items.push(rule(height * grid.pitchPt, 0.5))
+    if (r === cells.length - 1) items.push(rule(height * grid.pitchPt, 0.8))
+    rows.push({span: height, items, breakAfter: r === 0 ? BREAK_COST.keep : 0, kind: 'table', block})
+  })
+  return rows
+}

@@ -1,0 +1,74 @@
+import type {PlacedAtom} from '../paragraph/justify-line.js'
+
+/** A line of glyphs: `xPt` is the line's left edge, `baselinePt` its baseline (from the top). */
+export interface TextItem {
+  type: 'text'
+  xPt: number
+  baselinePt: number
+  placed: PlacedAtom[]
+  /** Role for goldens and the debug view: body, head, deck, furniture, caption, cell, jump. */
+  role: string
+}
+
+/** A straight rule. */
+export interface RuleItem {
+  type: 'rule'
+  x1: number
+  y1: number
+  x2: number
+  y2: number
+  widthPt: number
+}
+
+/** A rectangle: placeholders for missing images and characters, debug frames. */
+export interface BoxItem {
+  type: 'box'
+  xPt: number
+  yPt: number
+  widthPt: number
+  heightPt: number
+  style: 'placeholder' | 'debug-column' | 'debug-grid'
+}
+
+/** A raster image prepared for print by the assets stage. */
+export interface ImageItem {
+  type: 'image'
+  xPt: number
+  yPt: number
+  widthPt: number
+  heightPt: number
+  /** Key into the document's image table. */
+  image: string
+}
+
+export type Item = TextItem | RuleItem | BoxItem | ImageItem
+
+/**
+ * One row of a column: `span` grid lines tall, its items relative to the
+ * row's top-left corner. Flow moves rows between columns and pages.
+ */
+export interface Row {
+  span: number
+  items: Item[]
+  /** Cost of a column break right after this row: 0 free, Infinity never (keep with next). */
+  breakAfter: number
+  /** What made the row: a body line, a head, a figure … */
+  kind: 'body' | 'head' | 'figure' | 'table' | 'space'
+  /** Index of the article block it came from (for handouts, goldens). */
+  block: number
+  /** First/last line of its paragraph (for the widow/orphan rules). */
+  paragraphStart?: boolean
+  paragraphEnd?: boolean
+}
+
+/** Costs of column breaks (flow demerits). */
+export const BREAK_COST = {
+  /** A paragraph's first line alone at a column foot (orphan, clreq §3.7). */
+  orphan: 2000,
+  /** A paragraph's last line alone at a column top (widow, clreq §3.7). */
+  widow: 2000,
+  /** A break in the middle of a paragraph: fine. */
+  inside: 0,
+  /** Keep a head with its first two body lines. */
+  keep: Infinity
+} as const

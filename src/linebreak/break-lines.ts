@@ -1,0 +1,227 @@
+import type {Atom} from '../text/atom.js'
+import type {Junction} from './junctions.js'
+import {atomWidth} from './junctions.js'
+
+/** Where one line ends, and how it had to be adjusted. */
+export interface Breakpoint {
+  /** Index of the line's first atom. */
+  start: number
+  /** Index of the line's last atom (inclusive). */
+  end: number
+  /** Knuth–Plass adjustment ratio: < 0 shrunk, > 0 stretched, 0 natural. */
+  ratio: number
+  /** `normal`, `final` (paragraph end), `emergency` (a prohibited or in-word break was needed). */
+  kind: 'normal' | 'final' | 'emergency'
+}
+
+/** Measures for one paragraph. */
+export interface BreakOptions {
+  /** Full measure in pt (an integer number of body characters). */
+  measurePt: number
+  /** Indent of the first line and of the other lines, pt. */
+  firstIndentPt: number
+  restIndentPt: number
+  /** The em used for stretch estimates (body size), pt. */
+  emPt: number
+  /** `optimal` (Knuth–Plass total fit) or `greedy` (first fit). */
+  strategy?: 'optimal' | 'greedy'
+}
+
+/**
+ * Tuning constants (Knuth & Plass 1981, "Breaking paragraphs into lines";
+ * values as in TeX unless said).
+ */
+const LINE_PENALTY = 10
+/** Demerits added when adjacent lines differ by more than one fitness class. */
+const FITNESS_DEMERITS = 3000
+/** Shrinking costs less than stretching: clreq's 先挤进，后推出 (push in first). */
+const SHRINK_WEIGHT = 0.4
+/** A paragraph's last line with a single character (孤字, clreq §3.7 orphans) is all but forbidden. */
+const LONELY_DEMERITS = 1e9
+/** Even inter-character expansion at which a line counts as "loose" (ratio 1), em per gap. */
+const SPREAD_UNIT_EM = 0.25
+/** Paragraphs longer than this many atoms break greedily (pathological input). */
+const OPTIMAL_LIMIT = 20000
+
+/** Prefix sums over atoms and junctions for O(1) line measures. */
+interface Sums {
+  width: Float64Array
+  shrink: Float64Array
+  stretch: Float64Array
+  spread: Int32Array
+  letters: Int32Array
+}
+
+function prefixSums(atoms: readonly Atom[], junctions: readonly Junction[]): Sums {
+  const n = atoms.length
+  const sums: Sums = {
+    width: new Float64Array(2 * n + 1),
+    shrink: new Float64Array(2 * n + 1),
+    stretch: new Float64Array(2 * n + 1),
+    spread: new Int32Array(2 * n + 1),
+    letters: new Int32Array(n + 1)
+  }
+  // Index 2i: before atom i; 2i+1: after atom i, before junction i.
+  for (let i = 0; i < n; i++) {
+    const atom = atoms[i]!
+    const junction = junctions[i]
+    sums.width[2 * i + 1] = sums.width[2 * i]! + atomWidth(atom)
+    sums.shrink[2 * i + 1] = sums.shrink[2 * i]!
+    sums.stretch[2 * i + 1] = sums.stretch[2 * i]!
+    sums.spread[2 * i + 1] = sums.spread[2 * i]!
+    sums.width[2 * i + 2] = sums.width[2 * i + 1]! + (junction?.widthPt ?? 0)
+    sums.shrink[2 * i + 2] = sums.shrink[2 * i + 1]! + (junction ? junction.shrinkPt[0] + junction.shrinkPt[1] + junction.shrinkPt[2] : 0)
+    sums.stretch[2 * i + 2] = sums.stretch[2 * i + 1]! + (junction ? junction.stretchPt[0] + junction.stretchPt[1] : 0)
+    sums.spread[2 * i + 2] = sums.spread[2 * i + 1]! + (junction?.spread ? 1 : 0)
+    sums.letters[i + 1] = sums.letters[i]! + (atom.first === 'han' || atom.first === 'latin' || atom.first === 'other' ? 1 : 0)
+  }
+  return sums
+}
+
+/** Natural width, shrink, stretch and spread gaps of the line of atoms s..e. */
+function measureLine(sums: Sums, atoms: readonly Atom[], s: number, e: number) {
+  const from = 2 * s
+  const to = 2 * e + 1
+  return {
+    natural: sums.width[to]! - sums.width[from]! + (s === 0 ? atoms[0]!.blankBeforePt : 0),
+    shrink: sums.shrink[to - 1]! - sums.shrink[from]!,
+    stretch: sums.stretch[to - 1]! - sums.stretch[from]!,
+    spread: sums.spread[to - 1]! - sums.spread[from]!
+  }
+}
+
+interface Node {
+  demerits: number
+  previous: number // index into nodes, -1 for the start
+  start: number
+  end: number
+  ratio: number
+  fitness: number
+  emergency: boolean
+}
+
+/**
+ * Break a paragraph's atoms into lines.
+ *
+ * Control flow: (1) prefix sums of widths, shrink and stretch; (2) Knuth–Plass
+ * total fit over every allowed junction, one best node per (break, fitness
+ * class), with shrink cheaper than stretch (push in before pushing out) and a
+ * 孤字 penalty on a one-character last line; (3) if no feasible path exists
+ * (kinsoku forbids every break somewhere), run again with prohibited breaks
+ * allowed at a high cost, so text is never lost; (4) greedy for huge input.
+ */
+export function breakLines(atoms: readonly Atom[], junctions: readonly Junction[], options: BreakOptions): Breakpoint[] {
+  if (atoms.length === 0) return []
+  const sums = prefixSums(atoms, junctions)
+  if ((options.strategy ?? 'optimal') === 'optimal' && atoms.length <= OPTIMAL_LIMIT) {
+    const strict = breakOptimal(atoms, junctions, sums, options, false)
+    if (strict) return strict
+    const relaxed = breakOptimal(atoms, junctions, sums, options, true)
+    if (relaxed) return relaxed
+  }
+  return breakGreedy(atoms, junctions, sums, options)
+}
+
+function fitnessOf(ratio: number): number {
+  if (ratio < -0.5) return 0
+  if (ratio <= 0.5) return 1
+  if (ratio <= 1) return 2
+  return 3
+}
+
+function breakOptimal(atoms: readonly Atom[], junctions: readonly Junction[], sums: Sums, options: BreakOptions, relaxed: boolean): Breakpoint[] | undefined {
+  const n = atoms.length
+  const nodes: Node[] = []
+  // best[e * 4 + fitness] = node index of the best path ending with a break after atom e.
+  const best = new Int32Array(n * 4).fill(-1)
+  const penaltyAt = (e: number): number => {
+    if (e === n - 1) return 0
+    const p = junctions[e]!.penalty
+    return p === Infinity ? (relaxed ? 1e5 : Infinity) : p
+  }
+  const totalLetters = sums.letters[n]!
+  for (let e = 0; e < n; e++) {
+    const penalty = penaltyAt(e)
+    if (penalty === Infinity) continue
+    const final = e === n - 1
+    for (let s = e; s >= 0; s--) {
+      // The line s..e must start after a break (or at 0).
+      const startsAfter = s === 0 ? [-1] : [0, 1, 2, 3].map((fitness) => best[(s - 1) * 4 + fitness]!).filter((index) => index >= 0)
+      const available = options.measurePt - (s === 0 ? options.firstIndentPt : options.restIndentPt)
+      const line = measureLine(sums, atoms, s, e)
+      const minimum = line.natural - line.shrink
+      if (minimum > available + 1e-6) {
+        // Too long even fully shrunk; a single atom still has to go somewhere.
+        if (s !== e) break
+        if (!relaxed) break
+      }
+      if (startsAfter.length === 0) continue
+      const diff = available - line.natural
+      let ratio = 0
+      let badness = 0
+      if (diff < -1e-6) {
+        ratio = line.shrink > 0 ? Math.max(-1, diff / line.shrink) : -1
+        badness = 100 * Math.abs(ratio) ** 3 * SHRINK_WEIGHT + (minimum > available + 1e-6 ? 1e6 : 0)
+      } else if (!final && diff > 1e-6) {
+        const capacity = line.stretch + line.spread * SPREAD_UNIT_EM * options.emPt
+        ratio = capacity > 0 ? diff / capacity : 10
+        badness = Math.min(100 * ratio ** 3, 1e5)
+      }
+      let demerits = (LINE_PENALTY + badness) ** 2 + (penalty > 0 ? penalty ** 2 : 0)
+      if (final && s > 0 && sums.letters[n]! - sums.letters[s]! < 2 && totalLetters >= 4) demerits += LONELY_DEMERITS
+      const fitness = final && diff >= 0 ? 1 : fitnessOf(ratio)
+      const emergency = relaxed && (junctions[e]?.penalty === Infinity || minimum > available + 1e-6)
+      for (const previous of startsAfter) {
+        const before = previous >= 0 ? nodes[previous]! : undefined
+        let total = demerits + (before?.demerits ?? 0)
+        if (before && Math.abs(before.fitness - fitness) > 1) total += FITNESS_DEMERITS
+        const slot = e * 4 + fitness
+        const current = best[slot]!
+        if (current < 0 || total < nodes[current]!.demerits) {
+          nodes.push({demerits: total, previous, start: s, end: e, ratio, fitness, emergency: emergency || (penalty >= 1000 && !final)})
+          best[slot] = nodes.length - 1
+        }
+      }
+    }
+  }
+  let last = -1
+  for (let fitness = 0; fitness < 4; fitness++) {
+    const index = best[(n - 1) * 4 + fitness]!
+    if (index >= 0 && (last < 0 || nodes[index]!.demerits < nodes[last]!.demerits)) last = index
+  }
+  if (last < 0) return undefined
+  const breaks: Breakpoint[] = []
+  for (let index = last; index >= 0; index = nodes[index]!.previous) {
+    const node = nodes[index]!
+    breaks.push({start: node.start, end: node.end, ratio: node.ratio, kind: node.end === n - 1 ? 'final' : node.emergency ? 'emergency' : 'normal'})
+  }
+  return breaks.reverse()
+}
+
+/** First fit: take as much as fits, then back up to the last allowed break. */
+function breakGreedy(atoms: readonly Atom[], junctions: readonly Junction[], sums: Sums, options: BreakOptions): Breakpoint[] {
+  const n = atoms.length
+  const breaks: Breakpoint[] = []
+  let s = 0
+  while (s < n) {
+    const available = options.measurePt - (s === 0 ? options.firstIndentPt : options.restIndentPt)
+    let e = s
+    while (e + 1 < n) {
+      const line = measureLine(sums, atoms, s, e + 1)
+      if (line.natural - line.shrink > available + 1e-6) break
+      e++
+    }
+    if (e < n - 1) {
+      let allowed = e
+      while (allowed > s && junctions[allowed]!.penalty === Infinity) allowed--
+      const emergency = allowed === s && junctions[s]!.penalty === Infinity
+      e = emergency ? e : allowed
+      const line = measureLine(sums, atoms, s, e)
+      breaks.push({start: s, end: e, ratio: line.natural > available ? -1 : 0, kind: emergency ? 'emergency' : 'normal'})
+    } else {
+      breaks.push({start: s, end: e, ratio: 0, kind: 'final'})
+    }
+    s = e + 1
+  }
+  return breaks
+}

@@ -1,0 +1,123 @@
+import type {Atom} from '../text/atom.js'
+import {canBreakBetween, isInseparable, type KinsokuLevel} from '../text/kinsoku.js'
+import {isCjkPunctuation} from '../text/char-class.js'
+import {ADJACENT_REMOVAL_EM, STYLE_KEEPS, type PunctuationStyle} from '../text/punctuation.js'
+
+/**
+ * The glue and break opportunity between two atoms. A break here drops the
+ * whole junction: the left atom's trailing blank (so line-end punctuation
+ * takes ½ em, GB/T 15834 §5.1.10), the right atom's leading blank (an opening
+ * bracket at line start loses its ½ em, clreq §3.1.6) and any spacing.
+ */
+export interface Junction {
+  /** Natural width in pt. */
+  widthPt: number
+  /** Maximum shrink per reduction level (clreq reduction priority), pt. */
+  shrinkPt: [number, number, number]
+  /** Maximum stretch per expansion level before even spacing: word spaces, then Han–Latin, pt. */
+  stretchPt: [number, number]
+  /** May take even inter-character expansion (never inside ——/……). */
+  spread: boolean
+  /** 0 = free break, Infinity = prohibited, between = discouraged. */
+  penalty: number
+}
+
+/** Options of the junction builder, from the template. */
+export interface JunctionOptions {
+  kinsoku: KinsokuLevel
+  punctuation: PunctuationStyle
+  /** Han–Latin spacing: natural, minimum and maximum in em (clreq §3.2.1: ¼ em; ⅛–⅓ flexible). */
+  cjkLatinEm: {natural: number; min: number; max: number}
+}
+
+/** Penalties, in Knuth–Plass units. */
+export const PENALTY = {
+  /** A URL piece boundary: fine but not free. */
+  url: 50,
+  /** Inside a Latin word or number: only when nothing else fits. */
+  emergency: 5000,
+  /** Between a number and the unit or measure word after it (2022年, 6类): never. */
+  numberUnit: Infinity
+} as const
+
+/** Word spaces: minimum and maximum in em (clreq reduction/expansion priority 1). */
+const WORD_SPACE_MIN_EM = 0.2
+const WORD_SPACE_MAX_EM = 0.5
+
+/** Is this atom a Latin word, digit run or piece of one? */
+function isLatin(atom: Atom): boolean {
+  return atom.first === 'latin' || atom.last === 'latin'
+}
+
+/**
+ * Build the junction between each pair of adjacent atoms: junction `i` lies
+ * between `atoms[i]` and `atoms[i + 1]`.
+ */
+export function buildJunctions(atoms: readonly Atom[], options: JunctionOptions): Junction[] {
+  const junctions: Junction[] = []
+  const keeps = STYLE_KEEPS[options.punctuation]
+  const centred = options.punctuation === 'centred'
+  for (let i = 0; i + 1 < atoms.length; i++) {
+    const a = atoms[i]!
+    const b = atoms[i + 1]!
+    const size = Math.max(a.sizePt, b.sizePt)
+    const junction: Junction = {widthPt: 0, shrinkPt: [0, 0, 0], stretchPt: [0, 0], spread: true, penalty: 0}
+
+    // Blanks of full-width punctuation meeting here, as the style keeps them.
+    const after = a.blankAfterPt * (keeps[a.last] ?? 1)
+    const before = b.blankBeforePt * (keeps[b.first] ?? 1)
+    let blank = after + before
+    if (!centred && isCjkPunctuation(a.last) && isCjkPunctuation(b.first) && blank >= ADJACENT_REMOVAL_EM * size - 1e-6) {
+      // Adjacent punctuation: the two marks take 1.5 em together (clreq §3.1.5).
+      blank -= ADJACENT_REMOVAL_EM * size
+    }
+    junction.widthPt = blank
+    if (!centred && blank > 0) {
+      // Remaining blanks may shrink: 。？！ last (clreq reduction priority 7), the others first.
+      const stopShare = a.last === 'stop' ? Math.min(after, blank) : 0
+      junction.shrinkPt[0] += blank - stopShare
+      junction.shrinkPt[2] += stopShare
+    }
+
+    const space = a.spaceAfterPt ?? 0
+    if (space > 0) {
+      // A word space (clreq expansion priority 1): shrinks to ⅕ em, stretches to ½ em.
+      junction.widthPt += space
+      junction.shrinkPt[0] += Math.max(0, space - WORD_SPACE_MIN_EM * size)
+      junction.stretchPt[0] += Math.max(0, WORD_SPACE_MAX_EM * size - space)
+      junction.spread = false
+    } else if ((isLatin(a) && b.first === 'han') || (a.last === 'han' && isLatin(b))) {
+      // Han–Latin spacing (clreq §3.2.1 "mixed text composition"): ¼ em, flexible ⅛–⅓ em.
+      const em = options.cjkLatinEm
+      junction.widthPt += em.natural * size
+      junction.shrinkPt[1] += (em.natural - em.min) * size
+      junction.stretchPt[1] += (em.max - em.natural) * size
+    }
+
+    // Break opportunity.
+    if (isInseparable(a.lastChar, b.firstChar)) {
+      junction.penalty = Infinity
+      junction.spread = false
+    } else if (a.glueNext === 'url') {
+      junction.penalty = PENALTY.url
+      junction.spread = false
+    } else if (a.glueNext === 'emergency') {
+      junction.penalty = PENALTY.emergency
+      junction.spread = false
+    } else if (isLatin(a) && isLatin(b) && space === 0) {
+      junction.penalty = PENALTY.emergency
+      junction.spread = false
+    } else if (!canBreakBetween(a.lastChar, b.firstChar, options.kinsoku)) {
+      junction.penalty = Infinity
+    } else if (/[0-9]$/.test(a.text) && b.first === 'han') {
+      junction.penalty = PENALTY.numberUnit
+    }
+    junctions.push(junction)
+  }
+  return junctions
+}
+
+/** Width of an atom in a line: its advance without the blanks that junctions carry. */
+export function atomWidth(atom: Atom): number {
+  return atom.advancePt - atom.blankBeforePt - atom.blankAfterPt
+}

@@ -1,0 +1,143 @@
+import type {ArticleMeta} from '../article/types.js'
+import type {Template, TextStyle} from '../config/template.js'
+import {EM_ASCENT, type Grid} from '../config/resolve-template.js'
+import type {Item} from '../compose/types.js'
+import type {Shaper} from '../compose/compose-blocks.js'
+import {paragraphOptions} from '../compose/compose-blocks.js'
+import {typesetParagraph, type Line} from '../paragraph/typeset-paragraph.js'
+import {atomWidth} from '../linebreak/junctions.js'
+import {absorbSpaces} from '../paragraph/typeset-paragraph.js'
+import {chineseDate} from './dates.js'
+
+/** The headline deck (引题 / 主题 / 副题 + meta line), laid out across `widthPt`. */
+export interface Deck {
+  items: Item[]
+  /** Height in whole body grid lines, so the body below stays on the grid. */
+  lines: number
+}
+
+/** Space between deck elements, in body pitches. */
+const DECK_GAP = 0.35
+
+/**
+ * Lay out the deck: 引题 above 主题 above 副题 (led by ——), the meta line
+ * (来源、日期、制作、新闻热线) and a rule, centred across the span.
+ * 主题 is set on one line, shrunk down to its minimum size if need be;
+ * only then broken at phrase boundaries (a space in the title) into
+ * balanced lines (clreq §2.3.4 headings; newspaper deck practice).
+ */
+export function layoutDeck(meta: ArticleMeta, template: Template, grid: Grid, widthPt: number, shape: Shaper): Deck {
+  const items: Item[] = []
+  let y = grid.pitchPt * 0.3
+  const place = (lines: Line[], size: number, leading: number, role: string): void => {
+    for (const line of lines) {
+      items.push({type: 'text', xPt: line.xPt, baselinePt: y + (leading - size) / 2 + EM_ASCENT * size, placed: line.placed, role})
+      y += leading
+    }
+    y += grid.pitchPt * DECK_GAP
+  }
+  const deck = template.deck
+  if (meta.kicker) {
+    const size = deck.kicker.size
+    place(setCentred(meta.kicker, deck.kicker, size, widthPt, template, shape), size, size * 1.3, 'kicker')
+  }
+  const headline = fitHeadline(meta.title || '（无标题）', template, widthPt, shape)
+  place(headline.lines, headline.size, headline.size * 1.2, 'headline')
+  if (meta.subtitle) {
+    const text = /^[—―]/.test(meta.subtitle) ? meta.subtitle : `——${meta.subtitle}`
+    const size = deck.subtitle.size
+    place(setCentred(text, deck.subtitle, size, widthPt, template, shape), size, size * 1.3, 'subtitle')
+  }
+  const metaText = metaLine(meta)
+  if (metaText) {
+    const size = deck.meta.size
+    y += grid.pitchPt * 0.2
+    place(setCentred(metaText, deck.meta, size, widthPt, template, shape), size, size * 1.5, 'meta')
+  }
+  const lines = Math.ceil((y + grid.pitchPt * 0.4) / grid.pitchPt)
+  const ruleY = lines * grid.pitchPt - grid.pitchPt * 0.45
+  items.push({type: 'rule', x1: 0, y1: ruleY, x2: widthPt, y2: ruleY, widthPt: 0.8})
+  return {items, lines}
+}
+
+/** The meta line: 来源、日期、作者、制作、新闻热线, separated by ideographic spaces. */
+export function metaLine(meta: ArticleMeta): string {
+  const parts: string[] = []
+  if (meta.source) parts.push(`来源：${meta.source}`)
+  if (meta.date) parts.push(chineseDate(meta.date))
+  if (meta.author) parts.push(`作者：${meta.author}`)
+  if (meta.editor) parts.push(`制作：${meta.editor}`)
+  if (meta.hotline) parts.push(`新闻热线：${meta.hotline}`)
+  return parts.join('\u3000\u3000')
+}
+
+function setCentred(text: string, style: TextStyle, size: number, widthPt: number, template: Template, shape: Shaper): Line[] {
+  const atoms = shape(text.replace(/ +/g, '\u3000'), {font: style.font, sizePt: size})
+  return typesetParagraph(atoms, paragraphOptions(template, widthPt, size, {firstIndentPt: 0, restIndentPt: 0, align: 'center'}))
+}
+
+/** Headline lines and the size chosen. */
+function fitHeadline(title: string, template: Template, widthPt: number, shape: Shaper): {lines: Line[]; size: number} {
+  const style = template.deck.headline
+  const phrases = title.split(/[ \u3000]+/).filter(Boolean)
+  const oneLine = phrases.join('\u3000')
+  // 1. One line, shrinking from the template size to its minimum.
+  for (let size = style.size; size >= style.minSize; size -= 1) {
+    const width = naturalWidth(shape(oneLine, {font: style.font, sizePt: size}))
+    if (width <= widthPt) return {lines: setCentred(oneLine, style, size, widthPt, template, shape), size}
+  }
+  // 2. Balanced lines at phrase boundaries, at the largest size where every line fits.
+  if (phrases.length > 1) {
+    for (let size = style.size; size >= style.minSize; size -= 1) {
+      const widths = phrases.map((phrase) => naturalWidth(shape(phrase, {font: style.font, sizePt: size})))
+      const groups = balancePhrases(widths, widthPt, size)
+      if (groups) {
+        const lines = groups.flatMap((group) => setCentred(group.map((i) => phrases[i]).join('\u3000'), style, size, widthPt, template, shape))
+        return {lines, size}
+      }
+    }
+  }
+  // 3. Wrap anywhere kinsoku allows, at the minimum size.
+  return {lines: setCentred(oneLine, style, style.minSize, widthPt, template, shape), size: style.minSize}
+}
+
+/** Split phrases into the fewest lines that fit, then balance: minimise the longest line. */
+function balancePhrases(widths: number[], limit: number, size: number): number[][] | undefined {
+  const n = widths.length
+  const gap = size
+  for (let count = 2; count <= Math.min(n, 4); count++) {
+    let best: {groups: number[][]; longest: number} | undefined
+    const search = (start: number, left: number, groups: number[][]): void => {
+      if (left === 1) {
+        const group = range(start, n)
+        const width = groupWidth(widths, group, gap)
+        if (width > limit) return
+        const all = [...groups, group]
+        const longest = Math.max(...all.map((g) => groupWidth(widths, g, gap)))
+        if (!best || longest < best.longest) best = {groups: all, longest}
+        return
+      }
+      for (let end = start + 1; end <= n - left + 1; end++) {
+        const group = range(start, end)
+        if (groupWidth(widths, group, gap) > limit) break
+        search(end, left - 1, [...groups, group])
+      }
+    }
+    search(0, count, [])
+    if (best) return (best as {groups: number[][]}).groups
+  }
+  return undefined
+}
+
+function range(start: number, end: number): number[] {
+  return Array.from({length: end - start}, (_, i) => start + i)
+}
+
+function groupWidth(widths: number[], group: number[], gap: number): number {
+  return group.reduce((sum, i) => sum + widths[i]!, 0) + gap * (group.length - 1)
+}
+
+function naturalWidth(atoms: ReturnType<Shaper>): number {
+  const absorbed = absorbSpaces(atoms)
+  return absorbed.reduce((sum, atom) => sum + atomWidth(atom) + (atom.spaceAfterPt ?? 0), 0)
+}

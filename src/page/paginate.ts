@@ -1,0 +1,138 @@
+import type {Item, Row} from '../compose/types.js'
+import type {Grid} from '../config/resolve-template.js'
+import type {Template} from '../config/template.js'
+import type {Shaper} from '../compose/compose-blocks.js'
+import {paragraphOptions} from '../compose/compose-blocks.js'
+import {typesetParagraph} from '../paragraph/typeset-paragraph.js'
+import {balanceColumns, fillColumns, type ColumnFill} from '../flow/flow-columns.js'
+import type {Deck} from './deck.js'
+import type {Page} from './types.js'
+import {chineseDate, chineseWeekday} from './dates.js'
+
+/** Facts for the page furniture (报头 line: publication, date, 版次, 版名). */
+export interface Furniture {
+  publication?: string
+  date?: string
+  section?: string
+  /** 版次 of the first page. */
+  firstPage: number
+}
+
+/** What pagination needs. */
+export interface PaginateContext {
+  template: Template
+  grid: Grid
+  shape: Shaper
+  furniture: Furniture
+}
+
+/** Where rows of each block landed, for outlines: block index → page and y. */
+export interface BlockPlace {
+  page: number
+  yPt: number
+}
+
+/**
+ * Make pages: the deck across the columns of page 1, rows flowed into the
+ * columns on the baseline grid, jump lines (（下转第2版）/（上接第1版）) where
+ * the article continues, the final page's columns balanced, furniture on
+ * every page. Pure: rows in, absolutely positioned pages out.
+ */
+export function paginate(rows: readonly Row[], deck: Deck | undefined, context: PaginateContext): {pages: Page[]; places: Map<number, BlockPlace>} {
+  const {grid} = context
+  const pages: Page[] = []
+  const places = new Map<number, BlockPlace>()
+  let next = 0
+  for (let index = 0; next < rows.length || index === 0; index++) {
+    const items: Item[] = []
+    const deckLines = index === 0 && deck ? Math.min(deck.lines, grid.linesPerColumn - 2) : 0
+    if (index === 0 && deck) items.push(...offset(deck.items, grid.leftPt, grid.topPt))
+    const continued = index > 0
+    const base = grid.linesPerColumn - deckLines
+    const capacities = Array.from({length: grid.columns}, (_, c) => base - (continued && c === 0 ? 1 : 0))
+    let layout = balanceColumns(rows, next, capacities)
+    let jumpOut = false
+    if (!layout) {
+      jumpOut = true
+      const reduced = capacities.map((capacity, c) => capacity - (c === grid.columns - 1 ? 1 : 0))
+      layout = fillColumns(rows, next, reduced)
+      if (layout.next === next) layout = forceProgress(rows, next, reduced)
+    }
+    layout.fills.forEach((fill, c) => {
+      const x = grid.columnXPt[c]!
+      const top = grid.topPt + (deckLines + (continued && c === 0 ? 1 : 0)) * grid.pitchPt
+      placeColumn(rows, fill, x, top, grid.pitchPt, items, (block, y) => {
+        if (!places.has(block)) places.set(block, {page: index, yPt: y})
+      })
+    })
+    const pageNumber = context.furniture.firstPage + index
+    if (continued) items.push(...jumpLine(`（上接第${pageNumber - 1}版）`, 0, grid.topPt, 'left', context))
+    if (jumpOut) items.push(...jumpLine(`（下转第${pageNumber + 1}版）`, grid.columns - 1, grid.topPt + (grid.linesPerColumn - 1) * grid.pitchPt, 'right', context))
+    if (context.template.furniture.show) items.push(...furnitureItems(pageNumber, context))
+    pages.push({widthPt: grid.pageWidthPt, heightPt: grid.pageHeightPt, items})
+    next = layout.next
+  }
+  return {pages, places}
+}
+
+/** Guarantee progress when nothing fits a page (a row taller than a column): place it alone. */
+function forceProgress(rows: readonly Row[], start: number, capacities: readonly number[]): {fills: ColumnFill[]; next: number} {
+  const fills: ColumnFill[] = capacities.map(() => ({start, end: start, lines: 0}))
+  fills[0] = {start, end: start + 1, lines: Math.min(rows[start]!.span, capacities[0]!)}
+  return {fills, next: start + 1}
+}
+
+function placeColumn(rows: readonly Row[], fill: ColumnFill, x: number, top: number, pitch: number, items: Item[], mark: (block: number, y: number) => void): void {
+  let line = 0
+  for (let i = fill.start; i < fill.end; i++) {
+    const row = rows[i]!
+    const y = top + line * pitch
+    mark(row.block, y)
+    items.push(...offset(row.items, x, y))
+    line += row.span
+  }
+}
+
+/** Move items by (dx, dy). */
+export function offset(items: readonly Item[], dx: number, dy: number): Item[] {
+  return items.map((item): Item => {
+    switch (item.type) {
+      case 'text':
+        return {...item, xPt: item.xPt + dx, baselinePt: item.baselinePt + dy}
+      case 'rule':
+        return {...item, x1: item.x1 + dx, x2: item.x2 + dx, y1: item.y1 + dy, y2: item.y2 + dy}
+      case 'box':
+      case 'image':
+        return {...item, xPt: item.xPt + dx, yPt: item.yPt + dy}
+    }
+  })
+}
+
+function jumpLine(text: string, column: number, lineTop: number, align: 'left' | 'right', context: PaginateContext): Item[] {
+  const {grid, template} = context
+  const atoms = context.shape(text, {font: 'hei', sizePt: grid.bodySizePt})
+  const lines = typesetParagraph(atoms, paragraphOptions(template, grid.measurePt, grid.bodySizePt, {firstIndentPt: 0, restIndentPt: 0, align}))
+  return lines.slice(0, 1).map((line) => ({type: 'text', xPt: grid.columnXPt[column]! + line.xPt, baselinePt: lineTop + grid.baselineOffsetPt, placed: line.placed, role: 'jump'}))
+}
+
+/** The 报头 line above the type area: publication left, date and weekday centre, 版次 and 版名 right, a double rule. */
+function furnitureItems(pageNumber: number, context: PaginateContext): Item[] {
+  const {grid, template, furniture} = context
+  const style = template.furniture
+  const items: Item[] = []
+  const baseline = grid.topPt - style.size * 1.6
+  const set = (text: string, size: number, font: string, align: 'left' | 'center' | 'right'): void => {
+    if (!text) return
+    const atoms = context.shape(text, {font, sizePt: size})
+    const lines = typesetParagraph(atoms, paragraphOptions(template, grid.typeAreaWidthPt, size, {firstIndentPt: 0, restIndentPt: 0, align}))
+    const line = lines[0]
+    if (line) items.push({type: 'text', xPt: grid.leftPt + line.xPt, baselinePt: baseline, placed: line.placed, role: 'furniture'})
+  }
+  set(furniture.publication ?? '', style.size * 1.6, 'hei-bold', 'left')
+  if (furniture.date) set(`${chineseDate(furniture.date)}\u3000${chineseWeekday(furniture.date)}`, style.size, style.font, 'center')
+  set([`第${pageNumber}版`, furniture.section ?? ''].filter(Boolean).join('\u3000'), style.size, style.font, 'right')
+  const ruleY = grid.topPt - style.size * 0.9
+  items.push({type: 'rule', x1: grid.leftPt, y1: ruleY, x2: grid.leftPt + grid.typeAreaWidthPt, y2: ruleY, widthPt: 1.2})
+  items.push({type: 'rule', x1: grid.leftPt, y1: ruleY + 2, x2: grid.leftPt + grid.typeAreaWidthPt, y2: ruleY + 2, widthPt: 0.4})
+  return items
+}

@@ -1,0 +1,108 @@
+import type {Atom} from '../text/atom.js'
+import {buildJunctions, atomWidth, type JunctionOptions} from '../linebreak/junctions.js'
+import {breakLines, type Breakpoint} from '../linebreak/break-lines.js'
+import {justifyLine, type LineAlign, type PlacedAtom} from './justify-line.js'
+
+/** One typeset line: atoms placed from the line's own left edge. */
+export interface Line {
+  /** Offset of the line from the frame's left edge (indents), pt. */
+  xPt: number
+  /** Width available to the line (measure minus indent), pt. */
+  availablePt: number
+  placed: PlacedAtom[]
+  /** Width actually used, pt. */
+  widthPt: number
+  /** Knuth–Plass ratio of the break that made this line. */
+  ratio: number
+  kind: Breakpoint['kind']
+  /** Largest font size on the line, pt (for leading in heads). */
+  sizePt: number
+}
+
+/** How to set one paragraph. */
+export interface ParagraphOptions extends JunctionOptions {
+  measurePt: number
+  firstIndentPt: number
+  restIndentPt: number
+  emPt: number
+  align: LineAlign
+  /** Align of the last line (default: left for justified text). */
+  lastAlign?: LineAlign
+  strategy?: 'optimal' | 'greedy'
+}
+
+/**
+ * Fold space atoms into the atom before them (`spaceAfterPt`), dropping
+ * leading and trailing spaces, so a word space lives in the junction and
+ * vanishes at a break.
+ */
+export function absorbSpaces(atoms: readonly Atom[]): Atom[] {
+  const out: Atom[] = []
+  for (const atom of atoms) {
+    if (atom.first === 'space') {
+      const previous = out[out.length - 1]
+      if (previous) out[out.length - 1] = {...previous, spaceAfterPt: Math.max(previous.spaceAfterPt ?? 0, atom.advancePt || 0.001)}
+      continue
+    }
+    out.push(atom)
+  }
+  const last = out[out.length - 1]
+  if (last?.spaceAfterPt) out[out.length - 1] = {...last, spaceAfterPt: 0}
+  return out
+}
+
+/**
+ * Split atoms wider than the measure glyph by glyph, so a 300-character
+ * unbreakable run or a long URL breaks as a last resort instead of overflowing.
+ */
+export function splitOversized(atoms: readonly Atom[], limitPt: number): Atom[] {
+  const out: Atom[] = []
+  for (const atom of atoms) {
+    if (atomWidth(atom) <= limitPt || atom.glyphs.length < 2) {
+      out.push(atom)
+      continue
+    }
+    atom.glyphs.forEach((glyph, index) => {
+      const piece: Atom = {
+        ...atom,
+        text: glyph.text,
+        firstChar: [...glyph.text][0] ?? atom.firstChar,
+        lastChar: [...glyph.text].pop() ?? atom.lastChar,
+        advancePt: glyph.advancePt,
+        blankBeforePt: 0,
+        blankAfterPt: 0,
+        glyphs: [glyph],
+        glueNext: index < atom.glyphs.length - 1 ? 'emergency' : atom.glueNext
+      }
+      if (index < atom.glyphs.length - 1) delete piece.spaceAfterPt
+      out.push(piece)
+    })
+  }
+  return out
+}
+
+/**
+ * Set a paragraph: junctions, Knuth–Plass breaks, then each line justified
+ * to the measure (the last flush left, never stretched).
+ */
+export function typesetParagraph(input: readonly Atom[], options: ParagraphOptions): Line[] {
+  const atoms = splitOversized(absorbSpaces(input), options.measurePt - Math.max(options.firstIndentPt, options.restIndentPt))
+  if (atoms.length === 0) return []
+  const junctions = buildJunctions(atoms, options)
+  const breaks = breakLines(atoms, junctions, options)
+  return breaks.map((breakpoint, index) => {
+    const indent = index === 0 ? options.firstIndentPt : options.restIndentPt
+    const available = options.measurePt - indent
+    const final = breakpoint.kind === 'final'
+    const align: LineAlign = final ? (options.lastAlign ?? (options.align === 'justify' ? 'left' : options.align)) : options.align
+    const {placed, widthPt} = justifyLine(atoms, junctions, breakpoint.start, breakpoint.end, available, align, index === 0)
+    let sizePt = 0
+    for (const {atom} of placed) sizePt = Math.max(sizePt, atom.sizePt)
+    return {xPt: indent, availablePt: available, placed, widthPt, ratio: breakpoint.ratio, kind: breakpoint.kind, sizePt}
+  })
+}
+
+/** The text of a line, for goldens and debugging. */
+export function lineText(line: Line): string {
+  return line.placed.map(({atom}) => atom.text + (atom.spaceAfterPt ? ' ' : '')).join('').trimEnd()
+}

@@ -1,0 +1,151 @@
+import {parseDocument, isMap, isScalar, type Node as YamlNode} from 'yaml'
+import type {VFile} from 'vfile'
+import type {ArticleMeta, Position} from '../article/types.js'
+import {report} from '../diagnostics/report.js'
+
+/** Front-matter keys paiban understands, with what each must hold. */
+const KNOWN_KEYS: Record<string, 'string' | 'date' | 'number' | 'list'> = {
+  title: 'string',
+  kicker: 'string',
+  subtitle: 'string',
+  source: 'string',
+  date: 'date',
+  author: 'string',
+  editor: 'string',
+  hotline: 'string',
+  lang: 'string',
+  template: 'string',
+  publication: 'string',
+  section: 'string',
+  page: 'number',
+  keywords: 'list',
+  license: 'string'
+}
+
+/** Languages the line engine has rules for. */
+const LANGS = new Set(['zh-Hans', 'zh-Hant', 'zh-CN', 'zh-TW', 'zh-HK', 'zh'])
+
+/**
+ * Read and validate YAML front matter into `ArticleMeta`.
+ *
+ * `value` is the raw YAML text; `position` its place in the file (the YAML's
+ * own line numbers are offset by it). Problems are diagnostics on `file`;
+ * the title may be empty here and is filled from a heading later.
+ */
+export function readFrontMatter(value: string | undefined, position: Position | undefined, file: VFile): ArticleMeta {
+  const meta: ArticleMeta = {title: '', lang: 'zh-Hans'}
+  if (value === undefined) {
+    report(file, 'warning', 'front-matter-missing', 'No YAML front matter: the article has no title, date or source', {line: 1, column: 1}, 'start the file with --- title: … ---')
+    return meta
+  }
+  const lineOffset = position ? position.start.line : 0
+  const document = parseDocument(value, {prettyErrors: false, uniqueKeys: true})
+  const at = (node: YamlNode | null | undefined): {line: number; column: number} => {
+    const offset = node?.range?.[0] ?? 0
+    const before = value.slice(0, offset)
+    const line = before.split('\n').length
+    const column = offset - before.lastIndexOf('\n')
+    return {line: line + lineOffset, column}
+  }
+  for (const error of document.errors) {
+    const [line, column] = error.linePos?.[0] ? [error.linePos[0].line, error.linePos[0].col] : [1, 1]
+    report(file, 'error', 'front-matter-yaml', `Invalid YAML in front matter: ${error.message.split('\n')[0]}`, {line: line + lineOffset, column}, 'fix the YAML syntax; quote values that contain a colon')
+  }
+  if (document.errors.length > 0) return meta
+  const root = document.contents
+  if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) {
+    report(file, 'warning', 'front-matter-empty', 'Front matter is empty', position?.start, 'add at least `title:`')
+    return meta
+  }
+  if (!isMap(root)) {
+    report(file, 'error', 'front-matter-shape', 'Front matter must be a mapping of `key: value` lines', at(root))
+    return meta
+  }
+  for (const pair of root.items) {
+    const keyNode = pair.key as YamlNode
+    const key = isScalar(keyNode) ? String(keyNode.value) : ''
+    const valueNode = pair.value as YamlNode | null
+    const expected = KNOWN_KEYS[key]
+    if (!expected) {
+      const guess = didYouMean(key, Object.keys(KNOWN_KEYS))
+      report(file, 'warning', 'front-matter-unknown-key', `Unknown front-matter key \`${key}\``, at(keyNode), guess ? `did you mean \`${guess}\`?` : 'it is ignored')
+      continue
+    }
+    const raw = isScalar(valueNode) ? valueNode.value : valueNode ? valueNode.toJSON() : null
+    if (raw === null || raw === undefined || raw === '') continue
+    const place = at(valueNode ?? keyNode)
+    switch (expected) {
+      case 'string': {
+        if (typeof raw === 'string') (meta as unknown as Record<string, unknown>)[key] = raw.trim()
+        else if (typeof raw === 'number' || typeof raw === 'boolean') {
+          report(file, 'warning', 'front-matter-type', `\`${key}\` should be text, got ${typeof raw} ${String(raw)}`, place, 'quote the value')
+          ;(meta as unknown as Record<string, unknown>)[key] = String(raw)
+        } else report(file, 'error', 'front-matter-type', `\`${key}\` should be text`, place, 'write one line of text')
+        break
+      }
+      case 'date': {
+        const iso = toIsoDate(raw)
+        if (iso) meta.date = iso
+        else report(file, 'error', 'front-matter-date', `\`date\` is not a date: ${JSON.stringify(raw)}`, place, 'write YYYY-MM-DD')
+        break
+      }
+      case 'number': {
+        const number = typeof raw === 'number' ? raw : Number(raw)
+        if (Number.isInteger(number) && number > 0) meta.page = number
+        else report(file, 'error', 'front-matter-type', `\`${key}\` should be a positive whole number`, place)
+        break
+      }
+      case 'list': {
+        if (Array.isArray(raw)) meta.keywords = raw.map(String)
+        else if (typeof raw === 'string') meta.keywords = raw.split(/[,，、]\s*/).filter(Boolean)
+        break
+      }
+    }
+  }
+  if (!LANGS.has(meta.lang)) {
+    report(file, 'warning', 'front-matter-lang', `Unknown lang \`${meta.lang}\`; using zh-Hans rules`, position?.start, 'use zh-Hans or zh-Hant')
+  }
+  meta.lang = /Hant|TW|HK/.test(meta.lang) ? 'zh-Hant' : 'zh-Hans'
+  return meta
+}
+
+/** Turn a YAML date (Date object or string) into YYYY-MM-DD, or undefined. */
+export function toIsoDate(raw: unknown): string | undefined {
+  if (raw instanceof Date && !Number.isNaN(raw.getTime())) return raw.toISOString().slice(0, 10)
+  if (typeof raw === 'string') {
+    const match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(raw.trim())
+    if (!match) return undefined
+    const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])))
+    if (date.getUTCMonth() !== Number(match[2]) - 1) return undefined
+    return date.toISOString().slice(0, 10)
+  }
+  return undefined
+}
+
+/** Suggest the closest known key within edit distance 2. */
+function didYouMean(key: string, known: string[]): string | undefined {
+  let best: string | undefined
+  let bestDistance = 3
+  for (const candidate of known) {
+    const distance = editDistance(key.toLowerCase(), candidate)
+    if (distance < bestDistance) {
+      best = candidate
+      bestDistance = distance
+    }
+  }
+  return best
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({length: b.length + 1}, (_, i) => i)
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0]!
+    row[0] = i
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j]!
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1))
+      previous = current
+    }
+  }
+  return row[b.length]!
+}

@@ -1,0 +1,196 @@
+import PDFDocument from 'pdfkit'
+import type {PagedDocument} from '../../page/types.js'
+import type {Item, TextItem} from '../../compose/types.js'
+import type {Atom} from '../../text/atom.js'
+import {fontFor, type FontBook} from '../../shape/font-book.js'
+
+/** Options of the PDF writer. */
+export interface RenderPdfOptions {
+  /** Deflate content streams and fonts (default: true; tests turn it off to read streams). */
+  compress?: boolean
+  /** Draw the grid, column frames and baselines (the `--debug` view). */
+  debug?: {columnsXPt: number[]; measurePt: number; topPt: number; pitchPt: number; lines: number; baselineOffsetPt: number}
+}
+
+/** The subset of pdfkit's EmbeddedFont we drive directly (glyph ids in, CIDs out). */
+interface EmbeddedFont {
+  id: string
+  font: {getGlyph(id: number): {advanceWidth: number}}
+  subset: {includeGlyph(id: number): number}
+  widths: number[]
+  unicode: number[][]
+  scale: number
+  ref(): unknown
+}
+
+type Doc = InstanceType<typeof PDFDocument> & {_font: EmbeddedFont; page: {fonts: Record<string, unknown>}; addContent(data: string): Doc}
+
+/** Round to 1e-3 pt at the render boundary so output is stable (react-pdf `number()`). */
+function n(value: number): string {
+  const rounded = Math.round(value * 1000) / 1000
+  return Object.is(rounded, -0) ? '0' : String(rounded)
+}
+
+/**
+ * Write a paged document as PDF bytes with pdfkit: fonts subset and embedded
+ * as CID fonts with exact ToUnicode, glyphs drawn at absolute positions with
+ * `TJ` adjustments, rules, images, links, outline and metadata. The only
+ * module that imports pdfkit. Same input, same bytes: dates come from the
+ * article, never from the clock.
+ */
+export function renderPdf(document: PagedDocument, book: FontBook, options: RenderPdfOptions = {}): Promise<Uint8Array> {
+  const date = document.info.date ? new Date(`${document.info.date}T00:00:00Z`) : new Date(0)
+  const doc = new PDFDocument({
+    autoFirstPage: false,
+    compress: options.compress ?? true,
+    lang: document.info.lang,
+    displayTitle: true,
+    pdfVersion: '1.7',
+    info: {
+      Title: document.info.title,
+      Author: document.info.author ?? '',
+      Subject: document.info.subject ?? '',
+      Keywords: document.info.keywords ?? '',
+      Creator: 'paiban',
+      Producer: 'paiban (pdfkit)',
+      CreationDate: date,
+      ModDate: date
+    }
+  }) as Doc
+  const chunks: Buffer[] = []
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk))
+  const done = new Promise<Uint8Array>((resolve, reject) => {
+    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))))
+    doc.on('error', reject)
+  })
+  const fonts = new Map<string, EmbeddedFont>()
+  const embedded = (key: string): EmbeddedFont => {
+    let font = fonts.get(key)
+    if (!font) {
+      doc.registerFont(key, fontFor(book, key) as unknown as string)
+      doc.font(key)
+      font = doc._font
+      fonts.set(key, font)
+    }
+    return font
+  }
+  document.pages.forEach((page, index) => {
+    doc.addPage({size: [page.widthPt, page.heightPt], margins: {top: 0, bottom: 0, left: 0, right: 0}})
+    for (const entry of document.outline) if (entry.page === index) doc.outline.addItem(entry.title)
+    drawGraphics(doc, page.items, document)
+    drawText(doc, page.items.filter((item): item is TextItem => item.type === 'text'), page.heightPt, embedded)
+    if (options.debug) drawDebug(doc, options.debug)
+  })
+  doc.end()
+  return done
+}
+
+function drawGraphics(doc: Doc, items: readonly Item[], document: PagedDocument): void {
+  for (const item of items) {
+    if (item.type === 'rule') {
+      doc.save().lineWidth(item.widthPt).moveTo(item.x1, item.y1).lineTo(item.x2, item.y2).stroke().restore()
+    } else if (item.type === 'box') {
+      doc.save().lineWidth(0.6).dash(3, {space: 2}).rect(item.xPt, item.yPt, item.widthPt, item.heightPt).stroke()
+      doc.undash().moveTo(item.xPt, item.yPt).lineTo(item.xPt + item.widthPt, item.yPt + item.heightPt).moveTo(item.xPt + item.widthPt, item.yPt).lineTo(item.xPt, item.yPt + item.heightPt).stroke().restore()
+    } else if (item.type === 'image') {
+      const image = document.images[item.image]
+      if (image) doc.image(Buffer.from(image.data), item.xPt, item.yPt, {width: item.widthPt, height: item.heightPt})
+    }
+  }
+}
+
+/** Draw every text line of a page in one BT…ET block, grouping glyphs by font and size. */
+function drawText(doc: Doc, lines: readonly TextItem[], pageHeight: number, embedded: (key: string) => EmbeddedFont): void {
+  if (lines.length === 0) return
+  const ops: string[] = []
+  const decorations: (() => void)[] = []
+  for (const line of lines) {
+    let run: {font: EmbeddedFont; size: number; rise: number; startX: number; hex: string[]; adjust: number[]; penX: number} | undefined
+    const flush = (): void => {
+      if (!run || run.hex.length === 0) return
+      const parts: string[] = []
+      run.hex.forEach((hex, i) => {
+        parts.push(`<${hex}>`)
+        const adjust = run!.adjust[i]!
+        if (i < run!.hex.length - 1 && Math.abs(adjust) > 1e-4) parts.push(n(adjust))
+      })
+      const y = pageHeight - line.baselinePt + run.rise
+      ops.push(`/${run.font.id} ${n(run.size)} Tf 1 0 0 1 ${n(run.startX)} ${n(y)} Tm [${parts.join(' ')}] TJ`)
+      run = undefined
+    }
+    for (const {atom, xPt} of line.placed) {
+      const inkX = line.xPt + xPt
+      if (atom.missing && atom.glyphs.every((glyph) => glyph.id === 0)) {
+        flush()
+        decorations.push(() => placeholder(doc, inkX, line.baselinePt, atom))
+        continue
+      }
+      const font = embedded(atom.font)
+      const rise = atom.superscript ? atom.sizePt * 0.45 : 0
+      let x = inkX - atom.blankBeforePt
+      for (const glyph of atom.glyphs) {
+        if (!run || run.font !== font || run.size !== atom.sizePt || run.rise !== rise) {
+          flush()
+          run = {font, size: atom.sizePt, rise, startX: x, hex: [], adjust: [], penX: x}
+        }
+        // Pen position after the previous glyph's natural width versus where this glyph must start.
+        if (run.hex.length > 0) run.adjust[run.hex.length - 1] = -((x - run.penX) * 1000) / run.size
+        const cid = font.subset.includeGlyph(glyph.id)
+        if (font.widths[cid] == null) font.widths[cid] = font.font.getGlyph(glyph.id).advanceWidth * font.scale
+        if (font.unicode[cid] == null) font.unicode[cid] = [...glyph.text].map((char) => char.codePointAt(0)!)
+        run.hex.push(cid.toString(16).padStart(4, '0'))
+        run.adjust.push(0)
+        run.penX = x + (font.widths[cid]! * run.size) / 1000
+        x += glyph.advancePt
+      }
+      if (atom.dots) decorations.push(() => emphasisDots(doc, inkX, line.baselinePt, atom))
+      if (atom.href) decorations.push(() => doc.link(inkX, line.baselinePt - atom.sizePt * 0.88, atom.advancePt, atom.sizePt, atom.href!))
+    }
+    flush()
+    for (const font of new Set(line.placed.map(({atom}) => atom.font))) {
+      const embeddedFont = fonts(embedded, font)
+      if (embeddedFont && doc.page.fonts[embeddedFont.id] == null) doc.page.fonts[embeddedFont.id] = embeddedFont.ref()
+    }
+  }
+  doc.save()
+  doc.addContent(`1 0 0 -1 0 ${n(pageHeight)} cm`)
+  doc.addContent('BT')
+  for (const op of ops) doc.addContent(op)
+  doc.addContent('ET')
+  doc.restore()
+  for (const decorate of decorations) decorate()
+}
+
+function fonts(embedded: (key: string) => EmbeddedFont, key: string): EmbeddedFont | undefined {
+  try {
+    return embedded(key)
+  } catch {
+    return undefined
+  }
+}
+
+/** 着重号: a small dot under the centre of each character (clreq §3.4 emphasis marks, horizontal). */
+function emphasisDots(doc: Doc, x: number, baseline: number, atom: Atom): void {
+  if (atom.first !== 'han') return
+  const size = atom.sizePt
+  doc.save().circle(x + (atom.advancePt - atom.blankBeforePt - atom.blankAfterPt) / 2, baseline + size * 0.12 + size * 0.14, size * 0.07).fill().restore()
+}
+
+/** A character no font has: a visible box the size of the em, so the gap is seen and fixed. */
+function placeholder(doc: Doc, x: number, baseline: number, atom: Atom): void {
+  const size = atom.sizePt
+  doc.save().lineWidth(0.5).rect(x + size * 0.08, baseline - size * 0.8, atom.advancePt - size * 0.16, size * 0.84).stroke().restore()
+}
+
+function drawDebug(doc: Doc, debug: NonNullable<RenderPdfOptions['debug']>): void {
+  doc.save().lineWidth(0.25).strokeColor('#e06060')
+  for (const x of debug.columnsXPt) doc.rect(x, debug.topPt, debug.measurePt, debug.lines * debug.pitchPt).stroke()
+  doc.strokeColor('#60a0e0')
+  for (const x of debug.columnsXPt) {
+    for (let line = 0; line < debug.lines; line++) {
+      const y = debug.topPt + line * debug.pitchPt + debug.baselineOffsetPt
+      doc.moveTo(x, y).lineTo(x + debug.measurePt, y).stroke()
+    }
+  }
+  doc.restore()
+}

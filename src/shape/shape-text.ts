@@ -1,0 +1,198 @@
+import type {Atom, Glyph} from '../text/atom.js'
+import {charClass, isCjkPunctuation} from '../text/char-class.js'
+import {segment, isUrlLike, splitUrl} from '../text/segment.js'
+import {GB_BLANKS} from '../text/punctuation.js'
+import {fontFor, resolveKey, type FontBook} from './font-book.js'
+
+/** How to shape one run of text. */
+export interface ShapeStyle {
+  /** Font key (`song`, `hei-bold`, …). */
+  font: string
+  sizePt: number
+  dots?: boolean
+  href?: string
+  superscript?: boolean
+}
+
+/** A character no font could draw, reported by the caller with its source place. */
+export interface MissingChar {
+  char: string
+  /** Offset of the character in the shaped string (UTF-16 units). */
+  offset: number
+}
+
+interface CharMetrics {
+  key: string
+  id: number
+  /** Advance in em. */
+  advance: number
+  blankBefore: number
+  blankAfter: number
+}
+
+const charCache = new Map<string, CharMetrics | null>()
+
+/**
+ * Shape one styled string into atoms: each CJK character an atom, each Latin
+ * word (or URL piece) an atom, each space an atom. Characters missing from
+ * the style's font fall back per character through the book's fallback chain;
+ * those no font has become `missing` atoms and are listed in `missing`.
+ */
+export function shapeText(text: string, style: ShapeStyle, book: FontBook, missing: MissingChar[] = []): Atom[] {
+  const atoms: Atom[] = []
+  const key = resolveKey(book, style.font)
+  let offset = 0
+  for (const unit of segment(text)) {
+    const start = text.indexOf(unit.text, offset)
+    if (start >= 0) offset = start + unit.text.length
+    if (unit.kind === 'space') {
+      atoms.push(spaceAtom(unit.text, key, style, book))
+    } else if (unit.kind === 'cjk') {
+      atoms.push(cjkAtom(unit.text, key, style, book, missing, start))
+    } else {
+      const pieces = isUrlLike(unit.text) ? splitUrl(unit.text) : [unit.text]
+      pieces.forEach((piece, index) => {
+        const atom = wordAtom(piece, key, style, book, missing, start)
+        if (index < pieces.length - 1) atom.glueNext = 'url'
+        atoms.push(atom)
+      })
+    }
+  }
+  return atoms
+}
+
+function base(text: string, key: string, style: ShapeStyle): Omit<Atom, 'advancePt' | 'glyphs' | 'blankBeforePt' | 'blankAfterPt'> {
+  const chars = [...text]
+  const firstChar = chars[0] ?? ' '
+  const lastChar = chars[chars.length - 1] ?? ' '
+  const atom: Omit<Atom, 'advancePt' | 'glyphs' | 'blankBeforePt' | 'blankAfterPt'> = {
+    text,
+    first: charClass(firstChar),
+    last: charClass(lastChar),
+    firstChar,
+    lastChar,
+    font: key,
+    sizePt: style.sizePt
+  }
+  if (style.dots) atom.dots = true
+  if (style.href) atom.href = style.href
+  if (style.superscript) atom.superscript = true
+  return atom
+}
+
+function spaceAtom(text: string, key: string, style: ShapeStyle, book: FontBook): Atom {
+  const metrics = lookup(' ', key, book)
+  const advance = text === '' ? 0 : (metrics?.advance ?? 0.25)
+  return {...base(text || '\u200B', key, style), first: 'space', last: 'space', advancePt: advance * style.sizePt, blankBeforePt: 0, blankAfterPt: 0, glyphs: []}
+}
+
+function cjkAtom(char: string, key: string, style: ShapeStyle, book: FontBook, missing: MissingChar[], offset: number): Atom {
+  const atom = base(char, key, style)
+  const metrics = lookupCluster(char, key, book)
+  if (!metrics) {
+    missing.push({char, offset})
+    return {...atom, advancePt: style.sizePt, blankBeforePt: 0, blankAfterPt: 0, glyphs: [], missing: true}
+  }
+  return {
+    ...atom,
+    font: metrics.key,
+    advancePt: metrics.advance * style.sizePt,
+    blankBeforePt: metrics.blankBefore * style.sizePt,
+    blankAfterPt: metrics.blankAfter * style.sizePt,
+    glyphs: [{id: metrics.id, advancePt: metrics.advance * style.sizePt, text: char}]
+  }
+}
+
+function wordAtom(word: string, key: string, style: ShapeStyle, book: FontBook, missing: MissingChar[], offset: number): Atom {
+  const font = fontFor(book, key)
+  const run = font.layout(word, {liga: false, clig: false, dlig: false} as unknown as string[])
+  const scale = style.sizePt / font.unitsPerEm
+  const glyphs: Glyph[] = []
+  let advance = 0
+  let hasMissing = false
+  run.glyphs.forEach((glyph, index) => {
+    const xAdvance = run.positions[index]?.xAdvance ?? glyph.advanceWidth
+    if (glyph.id === 0) hasMissing = true
+    glyphs.push({id: glyph.id, advancePt: xAdvance * scale, text: String.fromCodePoint(...glyph.codePoints)})
+    advance += xAdvance * scale
+  })
+  if (!hasMissing) return {...base(word, key, style), advancePt: advance, blankBeforePt: 0, blankAfterPt: 0, glyphs}
+  // Some character is not in the font: shape character by character with fallbacks.
+  // The word then mixes fonts, so it becomes several atoms glued together.
+  return mixedWord(word, key, style, book, missing, offset)
+}
+
+function mixedWord(word: string, key: string, style: ShapeStyle, book: FontBook, missing: MissingChar[], offset: number): Atom {
+  // Keep one atom: glyphs of the primary font only; unknown characters are drawn as placeholders by marking the atom.
+  const glyphs: Glyph[] = []
+  let advance = 0
+  let local = 0
+  let anyMissing = false
+  for (const char of word) {
+    const metrics = lookup(char, key, book)
+    if (metrics && metrics.key === key) {
+      glyphs.push({id: metrics.id, advancePt: metrics.advance * style.sizePt, text: char})
+      advance += metrics.advance * style.sizePt
+    } else {
+      missing.push({char, offset: offset + local})
+      anyMissing = true
+      glyphs.push({id: 0, advancePt: 0.6 * style.sizePt, text: char})
+      advance += 0.6 * style.sizePt
+    }
+    local += char.length
+  }
+  const atom: Atom = {...base(word, key, style), advancePt: advance, blankBeforePt: 0, blankAfterPt: 0, glyphs}
+  if (anyMissing) atom.missing = true
+  return atom
+}
+
+/** Look up a grapheme cluster (one character, or an emoji sequence: its first code point). */
+function lookupCluster(cluster: string, key: string, book: FontBook): CharMetrics | null {
+  const first = String.fromCodePoint(cluster.codePointAt(0)!)
+  return lookup(first, key, book)
+}
+
+/** Find `char` in the font of `key`, then in the fallback chain (黑/宋, then user and system fallbacks). */
+function lookup(char: string, key: string, book: FontBook): CharMetrics | null {
+  const cacheKey = `${book.hash}\u0000${key}\u0000${char}`
+  const cached = charCache.get(cacheKey)
+  if (cached !== undefined) return cached
+  const chain = [key, key.startsWith('hei') ? 'song' : 'hei', ...book.fallbacks]
+  let result: CharMetrics | null = null
+  for (const candidate of chain) {
+    const font = fontFor(book, candidate)
+    const cp = char.codePointAt(0)!
+    if (!font.hasGlyphForCodePoint(cp)) continue
+    const glyph = font.glyphForCodePoint(cp)
+    if (glyph.id === 0) continue
+    const em = font.unitsPerEm
+    const blanks = blankHalves(char, font)
+    result = {key: resolveKey(book, candidate), id: glyph.id, advance: glyph.advanceWidth / em, blankBefore: blanks.before, blankAfter: blanks.after}
+    break
+  }
+  charCache.set(cacheKey, result)
+  return result
+}
+
+/**
+ * Where the blank half of a full-width mark sits, read from the font's own
+ * `halt` feature (OpenType "Alternate Half Widths"): the half-width alternate's
+ * offset tells which side is blank. Falls back to GB positions.
+ */
+function blankHalves(char: string, font: ReturnType<typeof fontFor>): {before: number; after: number} {
+  const cls = charClass(char)
+  if (!isCjkPunctuation(cls)) return {before: 0, after: 0}
+  const em = font.unitsPerEm
+  const full = font.glyphForCodePoint(char.codePointAt(0)!).advanceWidth
+  if (full < em * 0.9) return {before: 0, after: 0} // already proportional (a Latin-style quote)
+  if (font.availableFeatures.includes('halt')) {
+    const run = font.layout(char, ['halt'])
+    const position = run.positions[0]
+    if (position && position.xAdvance < full) {
+      const before = -position.xOffset / em
+      const after = (full - position.xAdvance) / em - before
+      return {before: Math.max(0, before), after: Math.max(0, after)}
+    }
+  }
+  return GB_BLANKS[cls] ?? {before: 0, after: 0}
+}

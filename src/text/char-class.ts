@@ -1,0 +1,83 @@
+/**
+ * Character classes for Chinese line composition, after the clreq punctuation
+ * tables (W3C clreq §3.1 and appendix "Tables of Chinese punctuation marks")
+ * and GB/T 15834—2011. Pure functions of a code point; no fonts.
+ */
+export type CharClass =
+  | 'han' // ideographs, kana, hangul, full-width letters: 1 em, breakable on both sides
+  | 'open' // opening brackets and quotes (blank on the left in GB glyphs)
+  | 'close' // closing brackets and quotes (blank on the right)
+  | 'pause' // 点号 inside a sentence: ，、；：
+  | 'stop' // 点号 at a sentence end: 。．？！
+  | 'dash' // 破折号 halves: — ― ⸺
+  | 'ellipsis' // 省略号 halves: … ⋯
+  | 'middot' // 间隔号: · ・ ‧
+  | 'connector' // 连接号: ～ 〜 –
+  | 'latin' // letters, digits and Western punctuation: set in proportional runs
+  | 'space' // breakable white space
+  | 'other' // symbols, emoji
+
+const OPEN = new Set([...'“‘「『（《〈【〖〔［｛｟〘«〝'])
+const CLOSE = new Set([...'”’」』）》〉】〗〕］｝｠〙»〟'])
+const PAUSE = new Set([...'，、；：'])
+const STOP = new Set([...'。．？！‼⁇⁈⁉'])
+const DASH = new Set([...'—―⸺'])
+const ELLIPSIS = new Set([...'…⋯‥'])
+const MIDDOT = new Set([...'·・‧'])
+const CONNECTOR = new Set([...'～〜–'])
+
+/** Classify one code point (a string of one character). */
+export function charClass(char: string): CharClass {
+  if (OPEN.has(char)) return 'open'
+  if (CLOSE.has(char)) return 'close'
+  if (PAUSE.has(char)) return 'pause'
+  if (STOP.has(char)) return 'stop'
+  if (DASH.has(char)) return 'dash'
+  if (ELLIPSIS.has(char)) return 'ellipsis'
+  if (MIDDOT.has(char)) return 'middot'
+  if (CONNECTOR.has(char)) return 'connector'
+  const cp = char.codePointAt(0) ?? 0
+  if (isWhiteSpace(cp)) return 'space'
+  if (isHan(cp) || isKanaOrHangul(cp) || isFullwidthForm(cp)) return 'han'
+  if (cp < 0x2000 || (cp >= 0x2070 && cp < 0x2190)) return 'latin'
+  return 'other'
+}
+
+/** Is `cp` a CJK ideograph (URO, Ext A–H, compatibility) or 〇/々? */
+export function isHan(cp: number): boolean {
+  return (
+    (cp >= 0x4e00 && cp <= 0x9fff) ||
+    (cp >= 0x3400 && cp <= 0x4dbf) ||
+    (cp >= 0x20000 && cp <= 0x323af) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0x2f800 && cp <= 0x2fa1f) ||
+    cp === 0x3007 ||
+    cp === 0x3005 ||
+    (cp >= 0x2e80 && cp <= 0x2fdf) ||
+    (cp >= 0x31c0 && cp <= 0x31ef)
+  )
+}
+
+function isKanaOrHangul(cp: number): boolean {
+  return (cp >= 0x3040 && cp <= 0x30ff) || (cp >= 0xac00 && cp <= 0xd7af) || (cp >= 0x3130 && cp <= 0x318f)
+}
+
+function isFullwidthForm(cp: number): boolean {
+  // Full-width letters and digits (FF10–FF5A) and other full-width symbols set on the 1-em grid.
+  return (cp >= 0xff01 && cp <= 0xff60) || (cp >= 0x3000 && cp <= 0x303f) || (cp >= 0x3200 && cp <= 0x33ff)
+}
+
+/** White space that separates words (not NBSP, which joins them). */
+export function isWhiteSpace(cp: number): boolean {
+  return cp === 0x20 || cp === 0x09 || cp === 0x0a || cp === 0x3000 || (cp >= 0x2000 && cp <= 0x200a && cp !== 0x2007)
+}
+
+/** Is `char` full-width CJK punctuation with a blank half (compressible)? */
+export function isCjkPunctuation(cls: CharClass): boolean {
+  return cls === 'open' || cls === 'close' || cls === 'pause' || cls === 'stop' || cls === 'middot'
+}
+
+/** Is `char` a CJK letter (takes ¼ em from adjacent Latin)? */
+export function isCjkLetter(cls: CharClass): boolean {
+  return cls === 'han'
+}

@@ -1,0 +1,69 @@
+/**
+ * Line-start and line-end prohibition (避头尾, kinsoku) as tables.
+ *
+ * Sources: W3C clreq §3.1.7 "Prohibition rules for line start and line end"
+ * (levels none/basic/GB/strict), GB/T 15834—2011 §5.1.1–5.1.10, jlreq
+ * cl-01…cl-08 for the extra marks. Levels are cumulative.
+ */
+export type KinsokuLevel = 'basic' | 'GB' | 'strict' | 'newspaper'
+
+/** Marks that must not start a line at the basic level (clreq "basic"; GB 5.1.1–5.1.3, 5.1.6, 5.1.7, 5.1.9). */
+const NO_START_BASIC = new Set([
+  // 点号 (GB 5.1.1, 5.1.2)
+  ...'。．，、：；！？‼⁇⁈⁉',
+  // closing brackets and quotes (GB 5.1.3; jlreq cl-02 adds ｠〙»〟)
+  ...'”’」』）》〉】〗〕］｝｠〙»〟',
+  // connectors, interpuncts, solidi (GB 5.1.6, 5.1.7, 5.1.9)
+  ...'～〜–·・‧/／',
+  // half-width closing punctuation met in web copy
+  ...',.:;!?)]}%‰℃°′″',
+  // iteration marks and small kana (jlreq cl-06, cl-11)
+  ...'々〻ゝゞヽヾーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ'
+])
+
+/** Marks that must not end a line (clreq "basic"; GB 5.1.3; jlreq cl-01 adds ｟〘«〝). */
+const NO_END_BASIC = new Set([...'“‘「『（《〈【〖〔［｛｟〘«〝([{'])
+
+/** GB level adds the solidus at line end (GB 5.1.9). */
+const NO_END_GB = new Set([...NO_END_BASIC, ...'/／'])
+
+/** Strict level forbids 破折号 and 省略号 at line start too (clreq "strict"). */
+const NO_START_STRICT = new Set([...NO_START_BASIC, ...'—―⸺…⋯'])
+
+/**
+ * Newspaper relaxation: ？！ may start a line in short newspaper measures
+ * (jlreq "Characters Not Starting a Line", note on newspapers; CSS
+ * `line-break: loose`). Everything else stays at the GB level.
+ */
+const NO_START_NEWSPAPER = new Set([...NO_START_BASIC].filter((char) => !'？！‼⁇⁈⁉!?'.includes(char)))
+
+/** Pairs that are never split at any level: 破折号 and 省略号 halves (GB 5.1.4, 5.1.5; jlreq cl-08). */
+const INSEPARABLE = new Set(['——', '――', '⸺⸺', '……', '⋯⋯', '‥‥', '—―', '―—'])
+
+/** Must `char` not start a line at `level`? */
+export function isNoStart(char: string, level: KinsokuLevel): boolean {
+  if (level === 'strict') return NO_START_STRICT.has(char)
+  if (level === 'newspaper') return NO_START_NEWSPAPER.has(char)
+  return NO_START_BASIC.has(char)
+}
+
+/** Must `char` not end a line at `level`? */
+export function isNoEnd(char: string, level: KinsokuLevel): boolean {
+  return level === 'basic' ? NO_END_BASIC.has(char) : NO_END_GB.has(char)
+}
+
+/** Are `before` and `after` halves of one 破折号/省略号 that never split? */
+export function isInseparable(before: string, after: string): boolean {
+  return INSEPARABLE.has(before + after)
+}
+
+/**
+ * May a line break fall between `before` (last char of one unit) and
+ * `after` (first char of the next) at `level`? SILE-style pairwise predicate.
+ */
+export function canBreakBetween(before: string, after: string, level: KinsokuLevel): boolean {
+  if (isInseparable(before, after)) return false
+  if (isNoEnd(before, level)) return false
+  if (isNoStart(after, level)) return false
+  return true
+}

@@ -1,0 +1,62 @@
+import type {CharClass} from './char-class.js'
+
+/**
+ * Punctuation widths and compression (标点挤压) as tables.
+ *
+ * Sources: clreq §3.1.5 "Adjustment of adjacent punctuation marks" (two
+ * brackets/stops side by side take 1.5 em), clreq §3.1.6 line-start
+ * compression, GB/T 15834—2011 §5.1.10 (full-width punctuation at line end
+ * takes half a character), and the house styles named by CTeX/xeCJK
+ * (`quanjiao`, `kaiming`, `banjiao`; clreq issues #278, #572).
+ */
+export type PunctuationStyle = 'quanjiao' | 'kaiming' | 'banjiao' | 'centred'
+
+/** Where the blank half of a full-width mark sits in a GB font (clreq "glyph positions"). */
+export interface BlankHalves {
+  /** Blank before the ink, in em. */
+  before: number
+  /** Blank after the ink, in em. */
+  after: number
+}
+
+/**
+ * Default blank halves per class for mainland (GB) glyphs, used when the font
+ * has no `halt` feature to tell us: 点号 and closing marks sit left (blank
+ * right), opening marks sit right (blank left), interpuncts are centred.
+ */
+export const GB_BLANKS: Partial<Record<CharClass, BlankHalves>> = {
+  open: {before: 0.5, after: 0},
+  close: {before: 0, after: 0.5},
+  pause: {before: 0, after: 0.5},
+  stop: {before: 0, after: 0.5},
+  middot: {before: 0.25, after: 0.25}
+}
+
+/**
+ * How much of each blank a style keeps between characters, as a fraction of
+ * the blank (1 = full width). `kaiming` keeps 。？！ full and halves the rest;
+ * `banjiao` halves all; `centred` (zh-Hant) keeps all and never compresses.
+ */
+export const STYLE_KEEPS: Record<PunctuationStyle, Partial<Record<CharClass, number>>> = {
+  quanjiao: {open: 1, close: 1, pause: 1, stop: 1, middot: 1},
+  kaiming: {open: 0, close: 0, pause: 0, stop: 1, middot: 0},
+  banjiao: {open: 0, close: 0, pause: 0, stop: 0, middot: 0},
+  centred: {open: 1, close: 1, pause: 1, stop: 1, middot: 1}
+}
+
+/**
+ * Adjacent punctuation: when the blanks meeting between two marks add up to
+ * at least ½ em, remove ½ em so the pair takes 1.5 em (clreq §3.1.5; Typst
+ * `calculate_adjustability` does the same).
+ */
+export const ADJACENT_REMOVAL_EM = 0.5
+
+/**
+ * Reduction priority when a line is too long (clreq "Procedures for
+ * inter-character spacing reduction"): level 1 word spaces, interpuncts,
+ * brackets, pauses; level 2 Han–Latin spacing; level 3 sentence stops.
+ * Line-end punctuation is fixed at ½ em by the break itself (GB 5.1.10).
+ */
+export function shrinkLevel(cls: CharClass): 0 | 2 {
+  return cls === 'stop' ? 2 : 0
+}

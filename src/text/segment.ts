@@ -1,0 +1,74 @@
+import {charClass, type CharClass} from './char-class.js'
+
+/** A unit of text before shaping: one CJK character, one Latin word, or one space. */
+export interface Unit {
+  text: string
+  kind: 'cjk' | 'word' | 'space'
+  cls: CharClass
+}
+
+const graphemes = new Intl.Segmenter('zh', {granularity: 'grapheme'})
+
+/** Invisible format characters dropped from layout (ZWSP is kept as a break). */
+const INVISIBLE = /[\u00AD\u200C\u200D\u2060\uFEFF\u180E]/g
+
+/**
+ * Split text into layout units. Grapheme clusters keep emoji sequences and
+ * variation selectors together; Latin letters, digits and Western punctuation
+ * join into words; runs of white space collapse to one space unit. A
+ * zero-width space becomes an empty space unit (a break opportunity).
+ */
+export function segment(text: string): Unit[] {
+  const units: Unit[] = []
+  let word = ''
+  const flushWord = (): void => {
+    if (word) units.push({text: word, kind: 'word', cls: 'latin'})
+    word = ''
+  }
+  for (const {segment: cluster} of graphemes.segment(text)) {
+    if (cluster === '\u200B') {
+      flushWord()
+      units.push({text: '', kind: 'space', cls: 'space'})
+      continue
+    }
+    const visible = cluster.replace(INVISIBLE, '')
+    if (!visible) continue
+    const cls = charClass(String.fromCodePoint(visible.codePointAt(0)!))
+    if (cls === 'latin') {
+      word += visible
+      continue
+    }
+    flushWord()
+    if (cls === 'space') {
+      const last = units[units.length - 1]
+      if (last?.kind !== 'space') units.push({text: ' ', kind: 'space', cls})
+      continue
+    }
+    units.push({text: visible, kind: 'cjk', cls})
+  }
+  flushWord()
+  return units
+}
+
+/** URL break points: after these, a URL may break without a hyphen (Chicago 7.42; clreq leaves URLs to Western rules). */
+const URL_BREAK_AFTER = new Set([...'/.-?&=#_'])
+
+/** Does this word look like a URL or e-mail address? */
+export function isUrlLike(word: string): boolean {
+  return /^(https?:\/\/|ftp:\/\/|www\.)|@[\w-]+\./i.test(word)
+}
+
+/** Split a URL into pieces that may each end a line. */
+export function splitUrl(word: string): string[] {
+  const pieces: string[] = []
+  let piece = ''
+  for (const char of word) {
+    piece += char
+    if (URL_BREAK_AFTER.has(char) && piece.length > 1) {
+      pieces.push(piece)
+      piece = ''
+    }
+  }
+  if (piece) pieces.push(piece)
+  return pieces
+}
