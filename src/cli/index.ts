@@ -9,9 +9,10 @@ export const EXIT = {ok: 0, failed: 1, usage: 2, bug: 3} as const
 
 /** Print diagnostics like a compiler (vfile-reporter), quiet files skipped. */
 export function printDiagnostics(files: VFile[], options: {quiet?: boolean; verbose?: boolean} = {}): void {
+  if (options.quiet) for (const file of files) file.messages = file.messages.filter((message) => message.fatal !== undefined)
   const shown = files.filter((file) => file.messages.length > 0)
   if (shown.length === 0) return
-  const text = reporter(shown, {quiet: options.quiet ?? false, verbose: options.verbose ?? false})
+  const text = reporter(shown, {verbose: options.verbose ?? false})
   if (text) process.stderr.write(`${text}\n`)
 }
 

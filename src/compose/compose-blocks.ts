@@ -157,12 +157,32 @@ function textItem(line: Line, baselinePt: number, role: string): Item {
 function headRows(runs: readonly Inline[], depth: number, block: number, context: ComposeContext): Row[] {
   const {grid, template} = context
   const style = template.heads[String(depth)] ?? template.heads['4'] ?? {font: 'hei', size: grid.bodySizePt, lines: 1, align: 'left'}
-  const atoms = shapeRuns(runs, context, style.size, style.font)
-  const lines = typesetParagraph(atoms, paragraphOptions(template, grid.measurePt, style.size, {firstIndentPt: 0, restIndentPt: 0, align: style.align === 'center' ? 'center' : 'left'}))
-  const leading = style.size * 1.35
-  const span = Math.max(style.lines, Math.ceil((lines.length * leading + grid.pitchPt * 0.6) / grid.pitchPt))
-  const top = (span * grid.pitchPt - lines.length * leading) / 2
-  const items = lines.map((line, i) => textItem(line, top + i * leading + (leading - style.size) / 2 + EM_ASCENT * style.size, 'head'))
+  const align = style.align === 'center' ? 'center' : 'left'
+  // Shrink a head that would wrap down to body size first (a one-line head reads best).
+  let size = style.size
+  let atoms = shapeRuns(runs, context, size, style.font)
+  const natural = atoms.reduce((sum, atom) => sum + atom.advancePt, 0)
+  if (natural > grid.measurePt && size > grid.bodySizePt) {
+    size = Math.max(grid.bodySizePt, Math.floor((style.size * grid.measurePt) / natural * 4) / 4)
+    atoms = shapeRuns(runs, context, size, style.font)
+  }
+  let lines = typesetParagraph(atoms, paragraphOptions(template, grid.measurePt, size, {firstIndentPt: 0, restIndentPt: 0, align}))
+  if (lines.length > 1) {
+    // Balance a wrapped head: the narrowest whole-character measure that keeps the line count.
+    const count = lines.length
+    for (let chars = Math.ceil(natural / style.size / count); chars * size < grid.measurePt; chars++) {
+      const trial = typesetParagraph(atoms, paragraphOptions(template, chars * size, size, {firstIndentPt: 0, restIndentPt: 0, align}))
+      if (trial.length === count) {
+        const shift = (grid.measurePt - chars * size) / (align === 'center' ? 2 : 1)
+        lines = trial.map((line) => ({...line, xPt: line.xPt + (align === 'center' ? shift : 0)}))
+        break
+      }
+    }
+  }
+  // The band is whole grid lines with the head's lines on grid baselines, centred (one blank line above and below).
+  const span = Math.max(style.lines, lines.length + 2)
+  const first = Math.floor((span - lines.length) / 2)
+  const items = lines.map((line, i) => textItem(line, (first + i) * grid.pitchPt + grid.baselineOffsetPt, 'head'))
   return [{span, items, breakAfter: BREAK_COST.keep, kind: 'head', block}]
 }
 

@@ -92,6 +92,8 @@ export function buildJunctions(atoms: readonly Atom[], options: JunctionOptions)
       junction.widthPt += em.natural * size
       junction.shrinkPt[1] += (em.natural - em.min) * size
       junction.stretchPt[1] += (em.max - em.natural) * size
+      // The gap flexes only within ⅛–⅓ em; even spacing goes to the other gaps.
+      junction.spread = false
     }
 
     // Break opportunity.

@@ -81,8 +81,8 @@ function base(text: string, key: string, style: ShapeStyle): Omit<Atom, 'advance
 }
 
 function spaceAtom(text: string, key: string, style: ShapeStyle, book: FontBook): Atom {
-  const metrics = lookup(' ', key, book)
-  const advance = text === '' ? 0 : (metrics?.advance ?? 0.25)
+  const metrics = lookup(text === '\u3000' ? '\u3000' : ' ', key, book)
+  const advance = text === '' ? 0 : (metrics?.advance ?? (text === '\u3000' ? 1 : 0.25))
   return {...base(text || '\u200B', key, style), first: 'space', last: 'space', advancePt: advance * style.sizePt, blankBeforePt: 0, blankAfterPt: 0, glyphs: []}
 }
 

@@ -40,8 +40,11 @@ export function segment(text: string): Unit[] {
     }
     flushWord()
     if (cls === 'space') {
+      // Collapse a run of white space to one unit; an ideographic space (U+3000) wins, as it is 1 em wide.
       const last = units[units.length - 1]
-      if (last?.kind !== 'space') units.push({text: ' ', kind: 'space', cls})
+      const char = visible === '\u3000' ? '\u3000' : ' '
+      if (last?.kind !== 'space') units.push({text: char, kind: 'space', cls})
+      else if (char === '\u3000') last.text = char
       continue
     }
     units.push({text: visible, kind: 'cjk', cls})
