@@ -106,11 +106,16 @@ export async function layoutArticle(article: Article, template: Template, file: 
   return {pages, info: documentInfo(article), outline, images: images.data}
 }
 
+/** Longest source name used as the masthead (报头) when no publication is given. */
+const MASTHEAD_MAX_CHARS = 10
+
 /** Furniture facts: publication from front matter, template, or source. */
 export function furnitureFor(article: Article, template: Template) {
   const meta = article.meta
   const furniture: {publication?: string; date?: string; section?: string; firstPage: number} = {firstPage: meta.page ?? 1}
-  const publication = meta.publication ?? template.furniture.publication ?? meta.source
+  // A long source (an issuing office with a document number) is no masthead name.
+  const shortSource = meta.source && [...meta.source].length <= MASTHEAD_MAX_CHARS ? meta.source : undefined
+  const publication = meta.publication ?? template.furniture.publication ?? shortSource
   if (publication) furniture.publication = publication
   if (meta.date) furniture.date = meta.date
   const section = meta.section ?? template.furniture.section

@@ -168,16 +168,20 @@ function headRows(runs: readonly Inline[], depth: number, block: number, context
   }
   let lines = typesetParagraph(atoms, paragraphOptions(template, grid.measurePt, size, {firstIndentPt: 0, restIndentPt: 0, align}))
   if (lines.length > 1) {
-    // Balance a wrapped head: the narrowest whole-character measure that keeps the line count.
+    // Balance a wrapped head: the narrowest whole-character measure that keeps the line count,
+    // at most the measure less 2 characters so a centred line clearly reads as a head.
     const count = lines.length
-    for (let chars = Math.ceil(natural / style.size / count); chars * size < grid.measurePt; chars++) {
+    const maxChars = Math.floor(grid.measurePt / size + 1e-9) - (align === 'center' ? 2 : 1)
+    let balanced: Line[] | undefined
+    for (let chars = Math.ceil(natural / size / count); chars <= maxChars && !balanced; chars++) {
       const trial = typesetParagraph(atoms, paragraphOptions(template, chars * size, size, {firstIndentPt: 0, restIndentPt: 0, align}))
       if (trial.length === count) {
-        const shift = (grid.measurePt - chars * size) / (align === 'center' ? 2 : 1)
-        lines = trial.map((line) => ({...line, xPt: line.xPt + (align === 'center' ? shift : 0)}))
-        break
+        const shift = align === 'center' ? (grid.measurePt - chars * size) / 2 : 0
+        balanced = trial.map((line) => ({...line, xPt: line.xPt + shift}))
       }
     }
+    // Otherwise fill the measure: justified lines, the last one centred.
+    lines = balanced ?? typesetParagraph(atoms, {...paragraphOptions(template, grid.measurePt, size, {firstIndentPt: 0, restIndentPt: 0, align: 'justify'}), lastAlign: align})
   }
   // The band is whole grid lines with the head's lines on grid baselines, centred (one blank line above and below).
   const span = Math.max(style.lines, lines.length + 2)

@@ -32,16 +32,15 @@ export function fillColumn(rows: readonly Row[], start: number, capacity: number
   }
   let bestEnd = -1
   let bestCost = Infinity
-  let lines = used
   let wasted = 0
-  for (let end = k; end > start && wasted <= LOOKBACK_LINES; end--) {
+  // Look back a few lines for a cheaper break; past that only while no allowed break was found yet.
+  for (let end = k; end > start && (wasted <= LOOKBACK_LINES || bestEnd < 0); end--) {
     const cost = rows[end - 1]!.breakAfter + wasted * WASTE_COST
     if (cost < bestCost) {
       bestCost = cost
       bestEnd = end
     }
     wasted += rows[end - 1]!.span
-    lines -= 0
   }
   if (bestEnd < 0) bestEnd = k // every break forbidden: force one rather than lose text
   let total = 0
@@ -62,23 +61,82 @@ export function fillColumns(rows: readonly Row[], start: number, capacities: rea
 }
 
 /**
- * Balance the last columns (clreq make-up; newspaper practice): the smallest
- * column depth at which all remaining rows still fit, so the columns end
- * within a line of each other. Returns undefined when they do not fit at all.
+ * Demerits of a column ending `w` lines above the balanced depth: one line
+ * short is balanced enough (heights may differ by one line); beyond that,
+ * squared, a little cheaper than a widow or orphan (the classic fault).
+ */
+const SHORT_COLUMN_COST = 1500
+/** Demerits per extra line of depth over the shallowest feasible one. */
+const DEPTH_COST = 150
+
+/**
+ * Balance the last columns (newspaper make-up: the story's final columns end
+ * level). Dynamic programme over column breaks for each candidate depth:
+ * minimise break costs (keeps, widows, orphans) plus squared shortfall of
+ * each column below the depth; the last column may be one line short for
+ * free. Returns undefined when the rows do not fit the columns at all.
  */
 export function balanceColumns(rows: readonly Row[], start: number, capacities: readonly number[]): {fills: ColumnFill[]; next: number} | undefined {
   const full = fillColumns(rows, start, capacities)
   if (full.next < rows.length) return undefined
-  let total = 0
-  for (let i = start; i < rows.length; i++) total += rows[i]!.span
+  const n = rows.length - start
+  const spans = rows.slice(start).map((row) => row.span)
+  const prefix = [0]
+  for (const span of spans) prefix.push(prefix[prefix.length - 1]! + span)
+  const total = prefix[n]!
+  const columns = capacities.length
   const maxCapacity = Math.max(...capacities)
-  for (let depth = Math.ceil(total / capacities.length); depth <= maxCapacity; depth++) {
-    const trial = fillColumns(
-      rows,
-      start,
-      capacities.map((capacity) => Math.min(capacity, depth))
-    )
-    if (trial.next >= rows.length) return trial
+  let best: {cost: number; breaks: number[]} | undefined
+  for (let depth = Math.ceil(total / columns); depth <= maxCapacity; depth++) {
+    if (best && (depth - Math.ceil(total / columns)) * DEPTH_COST >= best.cost) break
+    const result = balanceAtDepth(rows, start, prefix, capacities.map((capacity) => Math.min(capacity, depth)), depth)
+    if (result === undefined) continue
+    const cost = result.cost + (depth - Math.ceil(total / columns)) * DEPTH_COST
+    if (!best || cost < best.cost) best = {cost, breaks: result.breaks}
   }
-  return full
+  if (!best) return full
+  const fills: ColumnFill[] = []
+  let from = 0
+  for (const to of best.breaks) {
+    fills.push({start: start + from, end: start + to, lines: prefix[to]! - prefix[from]!})
+    from = to
+  }
+  return {fills, next: rows.length}
+}
+
+/** Best column ends (relative row indices) for one depth, or undefined when no allowed layout exists. */
+function balanceAtDepth(rows: readonly Row[], start: number, prefix: readonly number[], capacities: readonly number[], depth: number): {cost: number; breaks: number[]} | undefined {
+  const n = prefix.length - 1
+  const columns = capacities.length
+  // cost[c][j]: best cost of rows [0, j) in the first c columns; from[c][j]: where column c-1 started.
+  const cost = Array.from({length: columns + 1}, () => new Float64Array(n + 1).fill(Infinity))
+  const from = Array.from({length: columns + 1}, () => new Int32Array(n + 1).fill(-1))
+  cost[0]![0] = 0
+  for (let c = 0; c < columns; c++) {
+    const last = c === columns - 1
+    for (let i = 0; i <= n; i++) {
+      const base = cost[c]![i]!
+      if (base === Infinity) continue
+      for (let j = i; j <= n; j++) {
+        const height = prefix[j]! - prefix[i]!
+        if (height > capacities[c]!) break
+        if (last && j < n) continue
+        const breakCost = j < n && j > i ? rows[start + j - 1]!.breakAfter : 0
+        if (breakCost === Infinity) continue
+        const short = Math.max(0, depth - height - 1)
+        const total = base + breakCost + SHORT_COLUMN_COST * short * short
+        if (total < cost[c + 1]![j]!) {
+          cost[c + 1]![j] = total
+          from[c + 1]![j] = i
+        }
+      }
+    }
+  }
+  if (cost[columns]![n] === Infinity) return undefined
+  const breaks: number[] = []
+  for (let c = columns, j = n; c > 0; c--) {
+    breaks.push(j)
+    j = from[c]![j]!
+  }
+  return {cost: cost[columns]![n]!, breaks: breaks.reverse()}
 }
