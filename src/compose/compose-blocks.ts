@@ -146,7 +146,7 @@ export function lineBreakCost(i: number, n: number): number {
 }
 
 function textItem(line: Line, baselinePt: number, role: string): Item {
-  return {type: 'text', xPt: line.xPt, baselinePt, placed: line.placed, role}
+  return {type: 'text', xPt: line.xPt, baselinePt, placed: line.placed, role, kind: line.kind, ratio: line.ratio}
 }
 
 /**

@@ -8,6 +8,9 @@ export interface TextItem {
   placed: PlacedAtom[]
   /** Role for goldens and the debug view: body, head, deck, furniture, caption, cell, jump. */
   role: string
+  /** How the line was broken and adjusted (Knuth–Plass ratio), for goldens. */
+  kind?: 'normal' | 'final' | 'emergency'
+  ratio?: number
 }
 
 /** A straight rule. */

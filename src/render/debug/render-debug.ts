@@ -20,7 +20,8 @@ export function renderDebug(document: PagedDocument, grid: Grid): string {
       const right = last ? line.xPt + last.xPt + atomWidth(last.atom) : line.xPt
       const text = line.placed.map(({atom}) => atom.text + (atom.spaceAfterPt ? ' ' : '')).join('').trimEnd()
       const where = Number.isInteger(Math.round(gridLine * 1000) / 1000) ? `L${String(Math.round(gridLine) + 1).padStart(2, '0')}` : `y${line.baselinePt.toFixed(1)}`
-      out.push(`c${column} ${where} ${line.role.padEnd(8)} |${text}| x=${(line.xPt - (grid.columnXPt[column - 1] ?? 0)).toFixed(2)} r=${(right - (grid.columnXPt[column - 1] ?? 0)).toFixed(2)}`)
+      const adjust = line.kind ? ` ${line.kind} ${(line.ratio ?? 0) >= 0 ? '+' : ''}${(line.ratio ?? 0).toFixed(3)}` : ''
+      out.push(`c${column} ${where} ${line.role.padEnd(8)} |${text}| x=${(line.xPt - (grid.columnXPt[column - 1] ?? 0)).toFixed(2)} r=${(right - (grid.columnXPt[column - 1] ?? 0)).toFixed(2)}${adjust}`)
     }
   })
   return `${out.join('\n')}\n`

@@ -1,0 +1,81 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import {describe, expect, test, beforeAll} from 'vitest'
+import {getDocument} from 'pdfjs-dist/legacy/build/pdf.mjs'
+import {buildArticle} from '../../src/index.js'
+
+const seed = 'content/xingguo-police-interview.md'
+
+/** Extract each page's text in content-stream order with pdfjs. */
+async function pdfText(bytes: Uint8Array): Promise<{pages: number; text: string; info: Record<string, unknown>}> {
+  const pdf = await getDocument({data: bytes.slice(), useSystemFonts: false, isEvalSupported: false}).promise
+  let text = ''
+  for (let i = 1; i <= pdf.numPages; i++) {
+    const page = await pdf.getPage(i)
+    const content = await page.getTextContent()
+    text += content.items.map((item) => ('str' in item ? item.str : '')).join('')
+  }
+  const meta = await pdf.getMetadata()
+  return {pages: pdf.numPages, text, info: meta.info as Record<string, unknown>}
+}
+
+const squeeze = (text: string): string => text.normalize('NFKC').replace(/\s+/g, '')
+
+describe('build the seed article end to end', () => {
+  let out: string
+  let bytes: Uint8Array
+  beforeAll(async () => {
+    out = fs.mkdtempSync(path.join(os.tmpdir(), 'paiban-e2e-'))
+    const result = await buildArticle(seed, {outDir: out})
+    expect(result.ok).toBe(true)
+    bytes = new Uint8Array(fs.readFileSync(result.output!))
+  })
+
+  test('makes one newspaper page with the metadata from the front matter', async () => {
+    const {pages, info} = await pdfText(bytes)
+    expect(pages).toBe(1)
+    expect(info.Title).toBe('发扬苏区干部好作风 以蝶变式发展促和谐护民安')
+    expect(info.Author).toBe('熊玮')
+  })
+
+  test('puts every body paragraph on the page, in reading order, with full-width punctuation', async () => {
+    const {text} = await pdfText(bytes)
+    const flat = squeeze(text)
+    const source = fs.readFileSync(seed, 'utf8').split('\n---\n')[1]!
+    const paragraphs = source.split(/\n\n+/).map((block) => squeeze(block.replace(/^#+\s*|\*\*/gm, ''))).filter(Boolean)
+    let cursor = 0
+    for (const paragraph of paragraphs) {
+      // Columns are read top to bottom, left to right: each paragraph's opening follows the previous one.
+      const head = paragraph.slice(0, 12)
+      const at = flat.indexOf(head, cursor)
+      expect(at, `paragraph starting ${head}`).toBeGreaterThanOrEqual(0)
+      cursor = at
+    }
+    expect(text).toContain('，')
+    expect(text).not.toMatch(/[\u4e00-\u9fff],[\u4e00-\u9fff]/)
+  })
+
+  test('gives byte-identical output for the same input', async () => {
+    const again = await buildArticle(seed, {outDir: out, outName: 'again'})
+    expect(Buffer.compare(Buffer.from(bytes), fs.readFileSync(again.output!))).toBe(0)
+  })
+
+  test('embeds subset CID fonts with ToUnicode maps', () => {
+    const raw = Buffer.from(bytes).toString('latin1')
+    expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSerifSC-Regular/)
+    expect(raw).toMatch(/\/ToUnicode \d+ 0 R/)
+    expect(raw).toMatch(/\/CIDToGIDMap \/Identity/)
+  })
+})
+
+describe('every sample article builds', () => {
+  const articles = fs.readdirSync('content').filter((name) => name.endsWith('.md') && name !== 'README.md')
+  test.each(articles)('%s', async (name) => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'paiban-all-'))
+    const result = await buildArticle(path.join('content', name), {outDir: out})
+    expect(result.ok, result.file.messages.map(String).join('\n')).toBe(true)
+    expect(result.pages).toBeGreaterThanOrEqual(1)
+    expect(fs.readFileSync(result.output!).subarray(0, 5).toString()).toBe('%PDF-')
+  })
+})
