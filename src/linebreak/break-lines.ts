@@ -146,7 +146,6 @@ function breakOptimal(atoms: readonly Atom[], junctions: readonly Junction[], su
     const final = e === n - 1
     for (let s = e; s >= 0; s--) {
       // The line s..e must start after a break (or at 0).
-      const startsAfter = s === 0 ? [-1] : [0, 1, 2, 3].map((fitness) => best[(s - 1) * 4 + fitness]!).filter((index) => index >= 0)
       const available = options.measurePt - (s === 0 ? options.firstIndentPt : options.restIndentPt)
       const line = measureLine(sums, atoms, s, e)
       const minimum = line.natural - line.shrink
@@ -155,7 +154,7 @@ function breakOptimal(atoms: readonly Atom[], junctions: readonly Junction[], su
         if (s !== e) break
         if (!relaxed) break
       }
-      if (startsAfter.length === 0) continue
+      if (s > 0 && best[(s - 1) * 4]! < 0 && best[(s - 1) * 4 + 1]! < 0 && best[(s - 1) * 4 + 2]! < 0 && best[(s - 1) * 4 + 3]! < 0) continue
       const diff = available - line.natural
       let ratio = 0
       let badness = 0
@@ -171,15 +170,17 @@ function breakOptimal(atoms: readonly Atom[], junctions: readonly Junction[], su
       if (final && s > 0 && sums.letters[n]! - sums.letters[s]! < 2 && totalLetters >= 4) demerits += LONELY_DEMERITS
       const fitness = final && diff >= 0 ? 1 : fitnessOf(ratio)
       const emergency = relaxed && (junctions[e]?.penalty === Infinity || minimum > available + 1e-6)
-      for (const previous of startsAfter) {
+      for (let slot = s === 0 ? 3 : 0; slot < 4; slot++) {
+        const previous = s === 0 ? -1 : best[(s - 1) * 4 + slot]!
+        if (s > 0 && previous < 0) continue
         const before = previous >= 0 ? nodes[previous]! : undefined
         let total = demerits + (before?.demerits ?? 0)
         if (before && Math.abs(before.fitness - fitness) > 1) total += FITNESS_DEMERITS
-        const slot = e * 4 + fitness
-        const current = best[slot]!
+        const target = e * 4 + fitness
+        const current = best[target]!
         if (current < 0 || total < nodes[current]!.demerits) {
           nodes.push({demerits: total, previous, start: s, end: e, ratio, fitness, emergency: emergency || (penalty >= 1000 && !final)})
-          best[slot] = nodes.length - 1
+          best[target] = nodes.length - 1
         }
       }
     }

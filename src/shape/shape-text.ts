@@ -31,6 +31,8 @@ interface CharMetrics {
 }
 
 const charCache = new Map<string, CharMetrics | null>()
+/** Shaped CJK and space atoms are immutable: share them across paragraphs and articles. */
+const atomCache = new Map<string, Atom>()
 
 /**
  * Shape one styled string into atoms: each CJK character an atom, each Latin
@@ -45,10 +47,14 @@ export function shapeText(text: string, style: ShapeStyle, book: FontBook, missi
   for (const unit of segment(text)) {
     const start = text.indexOf(unit.text, offset)
     if (start >= 0) offset = start + unit.text.length
-    if (unit.kind === 'space') {
-      atoms.push(spaceAtom(unit.text, key, style, book))
-    } else if (unit.kind === 'cjk') {
-      atoms.push(cjkAtom(unit.text, key, style, book, missing, start))
+    if (unit.kind === 'space' || unit.kind === 'cjk') {
+      const cacheKey = `${book.hash}|${key}|${style.sizePt}|${style.dots ? 1 : 0}|${style.superscript ? 1 : 0}|${style.href ?? ''}|${unit.text}`
+      let atom = atomCache.get(cacheKey)
+      if (!atom) {
+        atom = unit.kind === 'space' ? spaceAtom(unit.text, key, style, book) : cjkAtom(unit.text, key, style, book, missing, start)
+        if (!atom.missing) atomCache.set(cacheKey, atom)
+      }
+      atoms.push(atom)
     } else {
       const pieces = isUrlLike(unit.text) ? splitUrl(unit.text) : [unit.text]
       pieces.forEach((piece, index) => {

@@ -8,6 +8,7 @@ export interface Unit {
 }
 
 const graphemes = new Intl.Segmenter('zh', {granularity: 'grapheme'})
+const NEEDS_GRAPHEMES = /[\u0300-\u036f\u1ab0-\u1aff\u20d0-\u20ff\u200d\ufe00-\ufe0f\u{1F000}-\u{1FFFF}\u{E0100}-\u{E01EF}\u{E0000}-\u{E007F}\u{2600}-\u{27BF}]/u
 
 /** Invisible format characters dropped from layout (ZWSP is kept as a break). */
 const INVISIBLE = /[\u00AD\u200C\u200D\u2060\uFEFF\u180E]/g
@@ -25,7 +26,9 @@ export function segment(text: string): Unit[] {
     if (word) units.push({text: word, kind: 'word', cls: 'latin'})
     word = ''
   }
-  for (const {segment: cluster} of graphemes.segment(text)) {
+  // Grapheme segmentation is only needed for combining marks, variation selectors, ZWJ and emoji.
+  const clusters = NEEDS_GRAPHEMES.test(text) ? Array.from(graphemes.segment(text), (entry) => entry.segment) : Array.from(text)
+  for (const cluster of clusters) {
     if (cluster === '\u200B') {
       flushWord()
       units.push({text: '', kind: 'space', cls: 'space'})
