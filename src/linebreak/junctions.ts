@@ -44,6 +44,9 @@ export const PENALTY = {
 const WORD_SPACE_MIN_EM = 0.2
 const WORD_SPACE_MAX_EM = 0.5
 
+/** Space widths below this come from U+200B: they only mark a break opportunity. */
+const ZERO_WIDTH_SPACE_PT = 0.01
+
 /** Is this atom a Latin word, digit run or piece of one? */
 function isLatin(atom: Atom): boolean {
   return atom.first === 'latin' || atom.last === 'latin'
@@ -80,7 +83,9 @@ export function buildJunctions(atoms: readonly Atom[], options: JunctionOptions)
     }
 
     const space = a.spaceAfterPt ?? 0
-    if (space > 0) {
+    if (space > 0 && space < ZERO_WIDTH_SPACE_PT) {
+      // A zero-width space (U+200B): a break opportunity, nothing else.
+    } else if (space > 0) {
       // A word space (clreq expansion priority 1): shrinks to ⅕ em, stretches to ½ em.
       junction.widthPt += space
       junction.shrinkPt[0] += Math.max(0, space - WORD_SPACE_MIN_EM * size)

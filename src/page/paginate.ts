@@ -50,7 +50,7 @@ export function paginate(rows: readonly Row[], deck: Deck | undefined, context: 
     const continued = index > 0
     const base = grid.linesPerColumn - deckLines
     const capacities = Array.from({length: grid.columns}, (_, c) => base - (continued && c === 0 ? 1 : 0))
-    let layout = balanceColumns(rows, next, capacities)
+    let layout = balanceTail(rows, next, capacities)
     let jumpOut = false
     if (!layout) {
       jumpOut = true
@@ -73,6 +73,21 @@ export function paginate(rows: readonly Row[], deck: Deck | undefined, context: 
     next = layout.next
   }
   return {pages, places}
+}
+
+/** Fewest lines a balanced column should hold: a short story takes fewer columns rather than slivers. */
+const MIN_BALANCED_LINES = 6
+
+/** Balance what is left over as many columns as it fills sensibly; undefined when it does not fit the page. */
+function balanceTail(rows: readonly Row[], start: number, capacities: readonly number[]): {fills: ColumnFill[]; next: number} | undefined {
+  let total = 0
+  for (let i = start; i < rows.length; i++) total += rows[i]!.span
+  const used = Math.min(capacities.length, Math.max(1, Math.ceil(total / MIN_BALANCED_LINES)))
+  const layout = balanceColumns(rows, start, capacities.slice(0, used)) ?? (used < capacities.length ? balanceColumns(rows, start, capacities) : undefined)
+  if (!layout) return undefined
+  const fills = [...layout.fills]
+  while (fills.length < capacities.length) fills.push({start: rows.length, end: rows.length, lines: 0})
+  return {fills, next: layout.next}
 }
 
 /** Guarantee progress when nothing fits a page (a row taller than a column): place it alone. */

@@ -174,3 +174,24 @@ function loadedFor(book: FontBook, key: string): LoadedFont {
   if (!entry) throw new Error(`font key ${key} is not in the font book`)
   return entry
 }
+
+const unencoded = new Map<string, number[]>()
+
+/**
+ * Glyph ids of a font that no character maps to (vertical and half-width
+ * alternates), highest first. The renderer borrows them, drawn invisibly,
+ * to carry characters that no font has in the PDF text layer.
+ */
+export function unencodedGlyphIds(book: FontBook, key: string): number[] {
+  const file = fileFor(book, key)
+  let ids = unencoded.get(file)
+  if (!ids) {
+    const font = fontFor(book, key)
+    const encoded = new Set<number>()
+    for (const cp of font.characterSet) encoded.add(font.glyphForCodePoint(cp).id)
+    ids = []
+    for (let id = font.numGlyphs - 1; id > 0 && ids.length < 256; id--) if (!encoded.has(id)) ids.push(id)
+    unencoded.set(file, ids)
+  }
+  return ids
+}

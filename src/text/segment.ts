@@ -11,7 +11,8 @@ const graphemes = new Intl.Segmenter('zh', {granularity: 'grapheme'})
 const NEEDS_GRAPHEMES = /[\u0300-\u036f\u1ab0-\u1aff\u20d0-\u20ff\u200d\ufe00-\ufe0f\u{1F000}-\u{1FFFF}\u{E0100}-\u{E01EF}\u{E0000}-\u{E007F}\u{2600}-\u{27BF}]/u
 
 /** Invisible format characters dropped from layout (ZWSP is kept as a break). */
-const INVISIBLE = /[\u00AD\u200C\u200D\u2060\uFEFF\u180E]/g
+const INVISIBLE_AT_START = /^[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u200C\u200D\u200E\u200F\u202A-\u202E\u2060-\u2064\uFEFF\u180E]/
+const INVISIBLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u200C\u200D\u200E\u200F\u202A-\u202E\u2060-\u2064\uFEFF\u180E]/g
 
 /**
  * Split text into layout units. Grapheme clusters keep emoji sequences and
@@ -34,7 +35,8 @@ export function segment(text: string): Unit[] {
       units.push({text: '', kind: 'space', cls: 'space'})
       continue
     }
-    const visible = cluster.replace(INVISIBLE, '')
+    // Drop invisible format and control characters; inside a cluster (an emoji ZWJ sequence) they belong to it.
+    const visible = INVISIBLE_AT_START.test(cluster) ? cluster.replace(INVISIBLE, '') : cluster
     if (!visible) continue
     const cls = charClass(String.fromCodePoint(visible.codePointAt(0)!))
     if (cls === 'latin') {

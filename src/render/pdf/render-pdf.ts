@@ -2,7 +2,7 @@ import PDFDocument from 'pdfkit'
 import type {PagedDocument} from '../../page/types.js'
 import type {Item, TextItem} from '../../compose/types.js'
 import type {Atom} from '../../text/atom.js'
-import {fontFor, type FontBook} from '../../shape/font-book.js'
+import {fontFor, unencodedGlyphIds, type FontBook} from '../../shape/font-book.js'
 
 /** Options of the PDF writer. */
 export interface RenderPdfOptions {
@@ -74,11 +74,28 @@ export function renderPdf(document: PagedDocument, book: FontBook, options: Rend
     }
     return font
   }
+  // Characters no font has still go into the text layer: each gets an unencoded glyph of the 宋 font,
+  // drawn invisibly (render mode 3) with a ToUnicode entry for the character, under a visible box.
+  const carriers = new Map<string, number>()
+  const spare = (): number[] => unencodedGlyphIds(book, 'song')
+  const carrier = (text: string): {font: EmbeddedFont; cid: number} | undefined => {
+    const font = embedded('song')
+    let cid = carriers.get(text)
+    if (cid === undefined) {
+      const id = spare()[carriers.size]
+      if (id === undefined) return undefined
+      cid = font.subset.includeGlyph(id)
+      font.widths[cid] = font.font.getGlyph(id).advanceWidth * font.scale
+      font.unicode[cid] = [...text].map((char) => char.codePointAt(0)!)
+      carriers.set(text, cid)
+    }
+    return {font, cid}
+  }
   document.pages.forEach((page, index) => {
     doc.addPage({size: [page.widthPt, page.heightPt], margins: {top: 0, bottom: 0, left: 0, right: 0}})
     for (const entry of document.outline) if (entry.page === index) doc.outline.addItem(entry.title)
     drawGraphics(doc, page.items, document)
-    drawText(doc, page.items.filter((item): item is TextItem => item.type === 'text'), page.heightPt, embedded)
+    drawText(doc, page.items.filter((item): item is TextItem => item.type === 'text'), page.heightPt, embedded, carrier)
     if (options.debug) drawDebug(doc, options.debug)
   })
   doc.end()
@@ -100,7 +117,7 @@ function drawGraphics(doc: Doc, items: readonly Item[], document: PagedDocument)
 }
 
 /** Draw every text line of a page in one BT…ET block, grouping glyphs by font and size. */
-function drawText(doc: Doc, lines: readonly TextItem[], pageHeight: number, embedded: (key: string) => EmbeddedFont): void {
+function drawText(doc: Doc, lines: readonly TextItem[], pageHeight: number, embedded: (key: string) => EmbeddedFont, carrier: (text: string) => {font: EmbeddedFont; cid: number} | undefined): void {
   if (lines.length === 0) return
   const ops: string[] = []
   const decorations: (() => void)[] = []
@@ -123,6 +140,11 @@ function drawText(doc: Doc, lines: readonly TextItem[], pageHeight: number, embe
       if (atom.missing && atom.glyphs.every((glyph) => glyph.id === 0)) {
         flush()
         decorations.push(() => placeholder(doc, inkX, line.baselinePt, atom))
+        const carried = carrier(atom.text)
+        if (carried) {
+          ops.push(`/${carried.font.id} ${n(atom.sizePt)} Tf 3 Tr 1 0 0 1 ${n(inkX)} ${n(pageHeight - line.baselinePt)} Tm <${carried.cid.toString(16).padStart(4, '0')}> Tj 0 Tr`)
+          if (doc.page.fonts[carried.font.id] == null) doc.page.fonts[carried.font.id] = carried.font.ref()
+        }
         continue
       }
       const font = embedded(atom.font)
@@ -147,9 +169,10 @@ function drawText(doc: Doc, lines: readonly TextItem[], pageHeight: number, embe
       if (atom.href) decorations.push(() => doc.link(inkX, line.baselinePt - atom.sizePt * 0.88, atom.advancePt, atom.sizePt, atom.href!))
     }
     flush()
-    for (const font of new Set(line.placed.map(({atom}) => atom.font))) {
-      const embeddedFont = fonts(embedded, font)
-      if (embeddedFont && doc.page.fonts[embeddedFont.id] == null) doc.page.fonts[embeddedFont.id] = embeddedFont.ref()
+    for (const {atom} of line.placed) {
+      if (atom.glyphs.length === 0) continue
+      const font = embedded(atom.font)
+      if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref()
     }
   }
   doc.save()
@@ -159,14 +182,6 @@ function drawText(doc: Doc, lines: readonly TextItem[], pageHeight: number, embe
   doc.addContent('ET')
   doc.restore()
   for (const decorate of decorations) decorate()
-}
-
-function fonts(embedded: (key: string) => EmbeddedFont, key: string): EmbeddedFont | undefined {
-  try {
-    return embedded(key)
-  } catch {
-    return undefined
-  }
 }
 
 /** 着重号: a small dot under the centre of each character (clreq §3.4 emphasis marks, horizontal). */
