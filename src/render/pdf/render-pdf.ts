@@ -3,6 +3,7 @@ import type {PagedDocument} from '../../page/types.js'
 import type {Item, TextItem} from '../../compose/types.js'
 import type {Atom} from '../../text/atom.js'
 import {fontFor, unencodedGlyphIds, type FontBook} from '../../shape/font-book.js'
+import {subsetTrueType, type TrueTypeSource} from './subset-truetype.js'
 
 /** Options of the PDF writer. */
 export interface RenderPdfOptions {
@@ -16,7 +17,7 @@ export interface RenderPdfOptions {
 interface EmbeddedFont {
   id: string
   font: {getGlyph(id: number): {advanceWidth: number}}
-  subset: {includeGlyph(id: number): number}
+  subset: {includeGlyph(id: number): number; glyphs: number[]; encode(): Uint8Array; cff?: unknown}
   widths: number[]
   unicode: number[][]
   scale: number
@@ -70,6 +71,7 @@ export function renderPdf(document: PagedDocument, book: FontBook, options: Rend
       doc.registerFont(key, fontFor(book, key) as unknown as string)
       doc.font(key)
       font = doc._font
+      useFastSubset(font)
       fonts.set(key, font)
     }
     return font
@@ -100,6 +102,18 @@ export function renderPdf(document: PagedDocument, book: FontBook, options: Rend
   })
   doc.end()
   return done
+}
+
+/**
+ * Replace fontkit's subset encoder (~10–30 ms per font) with our glyf copier
+ * (well under 1 ms) for plain TrueType fonts; same glyph order, same font.
+ */
+function useFastSubset(font: EmbeddedFont): void {
+  const source = font.font as unknown as TrueTypeSource
+  const subset = font.subset
+  if (source.type === 'TTF' && source.directory.tables['glyf'] && source.variationCoords == null && subset.cff == null) {
+    subset.encode = () => subsetTrueType(source, subset.glyphs)
+  }
 }
 
 function drawGraphics(doc: Doc, items: readonly Item[], document: PagedDocument): void {
