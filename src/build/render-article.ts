@@ -9,7 +9,7 @@ import {openFontBook, type FontBook} from '../shape/font-book.js'
 import {shapeText, type MissingChar} from '../shape/shape-text.js'
 import {composeBlocks, type Shaper} from '../compose/compose-blocks.js'
 import {layoutDeck} from '../page/deck.js'
-import {paginate} from '../page/paginate.js'
+import {paginate, findWidowsAndOrphans, lastPageSpread} from '../page/paginate.js'
 import type {PagedDocument} from '../page/types.js'
 import {renderPdf} from '../render/pdf/render-pdf.js'
 import {prepareImages} from '../assets/prepare-images.js'
@@ -90,20 +90,77 @@ export async function layoutArticle(article: Article, template: Template, file: 
   const book = openFontBook(fontOptions(options))
   const images = await prepareImages(article, articleDir, options.contentRoot ?? articleDir, template, grid.measurePt, file)
   const shape = makeShaper(book, file)
-  const warn = (ruleId: string, reason: string, position?: Position): void => report(file, 'warning', ruleId, reason, position)
-  // Set the body into rows of one column measure.
-  const rows = composeBlocks(article.children, {template, grid, shape, images: images.info, warn})
+  // Layout may run more than once (widow repair): say each thing once.
+  const warned = new Set<string>()
+  const warn = (ruleId: string, reason: string, position?: Position): void => {
+    const key = `${ruleId}|${reason}|${position?.start.line}:${position?.start.column}`
+    if (warned.has(key)) return
+    warned.add(key)
+    report(file, 'warning', ruleId, reason, position)
+  }
   // Lay out the deck across the columns it spans.
   const span = template.deck.span > 0 ? Math.min(template.deck.span, grid.columns) : grid.columns
   const deckWidth = span * grid.measurePt + (span - 1) * grid.gutterPt
   const deck = layoutDeck(article.meta, template, grid, deckWidth, shape)
-  // Flow rows into columns and pages.
-  const {pages, places} = paginate(rows, deck, {template, grid, shape, furniture: furnitureFor(article, template)})
+  // Set the body into rows of one column measure, flow them into columns and pages;
+  // then repair widows and orphans by setting a nearby paragraph a line tighter or looser.
+  const paginateContext = {template, grid, shape, furniture: furnitureFor(article, template)}
+  const layOut = (looseness: ReadonlyMap<number, -1 | 1>) => {
+    const rows = composeBlocks(article.children, {template, grid, shape, images: images.info, warn, looseness})
+    return {rows, ...paginate(rows, deck, paginateContext)}
+  }
+  // Faults: widows and orphans count most, then last-page columns more than one line apart.
+  const score = (result: ReturnType<typeof layOut>): {value: number; blocks: number[]} => {
+    const faults = findWidowsAndOrphans(result.rows, result.columns)
+    const spread = Math.max(0, lastPageSpread(result.rows, result.columns) - 1)
+    const lastPage = result.columns.length ? result.columns[result.columns.length - 1]!.page : 0
+    const tail = result.columns.filter((column) => column.page === lastPage).map((column) => result.rows[column.end - 1]?.block ?? 0)
+    return {value: faults.length * 10 + spread, blocks: [...faults, ...(spread > 0 ? tail.reverse() : [])]}
+  }
+  let looseness = new Map<number, -1 | 1>()
+  let best = layOut(looseness)
+  let current = score(best)
+  for (let attempt = 0; attempt < MAX_REPAIRS && current.value > 0; attempt++) {
+    let improved = false
+    const tried = new Set<string>()
+    for (const target of current.blocks.slice(0, 3)) {
+      for (const [block, change] of repairCandidates(article, target, looseness)) {
+        if (tried.has(`${block}${change}`)) continue
+        tried.add(`${block}${change}`)
+        const trial = new Map(looseness).set(block, change)
+        const result = layOut(trial)
+        const trialScore = score(result)
+        if (result.pages.length <= best.pages.length && trialScore.value < current.value) {
+          best = result
+          current = trialScore
+          looseness = trial
+          improved = true
+          break
+        }
+      }
+      if (improved) break
+    }
+    if (!improved) break
+  }
+  const {pages, places} = best
   const outline = article.children.flatMap((block, index) => {
     const place = places.get(index)
     return block.type === 'sectionHead' && block.depth === 2 && place ? [{title: blockText(block), page: place.page, yPt: place.yPt}] : []
   })
   return {pages, info: documentInfo(article), outline, images: images.data}
+}
+
+/** Rounds of widow/orphan repair; each tries a few paragraphs one line tighter or looser. */
+const MAX_REPAIRS = 4
+
+/** Paragraphs to retry for a fault at `block`: it and the few before it, tighter first, then looser. */
+function repairCandidates(article: Article, block: number, done: ReadonlyMap<number, -1 | 1>): [number, -1 | 1][] {
+  const candidates: [number, -1 | 1][] = []
+  for (let index = block; index >= 0 && index > block - 6; index--) {
+    const type = article.children[index]?.type
+    if ((type === 'paragraph' || type === 'qaTurn') && !done.has(index)) candidates.push([index, -1], [index, 1])
+  }
+  return candidates
 }
 
 /** Longest source name used as the masthead (报头) when no publication is given. */

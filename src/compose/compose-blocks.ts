@@ -24,6 +24,8 @@ export interface ComposeContext {
   shape: Shaper
   /** Prepared images by their Markdown `src`; absent = placeholder. */
   images: ReadonlyMap<string, ImageInfo>
+  /** Per block index: set the paragraph one line tighter (-1) or looser (+1), for widow/orphan repair. */
+  looseness?: ReadonlyMap<number, -1 | 1>
   /** Warn about a layout problem at a source position. */
   warn: (ruleId: string, reason: string, position?: Position) => void
 }
@@ -124,7 +126,8 @@ function paragraphRows(runs: readonly Inline[], block: number, context: ComposeC
   const {grid, template} = context
   const size = layout.sizePt ?? grid.bodySizePt
   const atoms = shapeRuns(runs, context, size, template.body.font)
-  const lines = typesetParagraph(atoms, paragraphOptions(template, grid.measurePt, size, layout))
+  const looseness = context.looseness?.get(block) ?? 0
+  const lines = typesetParagraph(atoms, {...paragraphOptions(template, grid.measurePt, size, layout), looseness})
   return lines.map((line, i) => ({
     span: 1,
     items: [textItem(line, grid.baselineOffsetPt, 'body')],

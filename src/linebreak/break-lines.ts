@@ -25,6 +25,12 @@ export interface BreakOptions {
   emPt: number
   /** `optimal` (Knuth–Plass total fit) or `greedy` (first fit). */
   strategy?: 'optimal' | 'greedy'
+  /**
+   * TeX's \looseness: -1 asks for the fewest lines the shrink allows, +1 for
+   * more lines with no line looser than ratio 1 (default: 0, best fit). Flow
+   * uses it to remove widows and orphans.
+   */
+  looseness?: -1 | 0 | 1
 }
 
 /**
@@ -40,6 +46,9 @@ const SHRINK_WEIGHT = 0.4
 const LONELY_DEMERITS = 1e9
 /** Even inter-character expansion at which a line counts as "loose" (ratio 1), em per gap. */
 const SPREAD_UNIT_EM = 0.25
+/** Demerits added (or, loosening, removed) per line when a looseness is asked for: dominates everything but 孤字. */
+const LOOSENESS_BIAS = 1e8
+
 /** Paragraphs longer than this many atoms break greedily (pathological input). */
 const OPTIMAL_LIMIT = 20000
 
@@ -166,7 +175,8 @@ function breakOptimal(atoms: readonly Atom[], junctions: readonly Junction[], su
         ratio = capacity > 0 ? diff / capacity : 10
         badness = Math.min(100 * ratio ** 3, 1e5)
       }
-      let demerits = (LINE_PENALTY + badness) ** 2 + (penalty > 0 ? penalty ** 2 : 0)
+      if (options.looseness === 1 && !final && ratio > 1) continue
+      let demerits = (LINE_PENALTY + badness) ** 2 + (penalty > 0 ? penalty ** 2 : 0) - (options.looseness ?? 0) * LOOSENESS_BIAS
       if (final && s > 0 && sums.letters[n]! - sums.letters[s]! < 2 && totalLetters >= 4) demerits += LONELY_DEMERITS
       const fitness = final && diff >= 0 ? 1 : fitnessOf(ratio)
       const emergency = relaxed && (junctions[e]?.penalty === Infinity || minimum > available + 1e-6)

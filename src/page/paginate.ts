@@ -38,9 +38,10 @@ export interface BlockPlace {
  * the article continues, the final page's columns balanced, furniture on
  * every page. Pure: rows in, absolutely positioned pages out.
  */
-export function paginate(rows: readonly Row[], deck: Deck | undefined, context: PaginateContext): {pages: Page[]; places: Map<number, BlockPlace>} {
+export function paginate(rows: readonly Row[], deck: Deck | undefined, context: PaginateContext): {pages: Page[]; places: Map<number, BlockPlace>; columns: PlacedColumn[]} {
   const {grid} = context
   const pages: Page[] = []
+  const columns: PlacedColumn[] = []
   const places = new Map<number, BlockPlace>()
   let next = 0
   for (let index = 0; next < rows.length || index === 0; index++) {
@@ -50,7 +51,8 @@ export function paginate(rows: readonly Row[], deck: Deck | undefined, context: 
     const continued = index > 0
     const base = grid.linesPerColumn - deckLines
     const capacities = Array.from({length: grid.columns}, (_, c) => base - (continued && c === 0 ? 1 : 0))
-    let layout = balanceTail(rows, next, capacities)
+    // A short story on its first page may take fewer columns; on a later page the columns match the pages before.
+    let layout = index === 0 ? balanceTail(rows, next, capacities) : balanceColumns(rows, next, capacities)
     let jumpOut = false
     if (!layout) {
       jumpOut = true
@@ -59,6 +61,7 @@ export function paginate(rows: readonly Row[], deck: Deck | undefined, context: 
       if (layout.next === next) layout = forceProgress(rows, next, reduced)
     }
     layout.fills.forEach((fill, c) => {
+      if (fill.end > fill.start) columns.push({page: index, column: c, start: fill.start, end: fill.end})
       const x = grid.columnXPt[c]!
       const top = grid.topPt + (deckLines + (continued && c === 0 ? 1 : 0)) * grid.pitchPt
       placeColumn(rows, fill, x, top, grid.pitchPt, items, (block, y) => {
@@ -72,7 +75,44 @@ export function paginate(rows: readonly Row[], deck: Deck | undefined, context: 
     pages.push({widthPt: grid.pageWidthPt, heightPt: grid.pageHeightPt, items})
     next = layout.next
   }
-  return {pages, places}
+  return {pages, places, columns}
+}
+
+/** Which rows a column of a page holds: `rows[start..end)`. */
+export interface PlacedColumn {
+  page: number
+  column: number
+  start: number
+  end: number
+}
+
+/** Difference in lines between the deepest and shallowest column on the last page. */
+export function lastPageSpread(rows: readonly Row[], columns: readonly PlacedColumn[]): number {
+  const last = columns.length ? columns[columns.length - 1]!.page : 0
+  const depths = columns.filter((column) => column.page === last).map((column) => {
+    let lines = 0
+    for (let i = column.start; i < column.end; i++) lines += rows[i]!.span
+    return lines
+  })
+  return depths.length > 1 ? Math.max(...depths) - Math.min(...depths) : 0
+}
+
+/**
+ * Blocks whose paragraph lost a line across a column break: a widow (last line
+ * alone at a column top) or an orphan (first line alone at a column foot),
+ * clreq §3.7. Returns the block indices, in order.
+ */
+export function findWidowsAndOrphans(rows: readonly Row[], columns: readonly PlacedColumn[]): number[] {
+  const faults: number[] = []
+  for (let i = 0; i + 1 < columns.length; i++) {
+    const end = columns[i]!.end
+    const before = rows[end - 1]
+    const after = rows[end]
+    if (!before || !after || columns[i + 1]!.start !== end) continue
+    if (before.kind === 'body' && before.paragraphStart && !before.paragraphEnd) faults.push(before.block)
+    else if (after.kind === 'body' && after.paragraphEnd && !after.paragraphStart) faults.push(after.block)
+  }
+  return faults
 }
 
 /** Fewest lines a balanced column should hold: a short story takes fewer columns rather than slivers. */

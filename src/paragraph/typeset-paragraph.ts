@@ -29,6 +29,8 @@ export interface ParagraphOptions extends JunctionOptions {
   /** Align of the last line (default: left for justified text). */
   lastAlign?: LineAlign
   strategy?: 'optimal' | 'greedy'
+  /** Fewer (-1) or more (+1) lines than the best fit, when possible (default 0). */
+  looseness?: -1 | 0 | 1
 }
 
 /**
