@@ -1,0 +1,98 @@
+import {describe, expect, test} from 'vitest'
+import type {Row} from '../../../src/compose/types.js'
+import {BREAK_COST} from '../../../src/compose/types.js'
+import {lineBreakCost} from '../../../src/compose/compose-blocks.js'
+import {balanceColumns, fillColumn, fillColumns} from '../../../src/flow/flow-columns.js'
+import {findWidowsAndOrphans} from '../../../src/page/paginate.js'
+
+/** A paragraph of `n` body lines as rows, with widow/orphan costs. */
+function paragraph(n: number, block: number): Row[] {
+  return Array.from({length: n}, (_, i) => ({span: 1, items: [], breakAfter: lineBreakCost(i, n), kind: 'body' as const, block, paragraphStart: i === 0, paragraphEnd: i === n - 1}))
+}
+
+/** A head of `span` lines that keeps with the next row. */
+function head(span: number, block: number): Row {
+  return {span, items: [], breakAfter: BREAK_COST.keep, kind: 'head', block}
+}
+
+const lines = (rows: Row[], from: number, to: number): number => rows.slice(from, to).reduce((sum, row) => sum + row.span, 0)
+
+describe('fillColumn', () => {
+  test('fills a column to capacity when the break is free', () => {
+    const rows = [...paragraph(4, 0), ...paragraph(6, 1)]
+    expect(fillColumn(rows, 0, 4)).toEqual({start: 0, end: 4, lines: 4})
+  })
+
+  test('never leaves a paragraph first line alone at the column foot (orphan)', () => {
+    const rows = [...paragraph(5, 0), ...paragraph(6, 1)]
+    const fill = fillColumn(rows, 0, 6)
+    expect(fill.end).toBe(5)
+  })
+
+  test('never leaves a last line alone at the next column top (widow)', () => {
+    const rows = [...paragraph(6, 0), ...paragraph(4, 1)]
+    const fill = fillColumn(rows, 0, 9)
+    expect(rows[fill.end]?.paragraphEnd && !rows[fill.end]?.paragraphStart).toBe(false)
+  })
+
+  test('keeps a head with two lines of its body, even if that empties the column foot', () => {
+    const rows = [...paragraph(5, 0), head(3, 1), ...paragraph(6, 2)]
+    // Capacity 9: the head (lines 6–8) would end the column; it moves on with its body.
+    const fill = fillColumn(rows, 0, 9)
+    expect(fill.end).toBe(5)
+    // With room for the head and two lines, they stay.
+    const roomy = fillColumn(rows, 0, 10)
+    expect(roomy.end).toBeGreaterThanOrEqual(8)
+    expect(rows[roomy.end - 1]!.breakAfter).not.toBe(BREAK_COST.keep)
+  })
+
+  test('places a row taller than the column alone instead of looping', () => {
+    const rows = [head(12, 0), ...paragraph(2, 1)]
+    expect(fillColumn(rows, 0, 10)).toEqual({start: 0, end: 1, lines: 12})
+  })
+})
+
+describe('balanceColumns', () => {
+  test('ends the columns within a line of each other', () => {
+    const rows = [...paragraph(10, 0), ...paragraph(8, 1), ...paragraph(6, 2), ...paragraph(6, 3)]
+    const layout = balanceColumns(rows, 0, [40, 40, 40])!
+    expect(layout.next).toBe(rows.length)
+    const depths = layout.fills.map((fill) => lines(rows, fill.start, fill.end))
+    expect(Math.max(...depths) - Math.min(...depths)).toBeLessThanOrEqual(1)
+    expect(findWidowsAndOrphans(rows, layout.fills.map((fill, column) => ({page: 0, column, ...fill})))).toEqual([])
+  })
+
+  test('returns undefined when the rows do not fit', () => {
+    expect(balanceColumns(paragraph(30, 0), 0, [10, 10])).toBeUndefined()
+  })
+
+  test('fillColumns carries on where the previous column stopped', () => {
+    const rows = paragraph(25, 0)
+    const {fills, next} = fillColumns(rows, 0, [10, 10])
+    expect(fills[1]!.start).toBe(fills[0]!.end)
+    expect(next).toBe(fills[1]!.end)
+  })
+})
+
+describe('findWidowsAndOrphans', () => {
+  test('names the paragraph whose last line starts a column', () => {
+    const rows = paragraph(5, 7)
+    expect(findWidowsAndOrphans(rows, [{page: 0, column: 0, start: 0, end: 4}, {page: 0, column: 1, start: 4, end: 5}])).toEqual([7])
+  })
+  test('names the paragraph whose first line ends a column', () => {
+    const rows = [...paragraph(2, 0), ...paragraph(5, 1)]
+    expect(findWidowsAndOrphans(rows, [{page: 0, column: 0, start: 0, end: 3}, {page: 0, column: 1, start: 3, end: 7}])).toEqual([1])
+  })
+})
+
+describe('balance against widows', () => {
+  test('prefers a column one line short to an orphan', () => {
+    // 9 + 8 + 7 + 6 = 30 lines in 3 columns: level columns need an orphan; one line short does not.
+    const rows = [...paragraph(9, 0), ...paragraph(8, 1), ...paragraph(7, 2), ...paragraph(6, 3)]
+    const layout = balanceColumns(rows, 0, [40, 40, 40])!
+    const placed = layout.fills.map((fill, column) => ({page: 0, column, ...fill}))
+    expect(findWidowsAndOrphans(rows, placed)).toEqual([])
+    const depths = layout.fills.map((fill) => lines(rows, fill.start, fill.end))
+    expect(Math.max(...depths) - Math.min(...depths)).toBeLessThanOrEqual(2)
+  })
+})
