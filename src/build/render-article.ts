@@ -64,7 +64,7 @@ export async function renderArticle(source: string, filePath: string, options: R
   // Resolve the template and its grid once.
   let template: Template
   try {
-    template = loadTemplate(options.template ?? article.meta.template ?? 'newspaper')
+    template = forLanguage(loadTemplate(options.template ?? article.meta.template ?? 'newspaper'), article.meta.lang)
   } catch (error) {
     if (!(error instanceof TemplateError)) throw error
     report(file, 'error', 'template', error.message, article.metaPosition?.start ?? {line: 1, column: 1})
@@ -78,6 +78,14 @@ export async function renderArticle(source: string, filePath: string, options: R
     ...(options.debug ? {debug: {columnsXPt: grid.columnXPt, measurePt: grid.measurePt, topPt: grid.topPt, pitchPt: grid.pitchPt, lines: grid.linesPerColumn, baselineOffsetPt: grid.baselineOffsetPt}} : {})
   })
   return {pdf, file, pages: document.pages.length, article, document}
+}
+
+/**
+ * Traditional Chinese (zh-Hant) sets punctuation centred in its em box and
+ * does not compress it (clreq §3.1.4, Taiwan and Hong Kong practice).
+ */
+export function forLanguage(template: Template, lang: string): Template {
+  return lang === 'zh-Hant' ? {...template, punctuation: 'centred'} : template
 }
 
 function fontOptions(options: RenderOptions): {fontsDir?: string} {
