@@ -38,6 +38,8 @@ export interface BreakOptions {
  * values as in TeX unless said).
  */
 const LINE_PENALTY = 10
+/** Demerits for two hyphenated lines in a row (TeX \doublehyphendemerits). */
+const DOUBLE_HYPHEN_DEMERITS = 10000
 /** Demerits added when adjacent lines differ by more than one fitness class. */
 const FITNESS_DEMERITS = 3000
 /** Shrinking costs less than stretching: clreq's 先挤进，后推出 (push in first). */
@@ -157,6 +159,7 @@ function breakOptimal(atoms: readonly Atom[], junctions: readonly Junction[], su
       // The line s..e must start after a break (or at 0).
       const available = options.measurePt - (s === 0 ? options.firstIndentPt : options.restIndentPt)
       const line = measureLine(sums, atoms, s, e)
+      if (!final) line.natural += junctions[e]!.hyphen?.advancePt ?? 0
       const minimum = line.natural - line.shrink
       if (minimum > available + 1e-6) {
         // Too long even fully shrunk; a single atom still has to go somewhere.
@@ -186,6 +189,7 @@ function breakOptimal(atoms: readonly Atom[], junctions: readonly Junction[], su
         const before = previous >= 0 ? nodes[previous]! : undefined
         let total = demerits + (before?.demerits ?? 0)
         if (before && Math.abs(before.fitness - fitness) > 1) total += FITNESS_DEMERITS
+        if (before && !final && junctions[e]!.hyphen && junctions[before.end]?.hyphen) total += DOUBLE_HYPHEN_DEMERITS
         const target = e * 4 + fitness
         const current = best[target]!
         if (current < 0 || total < nodes[current]!.demerits) {

@@ -20,6 +20,8 @@ export interface Junction {
   spread: boolean
   /** 0 = free break, Infinity = prohibited, between = discouraged. */
   penalty: number
+  /** A hyphen to draw at the line end when the line breaks here (inside a Latin word). */
+  hyphen?: Atom
 }
 
 /** Options of the junction builder, from the template. */
@@ -32,6 +34,8 @@ export interface JunctionOptions {
 
 /** Penalties, in Knuth–Plass units. */
 export const PENALTY = {
+  /** A hyphenation point in a Latin word (TeX \hyphenpenalty 50); consecutive hyphens cost more in the breaker. */
+  hyphen: 50,
   /** A URL piece boundary: fine but not free. */
   url: 50,
   /** Inside a Latin word or number: only when nothing else fits. */
@@ -105,6 +109,10 @@ export function buildJunctions(atoms: readonly Atom[], options: JunctionOptions)
     if (isInseparable(a.lastChar, b.firstChar)) {
       junction.penalty = Infinity
       junction.spread = false
+    } else if (a.glueNext === 'hyphen' && a.hyphen) {
+      junction.penalty = PENALTY.hyphen
+      junction.spread = false
+      junction.hyphen = a.hyphen
     } else if (a.glueNext === 'url') {
       junction.penalty = PENALTY.url
       junction.spread = false

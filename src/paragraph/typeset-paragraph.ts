@@ -1,5 +1,5 @@
 import type {Atom} from '../text/atom.js'
-import {buildJunctions, atomWidth, type JunctionOptions} from '../linebreak/junctions.js'
+import {buildJunctions, atomWidth, type Junction, type JunctionOptions} from '../linebreak/junctions.js'
 import {breakLines, type Breakpoint} from '../linebreak/break-lines.js'
 import {justifyLine, type LineAlign, type PlacedAtom} from './justify-line.js'
 
@@ -83,6 +83,9 @@ export function splitOversized(atoms: readonly Atom[], limitPt: number): Atom[] 
   return out
 }
 
+/** The junction between a syllable and its hyphen: nothing may go there. */
+const NO_GLUE: Junction = {widthPt: 0, shrinkPt: [0, 0, 0], stretchPt: [0, 0], spread: false, penalty: Infinity}
+
 /**
  * Set a paragraph: junctions, Knuth–Plass breaks, then each line justified
  * to the measure (the last flush left, never stretched).
@@ -97,7 +100,12 @@ export function typesetParagraph(input: readonly Atom[], options: ParagraphOptio
     const available = options.measurePt - indent
     const final = breakpoint.kind === 'final'
     const align: LineAlign = final ? (options.lastAlign ?? (options.align === 'justify' ? 'left' : options.align)) : options.align
-    const {placed, widthPt} = justifyLine(atoms, junctions, breakpoint.start, breakpoint.end, available, align, index === 0)
+    // A line broken inside a word ends with the hyphen of that break.
+    const hyphen = final ? undefined : junctions[breakpoint.end]?.hyphen
+    const lineAtoms = hyphen ? [...atoms.slice(breakpoint.start, breakpoint.end + 1), hyphen] : atoms
+    const lineJunctions = hyphen ? [...junctions.slice(breakpoint.start, breakpoint.end), NO_GLUE] : junctions
+    const [from, to] = hyphen ? [0, lineAtoms.length - 1] : [breakpoint.start, breakpoint.end]
+    const {placed, widthPt} = justifyLine(lineAtoms, lineJunctions, from, to, available, align, index === 0)
     let sizePt = 0
     for (const {atom} of placed) sizePt = Math.max(sizePt, atom.sizePt)
     return {xPt: indent, availablePt: available, placed, widthPt, ratio: breakpoint.ratio, kind: breakpoint.kind, sizePt}

@@ -1,6 +1,7 @@
 import type {Atom, Glyph} from '../text/atom.js'
 import {charClass, isCjkPunctuation} from '../text/char-class.js'
 import {segment, isUrlLike, splitUrl} from '../text/segment.js'
+import {hyphenationPoints} from '../text/hyphenate.js'
 import {GB_BLANKS} from '../text/punctuation.js'
 import {fontFor, resolveKey, type FontBook} from './font-book.js'
 
@@ -60,7 +61,7 @@ export function shapeText(text: string, style: ShapeStyle, book: FontBook, missi
       pieces.forEach((piece, index) => {
         const atom = wordAtom(piece, key, style, book, missing, start)
         if (index < pieces.length - 1) atom.glueNext = 'url'
-        atoms.push(atom)
+        atoms.push(...hyphenateAtom(atom, key, style, book))
       })
     }
   }
@@ -126,6 +127,30 @@ function wordAtom(word: string, key: string, style: ShapeStyle, book: FontBook, 
   // Some character is not in the font: shape character by character with fallbacks.
   // The word then mixes fonts, so it becomes several atoms glued together.
   return mixedWord(word, key, style, book, missing, offset)
+}
+
+/** Split a shaped word at its hyphenation points into syllable atoms that may end a line with a hyphen. */
+function hyphenateAtom(atom: Atom, key: string, style: ShapeStyle, book: FontBook): Atom[] {
+  const points = hyphenationPoints(atom.text)
+  if (points.length === 0 || atom.glyphs.length !== atom.text.length || atom.missing) return [atom]
+  const hyphenMetrics = lookup('-', key, book)
+  if (!hyphenMetrics) return [atom]
+  const hyphen: Atom = {...base('-', hyphenMetrics.key, style), advancePt: hyphenMetrics.advance * style.sizePt, blankBeforePt: 0, blankAfterPt: 0, glyphs: [{id: hyphenMetrics.id, advancePt: hyphenMetrics.advance * style.sizePt, text: '-'}]}
+  const syllables: Atom[] = []
+  let from = 0
+  for (const to of [...points, atom.text.length]) {
+    const glyphs = atom.glyphs.slice(from, to)
+    const text = atom.text.slice(from, to)
+    const syllable: Atom = {...atom, ...base(text, key, style), font: atom.font, advancePt: glyphs.reduce((sum, glyph) => sum + glyph.advancePt, 0), glyphs}
+    if (to < atom.text.length) {
+      syllable.glueNext = 'hyphen'
+      syllable.hyphen = hyphen
+      delete syllable.spaceAfterPt
+    }
+    syllables.push(syllable)
+    from = to
+  }
+  return syllables
 }
 
 function mixedWord(word: string, key: string, style: ShapeStyle, book: FontBook, missing: MissingChar[], offset: number): Atom {
