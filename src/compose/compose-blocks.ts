@@ -60,7 +60,10 @@ function composeBlock(block: Block, index: number, context: ComposeContext): Row
       const hanging = template.qa.hanging
       const question = block.role === 'question' && template.qa.question ? template.qa.question : undefined
       const runs = question ? block.children.map((run) => (run.style.speaker ? run : {...run, style: {...run.style, font: question}})) : block.children
-      return paragraphRows(runs as Inline[], index, context, {firstIndentPt: hanging ? 0 : indent, restIndentPt: hanging ? indent : 0})
+      // 突排 (clreq §3.7.2 first-line indents): the turn starts flush and later lines hang under the text after the label.
+      const labelChars = [...block.children.filter((run) => run.style.speaker).map((run) => run.value).join('')].length
+      const hang = Math.max(HANGING_LABEL_CHARS, labelChars) * grid.bodySizePt
+      return paragraphRows(runs as Inline[], index, context, {firstIndentPt: hanging ? 0 : indent, restIndentPt: hanging ? hang : 0})
     }
     case 'sectionHead':
       return headRows(block.children, block.depth, index, context)
@@ -192,6 +195,9 @@ function headRows(runs: readonly Inline[], depth: number, block: number, context
   const items = lines.map((line, i) => textItem(line, (first + i) * grid.pitchPt + grid.baselineOffsetPt, 'head'))
   return [{span, items, breakAfter: BREAK_COST.keep, kind: 'head', block}]
 }
+
+/** 突排 hangs later lines by a three-character name and its colon (clreq §3.7.2 example: 4 em). */
+const HANGING_LABEL_CHARS = 4
 
 /** Caption size relative to the body. */
 const CAPTION_SCALE = 0.86

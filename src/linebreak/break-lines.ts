@@ -51,6 +51,9 @@ const SPREAD_UNIT_EM = 0.25
 /** Demerits added (or, loosening, removed) per line when a looseness is asked for: dominates everything but 孤字. */
 const LOOSENESS_BIAS = 1e8
 
+/** Loosening a paragraph by a line may not stretch any line past this ratio (⅛ em per gap). */
+const LOOSEN_MAX_RATIO = 0.5
+
 /** Paragraphs longer than this many atoms break greedily (pathological input). */
 const OPTIMAL_LIMIT = 20000
 
@@ -162,7 +165,13 @@ function breakOptimal(atoms: readonly Atom[], junctions: readonly Junction[], su
       if (!final) line.natural += junctions[e]!.hyphen?.advancePt ?? 0
       const minimum = line.natural - line.shrink
       if (minimum > available + 1e-6) {
-        // Too long even fully shrunk; a single atom still has to go somewhere.
+        // Too long even fully shrunk. Longer lines fit even less, except the first line
+        // when it is wider than the rest (a hanging indent): try it, then stop.
+        if (s > 1 && options.firstIndentPt < options.restIndentPt) {
+          s = 1
+          continue
+        }
+        // A single atom still has to go somewhere.
         if (s !== e) break
         if (!relaxed) break
       }
@@ -178,7 +187,7 @@ function breakOptimal(atoms: readonly Atom[], junctions: readonly Junction[], su
         ratio = capacity > 0 ? diff / capacity : 10
         badness = Math.min(100 * ratio ** 3, 1e5)
       }
-      if (options.looseness === 1 && !final && ratio > 1) continue
+      if (options.looseness === 1 && !final && ratio > LOOSEN_MAX_RATIO) continue
       let demerits = (LINE_PENALTY + badness) ** 2 + (penalty > 0 ? penalty ** 2 : 0) - (options.looseness ?? 0) * LOOSENESS_BIAS
       if (final && s > 0 && sums.letters[n]! - sums.letters[s]! < 2 && totalLetters >= 4) demerits += LONELY_DEMERITS
       const fitness = final && diff >= 0 ? 1 : fitnessOf(ratio)
