@@ -70,8 +70,9 @@ function composeBlock(block: Block, index: number, context: ComposeContext): Row
     case 'list':
       return block.items.flatMap((item) => {
         const marker: Inline = {type: 'text', value: `${item.marker} `, style: {}}
-        const depthIndent = indent + item.depth * grid.bodySizePt * 2
-        return paragraphRows([marker, ...item.children], index, context, {firstIndentPt: depthIndent, restIndentPt: depthIndent})
+        // Items read like paragraphs (2-em first-line indent), nested ones two characters further in.
+        const depthIndent = item.depth * grid.bodySizePt * 2
+        return paragraphRows([marker, ...item.children], index, context, {firstIndentPt: depthIndent + indent, restIndentPt: depthIndent})
       })
     case 'quote':
       return block.children.flatMap((runs) => paragraphRows(runs.map((run) => ({...run, style: {...run.style, font: 'kai'}})) as Inline[], index, context, {firstIndentPt: indent * 2, restIndentPt: indent}))
@@ -190,6 +191,10 @@ function headRows(runs: readonly Inline[], depth: number, block: number, context
     lines = balanced ?? typesetParagraph(atoms, {...paragraphOptions(template, grid.measurePt, size, {firstIndentPt: 0, restIndentPt: 0, align: 'justify'}), lastAlign: align})
   }
   // The band is whole grid lines with the head's lines on grid baselines, centred (one blank line above and below).
+  if (lines.length > MAX_HEAD_LINES) {
+    // A runaway head (a paragraph marked as a heading): one row per line, so it can never outgrow a column.
+    return lines.map((line) => ({span: 1, items: [textItem(line, grid.baselineOffsetPt, 'head')], breakAfter: BREAK_COST.keep, kind: 'head', block}))
+  }
   const span = Math.max(style.lines, lines.length + 2)
   const first = Math.floor((span - lines.length) / 2)
   const items = lines.map((line, i) => textItem(line, (first + i) * grid.pitchPt + grid.baselineOffsetPt, 'head'))
@@ -198,6 +203,15 @@ function headRows(runs: readonly Inline[], depth: number, block: number, context
 
 /** 突排 hangs later lines by a three-character name and its colon (clreq §3.7.2 example: 4 em). */
 const HANGING_LABEL_CHARS = 4
+
+/** Heads longer than this many lines are set line by line. */
+const MAX_HEAD_LINES = 4
+
+/** Narrowest table cell in characters, and the smallest type a wide table may be set in. */
+const MIN_CELL_CHARS = 2
+const MIN_TABLE_SIZE_PT = 5
+/** A column break inside one table row: allowed, but a break between rows is better. */
+const TABLE_ROW_SPLIT_COST = 800
 
 /** Caption size relative to the body. */
 const CAPTION_SCALE = 0.86
@@ -236,11 +250,16 @@ function figureRows(figure: Extract<Block, {type: 'figure'}>, block: number, con
 function tableRows(cells: readonly (readonly Inline[][])[], block: number, context: ComposeContext, position?: Position): Row[] {
   const {grid, template} = context
   const columns = Math.max(1, ...cells.map((row) => row.length))
-  const size = grid.bodySizePt * CAPTION_SCALE
-  const totalChars = Math.floor(grid.measurePt / size)
+  // Cells take whole characters of a slightly smaller size; a table too wide for that is set smaller still.
+  let size = grid.bodySizePt * CAPTION_SCALE
   const gapChars = 1
-  const cellChars = Math.max(2, Math.floor((totalChars - gapChars * (columns - 1)) / columns))
-  if (cellChars * columns + gapChars * (columns - 1) > totalChars) context.warn('table-too-wide', `Table has ${columns} columns: too many for the measure; cells are narrowed to ${cellChars} characters`, position)
+  const needed = columns * MIN_CELL_CHARS + gapChars * (columns - 1)
+  if (needed * size > grid.measurePt) {
+    size = Math.max(MIN_TABLE_SIZE_PT, grid.measurePt / needed)
+    context.warn('table-too-wide', `Table has ${columns} columns, too many for the column measure; set at ${size.toFixed(1)} pt`, position)
+  }
+  const totalChars = Math.floor(grid.measurePt / size + 1e-9)
+  const cellChars = Math.max(1, Math.floor((totalChars - gapChars * (columns - 1)) / columns))
   const cellWidth = cellChars * size
   const rows: Row[] = []
   const rule = (y: number, width = 0.5): Item => ({type: 'rule', x1: 0, y1: y, x2: grid.measurePt, y2: y, widthPt: width})
@@ -250,14 +269,19 @@ function tableRows(cells: readonly (readonly Inline[][])[], block: number, conte
       return typesetParagraph(atoms, paragraphOptions(template, cellWidth, size, {firstIndentPt: 0, restIndentPt: 0, align: 'left'}))
     })
     const height = Math.max(1, ...setCells.map((lines) => lines.length))
-    const items: Item[] = []
-    setCells.forEach((lines, c) => {
-      lines.forEach((line, i) => items.push({type: 'text', xPt: c * (cellWidth + gapChars * size), baselinePt: i * grid.pitchPt + grid.baselineOffsetPt, placed: line.placed, role: 'cell'}))
-    })
-    if (r === 0) items.push(rule(0, 0.8))
-    if (r === 0) items.push(rule(height * grid.pitchPt, 0.5))
-    if (r === cells.length - 1) items.push(rule(height * grid.pitchPt, 0.8))
-    rows.push({span: height, items, breakAfter: r === 0 ? BREAK_COST.keep : 0, kind: 'table', block})
+    // One grid row per line of the table row, so a tall row can continue in the next column.
+    for (let i = 0; i < height; i++) {
+      const items: Item[] = []
+      setCells.forEach((lines, c) => {
+        const line = lines[i]
+        if (line) items.push({type: 'text', xPt: c * (cellWidth + gapChars * size), baselinePt: grid.baselineOffsetPt, placed: line.placed, role: 'cell'})
+      })
+      if (r === 0 && i === 0) items.push(rule(0, 0.8))
+      if (r === 0 && i === height - 1) items.push(rule(grid.pitchPt, 0.5))
+      if (r === cells.length - 1 && i === height - 1) items.push(rule(grid.pitchPt, 0.8))
+      const last = i === height - 1
+      rows.push({span: 1, items, breakAfter: r === 0 ? BREAK_COST.keep : last ? 0 : TABLE_ROW_SPLIT_COST, kind: 'table', block})
+    }
   })
   return rows
 }
