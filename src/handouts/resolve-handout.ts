@@ -24,7 +24,7 @@ export interface ResolvedHandout {
   leadTitle: string
   /** Head of the combined file's table of contents (default: `目　录`). */
   contentsTitle: string
-  /** The section title, the handout's own title (default: 黑 bold 18 pt, three lines, flush left). */
+  /** The section title, the handout's own title (default: 黑 bold 18 pt, three lines, centred). */
   title: HandoutHeadStyle
   /** The label in the header band (default: 黑 bold 12 pt). */
   labelStyle: TextStyle
@@ -50,7 +50,7 @@ export function resolveHandout(template: Readonly<Template>): ResolvedHandout {
     leadOwnHandout: user.leadOwnHandout ?? false,
     leadTitle: user.leadTitle ?? '导语',
     contentsTitle: user.contentsTitle ?? '目\u3000录',
-    title: {font: 'hei-bold', size: 18, lines: 3, align: 'left', ...user.title},
+    title: {font: 'hei-bold', size: 18, lines: 3, align: 'center' as const, ...user.title},
     labelStyle: {font: 'hei-bold', size: 12, ...user.labelStyle},
     band: {font: 'hei', size: 9, ...user.band},
     running: {font: 'song', size: 8, ...user.running},

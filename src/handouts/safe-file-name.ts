@@ -13,8 +13,8 @@ export interface SafeFileNameOptions {
  */
 const FULL_WIDTH: Record<string, string> = {'\\': '＼', '/': '／', ':': '：', '*': '＊', '?': '？', '"': '＂', '<': '＜', '>': '＞', '|': '｜'}
 
-/** C0/C1 controls and invisible format characters (zero-width, bidi overrides, BOM). */
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g
+/** C0/C1 controls and invisible format characters: zero-width space, bidi marks and overrides, word joiner, BOM (ZWJ/ZWNJ stay: they join emoji and scripts). */
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b\u200e\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g
 
 /** Names Windows reserves whatever the extension (CON, NUL, COM1 …). */
 const RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$/i

@@ -1,4 +1,8 @@
 import type {Block, Position} from '../article/types.js'
+import type {Template} from '../config/template.js'
+import type {Grid} from '../config/resolve-template.js'
+import type {Shaper} from '../compose/compose-blocks.js'
+import type {ResolvedHandout} from './resolve-handout.js'
 
 /**
  * One handout's worth of an article: a `##` section (小标题 and the blocks up
@@ -16,4 +20,24 @@ export interface Section {
   blocks: Block[]
   /** Where the section starts in the source (its `##` line), for diagnostics. */
   position?: Position
+}
+
+/** What the handout page stages need: the template, its grid, its `handout` block and the shaper. */
+export interface HandoutLayoutContext {
+  template: Template
+  grid: Grid
+  handout: ResolvedHandout
+  shape: Shaper
+}
+
+/** The facts a handout's header band and running header show. */
+export interface HandoutHeading {
+  /** Publication (报名) or source, when known. */
+  publication?: string
+  /** ISO date of the article, when known. */
+  date?: string
+  /** The article's 主题, shown as context. */
+  articleTitle: string
+  /** The handout's own title. */
+  sectionTitle: string
 }

@@ -1,0 +1,66 @@
+import type {ArticleMeta, SectionHead} from '../article/types.js'
+import type {Template} from '../config/template.js'
+import type {Grid} from '../config/resolve-template.js'
+import {composeBlocks, paragraphOptions, type ComposeContext} from '../compose/compose-blocks.js'
+import {BREAK_COST, type Item, type Row} from '../compose/types.js'
+import {typesetParagraph} from '../paragraph/typeset-paragraph.js'
+import type {ResolvedHandout} from './resolve-handout.js'
+import type {Section} from './types.js'
+import {sourceLine} from './source-line.js'
+import {titleRow} from './title-row.js'
+
+/** Block index of rows that come from no article block. */
+const NO_BLOCK = -1
+
+/** Width of a notes rule, pt. */
+const NOTES_RULE_PT = 0.3
+
+/**
+ * Turn one section into the rows of its handout, all one column measure on
+ * the template grid: the section title as a head band (in the handout's
+ * title style), the body set by `composeBlocks` exactly as in the paper
+ * (`###` heads in the template's depth-3 style), the article's source line
+ * flush right one blank line below, and the optional notes lines. The
+ * source line keeps with the body's last line, so it never opens a page.
+ */
+export function handoutRows(section: Readonly<Section>, meta: Readonly<ArticleMeta>, handout: ResolvedHandout, context: ComposeContext): Row[] {
+  const {template, grid} = context
+  // The title band, kept with the body's first lines; the body set as in the paper.
+  const rows = [titleRow(section.title || '（无标题）', handout.title, {template, grid, handout, shape: context.shape}, section.position), ...composeBlocks(section.blocks, context)]
+  if (rows[1]?.kind === 'body' && rows[2]?.block === rows[1].block) rows[1] = {...rows[1], breakAfter: BREAK_COST.keep}
+  // The source line: one blank line, then flush right; it keeps with the last body line.
+  const source = sourceLine(meta)
+  if (source) {
+    const last = rows[rows.length - 1]
+    if (last) rows[rows.length - 1] = {...last, breakAfter: BREAK_COST.keep}
+    rows.push(sourceRow(source, handout, template, grid, context))
+  }
+  if (handout.notesLines > 0) rows.push(...notesRows(handout, context))
+  return rows
+}
+
+function sourceRow(text: string, handout: ResolvedHandout, template: Template, grid: Grid, context: ComposeContext): Row {
+  const size = handout.source.size
+  const atoms = context.shape(text, {font: handout.source.font, sizePt: size})
+  const lines = typesetParagraph(atoms, paragraphOptions(template, grid.measurePt, size, {firstIndentPt: 0, restIndentPt: 0, align: 'right'}))
+  const items: Item[] = lines.map((line, i) => ({type: 'text', xPt: line.xPt, baselinePt: (i + 1) * grid.pitchPt + grid.baselineOffsetPt, placed: line.placed, role: 'source'}))
+  return {span: lines.length + 1, items, breakAfter: 0, kind: 'body', block: NO_BLOCK}
+}
+
+/** The notes area: a depth-3 head and ruled lines on the grid baselines, kept together (a page taller area still breaks). */
+function notesRows(handout: ResolvedHandout, context: ComposeContext): Row[] {
+  const {grid} = context
+  const head: SectionHead = {type: 'sectionHead', depth: 3, children: [{type: 'text', value: handout.notesTitle, style: {}}]}
+  const rows = composeBlocks([head], context).map((row) => ({...row, block: NO_BLOCK}))
+  const y = grid.baselineOffsetPt + grid.bodySizePt * 0.15
+  for (let i = 0; i < handout.notesLines; i++) {
+    rows.push({
+      span: 1,
+      items: [{type: 'rule', x1: 0, y1: y, x2: grid.measurePt, y2: y, widthPt: NOTES_RULE_PT}],
+      breakAfter: i < handout.notesLines - 1 ? BREAK_COST.keep : 0,
+      kind: 'space',
+      block: NO_BLOCK
+    })
+  }
+  return rows
+}

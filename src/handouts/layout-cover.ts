@@ -1,0 +1,43 @@
+import type {ArticleMeta} from '../article/types.js'
+import type {Item} from '../compose/types.js'
+import {fillColumn} from '../flow/flow-columns.js'
+import {layoutDeck} from '../page/deck.js'
+import {offset} from '../page/paginate.js'
+import type {Page} from '../page/types.js'
+import {handoutBand} from './handout-band.js'
+import {runningHead} from './running-head.js'
+import {tocRows, type TocEntry} from './toc-rows.js'
+import type {HandoutHeading, HandoutLayoutContext} from './types.js'
+
+/** Blank grid lines above the deck on the cover. */
+const COVER_TOP_LINES = 3
+
+/**
+ * The cover of a combined handout file: the header band, the article's deck
+ * (引题 / 主题 / 副题 / meta line, `layoutDeck` as in the paper, one column
+ * wide) and the table of contents, which runs on to further pages under a
+ * running header if it must. Pure.
+ */
+export function layoutCover(meta: Readonly<ArticleMeta>, heading: Readonly<HandoutHeading>, entries: readonly TocEntry[], context: HandoutLayoutContext): Page[] {
+  const {template, grid, shape} = context
+  const deck = layoutDeck(meta, template, grid, grid.measurePt, shape)
+  const rows = tocRows(entries, context)
+  const pages: Page[] = []
+  let next = 0
+  while (next < rows.length || pages.length === 0) {
+    const first = pages.length === 0
+    const items: Item[] = first ? handoutBand({...heading, articleTitle: ''}, context) : runningHead(heading, context)
+    const used = first ? Math.min(grid.linesPerColumn - 4, COVER_TOP_LINES + deck.lines + 1) : 0
+    if (first) items.push(...offset(deck.items, grid.leftPt, grid.topPt + COVER_TOP_LINES * grid.pitchPt))
+    const fill = fillColumn(rows, next, grid.linesPerColumn - used)
+    const end = fill.end > next ? fill.end : Math.min(rows.length, next + 1)
+    let line = used
+    for (let i = next; i < end; i++) {
+      items.push(...offset(rows[i]!.items, grid.leftPt, grid.topPt + line * grid.pitchPt))
+      line += rows[i]!.span
+    }
+    pages.push({widthPt: grid.pageWidthPt, heightPt: grid.pageHeightPt, items})
+    next = end
+  }
+  return pages
+}
