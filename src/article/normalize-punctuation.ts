@@ -53,7 +53,9 @@ export function normalizePunctuation(tree: Root): number {
       }
       if (char === ')') {
         const open = openStack.pop()
-        const chinese = isChineseContext(neighbour(i, -1)) || isChineseContext(chars[i + 1]) || (open !== undefined && (isChineseContext(chars[open + 1]) || isChineseContext(open > 0 ? chars[open - 1] : undefined)))
+        // A pair is Chinese when it encloses Chinese or follows Chinese; f(x) stays a Latin call.
+        const inside = open !== undefined ? chars.slice(open + 1, i) : []
+        const chinese = open !== undefined ? inside.some((char) => isChineseContext(char)) || isChineseContext(open > 0 ? chars[open - 1] : undefined) : isChineseContext(neighbour(i, -1))
         if (chinese) {
           convertAt(i)
           if (open !== undefined) convertAt(open)
@@ -61,7 +63,8 @@ export function normalizePunctuation(tree: Root): number {
         continue
       }
       if (!(char in FULL_WIDTH)) continue
-      const before = i > 0 ? chars[i - 1] : undefined
+      // Read the mark before as converted so far: in 吗?! the ! follows a full-width ？.
+      const before = i > 0 ? out[i - 1] : undefined
       const after = chars[i + 1]
       // A mark after Chinese text, not inside a number or Latin word (2:1, http://).
       if (isChineseContext(before) && !isAsciiAlnum(after) && after !== '/') convertAt(i)

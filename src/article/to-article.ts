@@ -29,7 +29,8 @@ export function toArticle(tree: Root, file: VFile, options: ToArticleOptions = {
     const changed = normalizePunctuation(tree)
     if (changed > 0) report(file, 'info', 'punctuation-normalised', `Changed ${changed} half-width punctuation marks between Chinese characters to full width`, {line: 1, column: 1}, 'pass --no-normalize to keep them')
   }
-  const interview = isInterview(tree)
+  const speakers = interviewSpeakers(tree)
+  const interview = speakers.size > 0
   const children: Block[] = []
   let seenSection = false
   for (const node of tree.children) {
@@ -40,7 +41,7 @@ export function toArticle(tree: Root, file: VFile, options: ToArticleOptions = {
       continue
     }
     if (node.type === 'heading') seenSection = true
-    children.push(...convertBlock(node, file, {interview, lead: !seenSection}))
+    children.push(...convertBlock(node, file, {interview, speakers, lead: !seenSection}))
   }
   if (!meta.title) {
     const firstHead = children.find((block) => block.type === 'sectionHead')
@@ -54,18 +55,35 @@ export function toArticle(tree: Root, file: VFile, options: ToArticleOptions = {
   return article
 }
 
-/** Does the article read as an interview (some paragraph starts with a bold or bare `记者：`)? */
-function isInterview(tree: Root): boolean {
-  return tree.children.some((node) => {
-    if (node.type !== 'paragraph') return false
+/**
+ * The speakers of an interview: empty unless some paragraph opens with a
+ * 记者/主持人 label (bold or bare); then every bold run-in label's name and the
+ * asking roles. Bare labels count only for these names, so narrative such as
+ * 他表示：… is not taken for a turn.
+ */
+function interviewSpeakers(tree: Root): Set<string> {
+  const labels = new Set<string>()
+  let interview = false
+  for (const node of tree.children) {
+    if (node.type !== 'paragraph') continue
     const first = node.children[0]
-    if (first?.type === 'strong') return /[：:]$/.test(plainText(first.children).trim()) && /记者|主持人/.test(plainText(first.children))
-    return first?.type === 'text' && /^(本报)?记者[：:]/.test(first.value)
-  })
+    if (first?.type === 'strong') {
+      const label = plainText(first.children).trim()
+      if (!/^[^，。]{1,8}[：:]$/.test(label)) continue
+      labels.add(label.slice(0, -1))
+      if (/记者|主持人/.test(label)) interview = true
+    } else if (first?.type === 'text' && /^(本报)?(记者|主持人)[：:]/.test(first.value)) {
+      interview = true
+    }
+  }
+  if (!interview) return new Set()
+  for (const asker of ['记者', '本报记者', '主持人', '问', '答', 'Q', 'A']) labels.add(asker)
+  return labels
 }
 
 interface Context {
   interview: boolean
+  speakers: ReadonlySet<string>
   lead: boolean
 }
 
@@ -134,12 +152,12 @@ function speakerTurn(runs: Inline[], context: Context, position: Position | unde
   if (!first) return undefined
   let speaker: string | undefined
   let children = runs
-  if (first.style.strong && /^[^，。]{1,8}[：:]$/.test(first.value.trim())) {
+  if (context.interview && first.style.strong && /^[^，。]{1,8}[：:]$/.test(first.value.trim())) {
     speaker = first.value.trim().slice(0, -1)
     children = [{...first, style: {...first.style, speaker: true}}, ...runs.slice(1)]
   } else if (context.interview && !first.style.strong) {
     const match = BARE_SPEAKER.exec(first.value)
-    if (match) {
+    if (match && context.speakers.has(match[1]!)) {
       speaker = match[1]
       const label = match[0]
       children = [{...first, value: label, style: {...first.style, speaker: true, strong: true}}, {...first, value: first.value.slice(label.length)}, ...runs.slice(1)]
@@ -191,9 +209,19 @@ function inlines(nodes: readonly PhrasingContent[], style: InlineStyle, file: VF
       case 'inlineCode':
         runs.push({type: 'text', value: node.value, style: {...style, code: true}, position})
         break
-      case 'link':
-        runs.push(...inlines(node.children, {...style, href: node.url}, file))
+      case 'link': {
+        const text = plainText(node.children)
+        const cut = text === node.url || text === node.url.replace(/^mailto:/, '') ? autolinkEnd(text) : text.length
+        if (cut < text.length) {
+          // A bare URL ran into Chinese text (GFM autolinks end only at white space): the link ends at the first non-URL character.
+          const url = text.slice(0, cut)
+          runs.push({type: 'text', value: url, style: {...style, href: node.url.startsWith('mailto:') ? `mailto:${url}` : url}, position})
+          runs.push({type: 'text', value: text.slice(cut), style, position})
+        } else {
+          runs.push(...inlines(node.children, {...style, href: node.url}, file))
+        }
         break
+      }
       case 'linkReference':
         runs.push(...inlines(node.children, style, file))
         break
@@ -216,6 +244,14 @@ function inlines(nodes: readonly PhrasingContent[], style: InlineStyle, file: VF
     }
   }
   return runs
+}
+
+/** Where a bare URL really ends: before the first non-ASCII character, without trailing , . ; : ! ? ) */
+function autolinkEnd(text: string): number {
+  const match = /[^\x21-\x7e]/.exec(text)
+  let end = match ? match.index : text.length
+  while (end > 0 && /[,.;:!?)\]'"]/.test(text[end - 1]!)) end--
+  return end
 }
 
 /** The plain text of phrasing content. */

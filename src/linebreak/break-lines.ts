@@ -25,6 +25,8 @@ export interface BreakOptions {
   emPt: number
   /** `optimal` (Knuth–Plass total fit) or `greedy` (first fit). */
   strategy?: 'optimal' | 'greedy'
+  /** Blank kept before the paragraph's first atom (default: all of it). */
+  leadBlankPt?: number
   /**
    * TeX's \looseness: -1 asks for the fewest lines the shrink allows, +1 for
    * more lines with no line looser than ratio 1 (default: 0, best fit). Flow
@@ -53,6 +55,9 @@ const LOOSENESS_BIAS = 1e8
 
 /** Loosening a paragraph by a line may not stretch any line past this ratio (⅛ em per gap). */
 const LOOSEN_MAX_RATIO = 0.5
+
+/** Penalties at or above this are last-resort breaks (prohibited by kinsoku, or inside a word). */
+const PENALTY_EMERGENCY = 1000
 
 /** Paragraphs longer than this many atoms break greedily (pathological input). */
 const OPTIMAL_LIMIT = 20000
@@ -93,11 +98,11 @@ function prefixSums(atoms: readonly Atom[], junctions: readonly Junction[]): Sum
 }
 
 /** Natural width, shrink, stretch and spread gaps of the line of atoms s..e. */
-function measureLine(sums: Sums, atoms: readonly Atom[], s: number, e: number) {
+function measureLine(sums: Sums, atoms: readonly Atom[], s: number, e: number, leadBlankPt = atoms[0]!.blankBeforePt) {
   const from = 2 * s
   const to = 2 * e + 1
   return {
-    natural: sums.width[to]! - sums.width[from]! + (s === 0 ? atoms[0]!.blankBeforePt : 0),
+    natural: sums.width[to]! - sums.width[from]! + (s === 0 ? leadBlankPt : 0),
     shrink: sums.shrink[to - 1]! - sums.shrink[from]!,
     stretch: sums.stretch[to - 1]! - sums.stretch[from]!,
     spread: sums.spread[to - 1]! - sums.spread[from]!
@@ -161,19 +166,18 @@ function breakOptimal(atoms: readonly Atom[], junctions: readonly Junction[], su
     for (let s = e; s >= 0; s--) {
       // The line s..e must start after a break (or at 0).
       const available = options.measurePt - (s === 0 ? options.firstIndentPt : options.restIndentPt)
-      const line = measureLine(sums, atoms, s, e)
+      const line = measureLine(sums, atoms, s, e, options.leadBlankPt)
       if (!final) line.natural += junctions[e]!.hyphen?.advancePt ?? 0
       const minimum = line.natural - line.shrink
-      if (minimum > available + 1e-6) {
+      // A single atom too wide for any line still has to go somewhere (relaxed pass only).
+      if (minimum > available + 1e-6 && !(s === e && relaxed)) {
         // Too long even fully shrunk. Longer lines fit even less, except the first line
         // when it is wider than the rest (a hanging indent): try it, then stop.
-        if (s > 1 && options.firstIndentPt < options.restIndentPt) {
+        if (s >= 1 && options.firstIndentPt < options.restIndentPt) {
           s = 1
           continue
         }
-        // A single atom still has to go somewhere.
-        if (s !== e) break
-        if (!relaxed) break
+        break
       }
       if (s > 0 && best[(s - 1) * 4]! < 0 && best[(s - 1) * 4 + 1]! < 0 && best[(s - 1) * 4 + 2]! < 0 && best[(s - 1) * 4 + 3]! < 0) continue
       const diff = available - line.natural
@@ -230,22 +234,41 @@ function breakGreedy(atoms: readonly Atom[], junctions: readonly Junction[], sum
   while (s < n) {
     const available = options.measurePt - (s === 0 ? options.firstIndentPt : options.restIndentPt)
     let e = s
-    while (e + 1 < n) {
-      const line = measureLine(sums, atoms, s, e + 1)
-      if (line.natural - line.shrink > available + 1e-6) break
-      e++
+    const fits = (end: number): boolean => {
+      const line = measureLine(sums, atoms, s, end, options.leadBlankPt)
+      const hyphen = end < n - 1 ? (junctions[end]!.hyphen?.advancePt ?? 0) : 0
+      return line.natural + hyphen - line.shrink <= available + 1e-6
     }
+    while (e + 1 < n && fits(e + 1)) e++
     if (e < n - 1) {
       let allowed = e
-      while (allowed > s && junctions[allowed]!.penalty === Infinity) allowed--
-      const emergency = allowed === s && junctions[s]!.penalty === Infinity
-      e = emergency ? e : allowed
-      const line = measureLine(sums, atoms, s, e)
+      while (allowed > s && (junctions[allowed]!.penalty >= PENALTY_EMERGENCY || !fits(allowed))) allowed--
+      const emergency = junctions[allowed]!.penalty >= PENALTY_EMERGENCY
+      e = allowed
+      const line = measureLine(sums, atoms, s, e, options.leadBlankPt)
       breaks.push({start: s, end: e, ratio: line.natural > available ? -1 : 0, kind: emergency ? 'emergency' : 'normal'})
     } else {
       breaks.push({start: s, end: e, ratio: 0, kind: 'final'})
     }
     s = e + 1
   }
+  avoidLonelyLastLine(breaks, junctions, sums)
   return breaks
+}
+
+/** Greedy's 孤字 repair: pull letters down from the line before until the last line holds two (clreq §3.7). */
+function avoidLonelyLastLine(breaks: Breakpoint[], junctions: readonly Junction[], sums: Sums): void {
+  const last = breaks[breaks.length - 1]
+  const previous = breaks[breaks.length - 2]
+  if (!last || !previous) return
+  const letters = (from: number, to: number): number => sums.letters[to + 1]! - sums.letters[from]!
+  if (letters(last.start, last.end) >= 2) return
+  for (let end = previous.end - 1; end > previous.start; end--) {
+    if (junctions[end]!.penalty >= PENALTY_EMERGENCY) continue
+    if (letters(end + 1, last.end) >= 2) {
+      previous.end = end
+      last.start = end + 1
+      return
+    }
+  }
 }

@@ -1,7 +1,7 @@
 import type {Atom} from '../text/atom.js'
 import {canBreakBetween, isInseparable, type KinsokuLevel} from '../text/kinsoku.js'
 import {isCjkPunctuation} from '../text/char-class.js'
-import {ADJACENT_REMOVAL_EM, STYLE_KEEPS, type PunctuationStyle} from '../text/punctuation.js'
+import {ADJACENT_PAIR_EM, STYLE_KEEPS, type PunctuationStyle} from '../text/punctuation.js'
 
 /**
  * The glue and break opportunity between two atoms. A break here drops the
@@ -74,9 +74,13 @@ export function buildJunctions(atoms: readonly Atom[], options: JunctionOptions)
     const after = a.blankAfterPt * (keeps[a.last] ?? 1)
     const before = b.blankBeforePt * (keeps[b.first] ?? 1)
     let blank = after + before
-    if (!centred && isCjkPunctuation(a.last) && isCjkPunctuation(b.first) && blank >= ADJACENT_REMOVAL_EM * size - 1e-6) {
-      // Adjacent punctuation: the two marks take 1.5 em together (clreq §3.1.5).
-      blank -= ADJACENT_REMOVAL_EM * size
+    if (!centred && isCjkPunctuation(a.last) && isCjkPunctuation(b.first)) {
+      // Adjacent punctuation: the two marks take at most 1.5 em together (clreq §3.1.5),
+      // whatever each keeps alone in the style (quanjiao 。” and kaiming ？！ alike).
+      const keptBeforeA = a.blankBeforePt * (keeps[a.first] ?? 1)
+      const keptAfterB = b.blankAfterPt * (keeps[b.last] ?? 1)
+      const occupancy = keptBeforeA + atomWidth(a) + blank + atomWidth(b) + keptAfterB
+      blank -= Math.min(blank, Math.max(0, occupancy - ADJACENT_PAIR_EM * size))
     }
     junction.widthPt = blank
     if (!centred && blank > 0) {
@@ -113,19 +117,28 @@ export function buildJunctions(atoms: readonly Atom[], options: JunctionOptions)
       junction.penalty = PENALTY.hyphen
       junction.spread = false
       junction.hyphen = a.hyphen
+    } else if (a.glueNext === 'join') {
+      // U+2060 WORD JOINER stood here.
+      junction.penalty = Infinity
     } else if (a.glueNext === 'url') {
       junction.penalty = PENALTY.url
-      junction.spread = false
     } else if (a.glueNext === 'emergency') {
       junction.penalty = PENALTY.emergency
       junction.spread = false
     } else if (isLatin(a) && isLatin(b) && space === 0) {
       junction.penalty = PENALTY.emergency
       junction.spread = false
+    } else if (a.lastChar === '\u00A0' || b.firstChar === '\u00A0') {
+      // A no-break space joins what stands on either side of it.
+      junction.penalty = Infinity
     } else if (!canBreakBetween(a.lastChar, b.firstChar, options.kinsoku)) {
       junction.penalty = Infinity
-    } else if (/[0-9]$/.test(a.text) && b.first === 'han') {
+    } else if (/[0-9０-９]$/.test(a.text) && (b.first === 'han' || /^[０-９]/.test(b.text))) {
+      // A number stays whole and with the unit after it (2022年, ２０２２年).
       junction.penalty = PENALTY.numberUnit
+    } else if (b.firstChar === '—' && a.lastChar !== '—' && atoms[i + 2]?.firstChar !== '—') {
+      // A lone 一字线 connector (1949—2019) never starts a line (GB/T 15834 §5.1.6).
+      junction.penalty = Infinity
     }
     junctions.push(junction)
   }

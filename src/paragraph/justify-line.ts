@@ -29,10 +29,11 @@ export function justifyLine(
   end: number,
   availablePt: number,
   align: LineAlign,
-  keepLeadingBlank: boolean
+  /** Blank kept before the first atom (an opening bracket after the first-line indent), pt. */
+  leadBlankPt: number
 ): {placed: PlacedAtom[]; widthPt: number; spreadPt: number} {
   const gaps: number[] = []
-  let natural = keepLeadingBlank ? atoms[start]!.blankBeforePt : 0
+  let natural = leadBlankPt
   for (let i = start; i <= end; i++) {
     natural += atomWidth(atoms[i]!)
     if (i < end) {
@@ -70,6 +71,12 @@ export function justifyLine(
           const each = excess / spreadCount
           for (let i = start; i < end; i++) if (junctions[i]!.stretchPt[0] > 0 || junctions[i]!.stretchPt[1] > 0) gaps[i - start]! += each
           excess = 0
+        } else if (end > start) {
+          // Last resort (a line of word pieces only): letter-space evenly rather than leave it short.
+          const each = excess / (end - start)
+          for (let i = start; i < end; i++) gaps[i - start]! += each
+          spreadPt = each
+          excess = 0
         }
       } else if (excess > 1e-6) {
         const each = excess / spreadCount
@@ -80,7 +87,7 @@ export function justifyLine(
     }
   }
   let x = align === 'center' ? Math.max(0, excess / 2) : align === 'right' ? Math.max(0, excess) : 0
-  if (keepLeadingBlank) x += atoms[start]!.blankBeforePt
+  x += leadBlankPt
   const placed: PlacedAtom[] = []
   for (let i = start; i <= end; i++) {
     placed.push({atom: atoms[i]!, xPt: x})

@@ -2,6 +2,7 @@ import type {Atom} from '../text/atom.js'
 import {buildJunctions, atomWidth, type Junction, type JunctionOptions} from '../linebreak/junctions.js'
 import {breakLines, type Breakpoint} from '../linebreak/break-lines.js'
 import {justifyLine, type LineAlign, type PlacedAtom} from './justify-line.js'
+import {STYLE_KEEPS} from '../text/punctuation.js'
 
 /** One typeset line: atoms placed from the line's own left edge. */
 export interface Line {
@@ -60,7 +61,7 @@ export function absorbSpaces(atoms: readonly Atom[]): Atom[] {
 export function splitOversized(atoms: readonly Atom[], limitPt: number): Atom[] {
   const out: Atom[] = []
   for (const atom of atoms) {
-    if (atomWidth(atom) <= limitPt || atom.glyphs.length < 2) {
+    if (atomWidth(atom) + (atom.hyphen?.advancePt ?? 0) <= limitPt || atom.glyphs.length < 2) {
       out.push(atom)
       continue
     }
@@ -76,6 +77,7 @@ export function splitOversized(atoms: readonly Atom[], limitPt: number): Atom[] 
         glyphs: [glyph],
         glueNext: index < atom.glyphs.length - 1 ? 'emergency' : atom.glueNext
       }
+      if (index < atom.glyphs.length - 1) delete piece.hyphen
       if (index < atom.glyphs.length - 1) delete piece.spaceAfterPt
       out.push(piece)
     })
@@ -94,7 +96,10 @@ export function typesetParagraph(input: readonly Atom[], options: ParagraphOptio
   const atoms = splitOversized(absorbSpaces(input), options.measurePt - Math.max(options.firstIndentPt, options.restIndentPt))
   if (atoms.length === 0) return []
   const junctions = buildJunctions(atoms, options)
-  const breaks = breakLines(atoms, junctions, options)
+  // The first atom keeps the blank its style keeps (banjiao drops an opening bracket's half em even here).
+  const first = atoms[0]!
+  const leadBlankPt = first.blankBeforePt * (STYLE_KEEPS[options.punctuation][first.first] ?? 1)
+  const breaks = breakLines(atoms, junctions, {...options, leadBlankPt})
   return breaks.map((breakpoint, index) => {
     const indent = index === 0 ? options.firstIndentPt : options.restIndentPt
     const available = options.measurePt - indent
@@ -105,7 +110,7 @@ export function typesetParagraph(input: readonly Atom[], options: ParagraphOptio
     const lineAtoms = hyphen ? [...atoms.slice(breakpoint.start, breakpoint.end + 1), hyphen] : atoms
     const lineJunctions = hyphen ? [...junctions.slice(breakpoint.start, breakpoint.end), NO_GLUE] : junctions
     const [from, to] = hyphen ? [0, lineAtoms.length - 1] : [breakpoint.start, breakpoint.end]
-    const {placed, widthPt} = justifyLine(lineAtoms, lineJunctions, from, to, available, align, index === 0)
+    const {placed, widthPt} = justifyLine(lineAtoms, lineJunctions, from, to, available, align, index === 0 ? leadBlankPt : 0)
     let sizePt = 0
     for (const {atom} of placed) sizePt = Math.max(sizePt, atom.sizePt)
     return {xPt: indent, availablePt: available, placed, widthPt, ratio: breakpoint.ratio, kind: breakpoint.kind, sizePt}
@@ -114,5 +119,5 @@ export function typesetParagraph(input: readonly Atom[], options: ParagraphOptio
 
 /** The text of a line, for goldens and debugging. */
 export function lineText(line: Line): string {
-  return line.placed.map(({atom}) => atom.text + (atom.spaceAfterPt ? ' ' : '')).join('').trimEnd()
+  return line.placed.map(({atom}) => atom.text + ((atom.spaceAfterPt ?? 0) >= 0.01 ? ' ' : '')).join('').trimEnd()
 }

@@ -39,7 +39,7 @@ export function readFrontMatter(value: string | undefined, position: Position | 
     return meta
   }
   const lineOffset = position ? position.start.line : 0
-  const document = parseDocument(value, {prettyErrors: false, uniqueKeys: true})
+  const document = parseDocument(value, {prettyErrors: true, uniqueKeys: true})
   const at = (node: YamlNode | null | undefined): {line: number; column: number} => {
     const offset = node?.range?.[0] ?? 0
     const before = value.slice(0, offset)
@@ -49,6 +49,7 @@ export function readFrontMatter(value: string | undefined, position: Position | 
   }
   for (const error of document.errors) {
     const [line, column] = error.linePos?.[0] ? [error.linePos[0].line, error.linePos[0].col] : [1, 1]
+    // The YAML's own lines count from the line after the opening ---.
     report(file, 'error', 'front-matter-yaml', `Invalid YAML in front matter: ${error.message.split('\n')[0]}`, {line: line + lineOffset, column}, 'fix the YAML syntax; quote values that contain a colon')
   }
   if (document.errors.length > 0) return meta
@@ -84,7 +85,9 @@ export function readFrontMatter(value: string | undefined, position: Position | 
         break
       }
       case 'date': {
-        const iso = toIsoDate(raw)
+        // Read the date as written: a timestamp with an offset (2024-03-05T01:00+08:00) keeps its own day.
+        const written = valueNode?.range ? value.slice(valueNode.range[0], valueNode.range[1]).replace(/^!!timestamp\s*/, '').trim() : ''
+        const iso = toIsoDate(raw instanceof Date ? (/^\d{4}-\d{1,2}-\d{1,2}/.exec(written)?.[0] ?? raw) : raw)
         if (iso) meta.date = iso
         else report(file, 'error', 'front-matter-date', `\`date\` is not a date: ${JSON.stringify(raw)}`, place, 'write YYYY-MM-DD')
         break

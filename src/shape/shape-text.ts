@@ -55,13 +55,13 @@ export function shapeText(text: string, style: ShapeStyle, book: FontBook, missi
         atom = unit.kind === 'space' ? spaceAtom(unit.text, key, style, book) : cjkAtom(unit.text, key, style, book, missing, start)
         if (!atom.missing) atomCache.set(cacheKey, atom)
       }
-      atoms.push(atom)
+      atoms.push(unit.join ? {...atom, glueNext: 'join'} : atom)
     } else {
       const pieces = isUrlLike(unit.text) ? splitUrl(unit.text) : [unit.text]
       pieces.forEach((piece, index) => {
         const atom = wordAtom(piece, key, style, book, missing, start)
         if (index < pieces.length - 1) atom.glueNext = 'url'
-        atoms.push(...hyphenateAtom(atom, key, style, book))
+        atoms.push(...(pieces.length > 1 ? [atom] : hyphenateAtom(atom, key, style, book)))
       })
     }
   }

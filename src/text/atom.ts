@@ -43,7 +43,7 @@ export interface Atom {
   /** Width of a word space that followed this atom in the source (0 or absent: none). */
   spaceAfterPt?: number
   /** Break inside this unit only as a last resort (a split Latin word or URL piece follows). */
-  glueNext?: 'word' | 'url' | 'emergency' | 'hyphen'
+  glueNext?: 'word' | 'url' | 'emergency' | 'hyphen' | 'join'
   /** The hyphen drawn when a line breaks after this syllable (`glueNext: 'hyphen'`). */
   hyphen?: Atom
 }

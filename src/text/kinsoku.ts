@@ -15,14 +15,14 @@ const NO_START_BASIC = new Set([
   ...'”’」』）》〉】〗〕］｝｠〙»〟',
   // connectors, interpuncts, solidi (GB 5.1.6, 5.1.7, 5.1.9)
   ...'～〜–·・‧/／',
-  // half-width closing punctuation met in web copy
-  ...',.:;!?)]}%‰℃°′″',
+  // half-width closing punctuation met in web copy; the hyphen-minus as a connector (TYPOGRAPHY.md §1.2)
+  ...',.:;!?)]}%‰℃°′″-',
   // iteration marks and small kana (jlreq cl-06, cl-11)
   ...'々〻ゝゞヽヾーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ'
 ])
 
-/** Marks that must not end a line (clreq "basic"; GB 5.1.3; jlreq cl-01 adds ｟〘«〝). */
-const NO_END_BASIC = new Set([...'“‘「『（《〈【〖〔［｛｟〘«〝([{'])
+/** Marks that must not end a line (clreq "basic"; GB 5.1.3; jlreq cl-01 adds ｟〘«〝), and currency/number prefixes (jlreq cl-12). */
+const NO_END_BASIC = new Set([...'“‘「『（《〈【〖〔［｛｟〘«〝([{', ...'￥＄￡€$£¥#＃№'])
 
 /** GB level adds the solidus at line end (GB 5.1.9). */
 const NO_END_GB = new Set([...NO_END_BASIC, ...'/／'])

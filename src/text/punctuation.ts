@@ -51,6 +51,9 @@ export const STYLE_KEEPS: Record<PunctuationStyle, Partial<Record<CharClass, num
  */
 export const ADJACENT_REMOVAL_EM = 0.5
 
+/** What two adjacent marks occupy together at most, in em (clreq §3.1.5). */
+export const ADJACENT_PAIR_EM = 1.5
+
 /**
  * Reduction priority when a line is too long (clreq "Procedures for
  * inter-character spacing reduction"): level 1 word spaces, interpuncts,

@@ -5,6 +5,8 @@ export interface Unit {
   text: string
   kind: 'cjk' | 'word' | 'space'
   cls: CharClass
+  /** A WORD JOINER (U+2060) followed: no break after this unit. */
+  join?: boolean
 }
 
 const graphemes = new Intl.Segmenter('zh', {granularity: 'grapheme'})
@@ -30,6 +32,12 @@ export function segment(text: string): Unit[] {
   // Grapheme segmentation is only needed for combining marks, variation selectors, ZWJ and emoji.
   const clusters = NEEDS_GRAPHEMES.test(text) ? Array.from(graphemes.segment(text), (entry) => entry.segment) : Array.from(text)
   for (const cluster of clusters) {
+    if (cluster === '\u2060') {
+      flushWord()
+      const last = units[units.length - 1]
+      if (last) last.join = true
+      continue
+    }
     if (cluster === '\u200B') {
       flushWord()
       units.push({text: '', kind: 'space', cls: 'space'})
@@ -70,9 +78,11 @@ export function isUrlLike(word: string): boolean {
 export function splitUrl(word: string): string[] {
   const pieces: string[] = []
   let piece = ''
+  let index = -1
   for (const char of word) {
+    index += char.length
     piece += char
-    if (URL_BREAK_AFTER.has(char) && piece.length > 1) {
+    if (URL_BREAK_AFTER.has(char) && piece.length > 1 && !(char === '/' && word[index + 1] === '/')) {
       pieces.push(piece)
       piece = ''
     }

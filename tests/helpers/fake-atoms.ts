@@ -9,7 +9,11 @@ import {segment} from '../../src/text/segment.js'
  * Layout tests use it so they never load a real font.
  */
 export function fakeAtoms(text: string, sizePt = 10): Atom[] {
-  return segment(text).map((unit): Atom => {
+  return segment(text).map((unit): Atom => ({...fakeAtom(unit, sizePt), ...(unit.join ? {glueNext: 'join' as const} : {})}))
+}
+
+function fakeAtom(unit: ReturnType<typeof segment>[number], sizePt: number): Atom {
+  {
     const chars = [...unit.text]
     const firstChar = chars[0] ?? ' '
     const lastChar = chars[chars.length - 1] ?? ' '
@@ -23,5 +27,5 @@ export function fakeAtoms(text: string, sizePt = 10): Atom[] {
     const cls = charClass(unit.text)
     const blanks = isCjkPunctuation(cls) ? (GB_BLANKS[cls] ?? {before: 0, after: 0}) : {before: 0, after: 0}
     return {text: unit.text, first: cls, last: cls, firstChar, lastChar, font: 'fake', sizePt, advancePt: sizePt, blankBeforePt: blanks.before * sizePt, blankAfterPt: blanks.after * sizePt, glyphs: [{id: 1, advancePt: sizePt, text: unit.text}]}
-  })
+  }
 }

@@ -1,0 +1,319 @@
+/**
+ * Markdown → Article: interview turns, punctuation normalisation, lead
+ * paragraphs, lists, tables, figures, and front-matter diagnostics with the
+ * right source lines.
+ */
+import {describe, expect, test} from 'vitest'
+import {VFile} from 'vfile'
+import {parseMarkdown} from '../../../src/parse/parse-markdown.js'
+import {toArticle, plainText} from '../../../src/article/to-article.js'
+import {toIsoDate} from '../../../src/parse/front-matter.js'
+import type {Article, Block} from '../../../src/article/types.js'
+
+const FRONT = '---\ntitle: 测试\n---\n\n'
+
+function convert(markdown: string, options?: {normalizePunctuation?: boolean}): {article: Article; file: VFile} {
+  const file = new VFile({path: 'article.md', value: markdown})
+  const article = toArticle(parseMarkdown(markdown), file, options)
+  return {article, file}
+}
+
+/** The text of a block's inline children. */
+const textOf = (block: Block): string => ('children' in block && Array.isArray(block.children) ? (block.children as {value?: string}[]).map((run) => run.value ?? '').join('') : '')
+
+/** `ruleId@line:column` of each message, in order. */
+const messages = (file: VFile): string[] => file.messages.map((message) => `${message.ruleId}@${message.line}:${message.column}`)
+
+const messageFor = (file: VFile, ruleId: string) => file.messages.find((message) => message.ruleId === ruleId)
+
+describe('interview turns (qaTurn)', () => {
+  const interview = `${FRONT}导语。\n\n**记者:**问你好吗?\n\n**刘震民:**很好,谢谢!\n\n记者：第二个问题\n\n刘震民：回答。\n\n**本报记者：**第三问\n`
+
+  test('bold `**记者:**` asks, bold `**刘震民:**` answers; bare `记者：` works in an interview', () => {
+    const {article} = convert(interview)
+    const turns = article.children.filter((block) => block.type === 'qaTurn')
+    expect(turns.map((turn) => turn.type === 'qaTurn' && `${turn.role}:${turn.speaker}`)).toEqual(['question:记者', 'answer:刘震民', 'question:记者', 'answer:刘震民', 'question:本报记者'])
+  })
+
+  test('the speaker label is the first run, marked speaker + strong, with a full-width colon', () => {
+    const {article} = convert(interview)
+    const turns = article.children.filter((block) => block.type === 'qaTurn')
+    for (const turn of turns) {
+      if (turn.type !== 'qaTurn') continue
+      const [label] = turn.children
+      expect(label!.value).toBe(`${turn.speaker}：`)
+      expect(label!.style.speaker).toBe(true)
+      expect(label!.style.strong).toBe(true)
+    }
+    expect(textOf(turns[0]!)).toBe('记者：问你好吗？')
+    expect(textOf(turns[2]!)).toBe('记者：第二个问题')
+  })
+
+  test('bare `记者：` in an article that is not an interview stays a paragraph', () => {
+    const {article} = convert(`${FRONT}他说：我们会继续努力。\n\n刘震民：回答。\n`)
+    expect(article.children.map((block) => block.type)).toEqual(['paragraph', 'paragraph'])
+  })
+
+  test('turns keep their source position', () => {
+    const {article} = convert(interview)
+    const first = article.children.find((block) => block.type === 'qaTurn')!
+    expect(first.position?.start.line).toBe(7)
+  })
+})
+
+describe('punctuation normalisation', () => {
+  test.each([
+    ['中文,中文', '中文，中文'],
+    ['中文:中文', '中文：中文'],
+    ['中文;中文', '中文；中文'],
+    ['中文?中文', '中文？中文'],
+    ['中文!中文', '中文！中文'],
+    ['中文(注释)中文', '中文（注释）中文'],
+    ['真的吗?', '真的吗？'],
+    ['好!', '好！'],
+    ['比分2:1。', '比分2:1。'], // inside a number
+    ['下午3:30开会', '下午3:30开会'],
+    ['支持IPv6,很好', '支持IPv6,很好'], // after a Latin word
+    ['Hello, world', 'Hello, world'],
+    ['f(x)', 'f(x)'],
+    ['中文，中文', '中文，中文'] // already full width
+  ])('%s → %s', (input, expected) => {
+    const {article} = convert(`${FRONT}${input}\n`)
+    expect(textOf(article.children[0]!)).toBe(expected)
+  })
+
+  test('URLs stay untouched', () => {
+    const {article} = convert(`${FRONT}网址 http://x.cn 可以访问\n`)
+    const runs = (article.children[0] as {children: {value: string; style: {href?: string}}[]}).children
+    const link = runs.find((run) => run.style.href)
+    expect(link?.value).toBe('http://x.cn')
+    expect(link?.style.href).toBe('http://x.cn')
+  })
+
+  test('the count is reported once as an info message', () => {
+    const {file} = convert(`${FRONT}很好,谢谢!\n\n问题是(什么)吗?\n`)
+    const message = messageFor(file, 'punctuation-normalised')
+    expect(message).toBeDefined()
+    expect(message!.fatal).toBeUndefined()
+    expect(message!.reason).toMatch(/^Changed 5 /)
+    expect(file.messages.filter((m) => m.ruleId === 'punctuation-normalised')).toHaveLength(1)
+  })
+
+  test('no message when nothing changed, and nothing changes when turned off', () => {
+    expect(messageFor(convert(`${FRONT}中文，中文\n`).file, 'punctuation-normalised')).toBeUndefined()
+    const {article, file} = convert(`${FRONT}中文,中文\n`, {normalizePunctuation: false})
+    expect(textOf(article.children[0]!)).toBe('中文,中文')
+    expect(messageFor(file, 'punctuation-normalised')).toBeUndefined()
+  })
+
+  test('marks across inline boundaries see their Chinese neighbours (`**记者:**问`)', () => {
+    const {article} = convert(`${FRONT}**重要:**内容\n`)
+    expect(textOf(article.children[0]!)).toBe('重要：内容')
+  })
+
+  test('inline code keeps its half-width marks', () => {
+    const {article} = convert(`${FRONT}命令\`a,b\`中文\n`)
+    expect(textOf(article.children[0]!)).toBe('命令a,b中文')
+  })
+})
+
+describe('blocks', () => {
+  test('paragraphs before the first ## are lead, the rest body', () => {
+    const {article} = convert(`${FRONT}导语一。\n\n导语二。\n\n## 小标题\n\n正文一。\n\n### 三级\n\n正文二。\n`)
+    expect(article.children.map((block) => (block.type === 'paragraph' ? block.role : block.type))).toEqual(['lead', 'lead', 'sectionHead', 'body', 'sectionHead', 'body'])
+    const heads = article.children.filter((block) => block.type === 'sectionHead')
+    expect(heads.map((head) => head.type === 'sectionHead' && head.depth)).toEqual([2, 3])
+  })
+
+  test('a # heading with no front-matter title becomes the title, with a warning', () => {
+    const {article, file} = convert('---\ndate: 2024-03-05\n---\n\n# 主标题\n\n正文。\n')
+    expect(article.meta.title).toBe('主标题')
+    expect(article.children.map((block) => block.type)).toEqual(['paragraph'])
+    expect(messages(file)).toContain('title-from-heading@5:1')
+  })
+
+  test('nested lists keep their depth and markers', () => {
+    const {article} = convert(`${FRONT}- 一\n  - 二\n    - 三\n- 四\n\n3. 甲\n4. 乙\n`)
+    const [bullets, ordered] = article.children
+    expect(bullets?.type).toBe('list')
+    expect(ordered?.type).toBe('list')
+    if (bullets?.type !== 'list' || ordered?.type !== 'list') return
+    expect(bullets.items.map((item) => [item.depth, item.marker, plainTextOf(item.children)])).toEqual([
+      [0, '•', '一'],
+      [1, '◦', '二'],
+      [2, '◦', '三'],
+      [0, '•', '四']
+    ])
+    expect(ordered.ordered).toBe(true)
+    expect(ordered.start).toBe(3)
+    expect(ordered.items.map((item) => item.marker)).toEqual(['3.', '4.'])
+  })
+
+  test('a table becomes rows of cells, header first', () => {
+    const {article} = convert(`${FRONT}| 项目 | 数量 |\n|---|---|\n| 甲 | 1 |\n| 乙 | 2 |\n`)
+    const [table] = article.children
+    expect(table?.type).toBe('table')
+    if (table?.type !== 'table') return
+    expect(table.rows.map((row) => row.map(plainTextOf))).toEqual([
+      ['项目', '数量'],
+      ['甲', '1'],
+      ['乙', '2']
+    ])
+    expect(table.position?.start.line).toBe(5)
+  })
+
+  test('an image alone becomes a figure captioned by its alt text', () => {
+    const {article} = convert(`${FRONT}![兴国县城一角](images/city.jpg)\n`)
+    expect(article.children).toHaveLength(1)
+    const [figure] = article.children
+    expect(figure?.type).toBe('figure')
+    if (figure?.type !== 'figure') return
+    expect(figure.src).toBe('images/city.jpg')
+    expect(plainTextOf(figure.caption)).toBe('兴国县城一角')
+    expect(figure.position?.start.line).toBe(5)
+  })
+
+  test('an image without alt text gets an empty caption', () => {
+    const [figure] = convert(`${FRONT}![](a.png)\n`).article.children
+    expect(figure?.type === 'figure' && figure.caption).toEqual([])
+  })
+
+  test('block quotes, code, footnotes, and comments', () => {
+    const {article} = convert(`${FRONT}> 引文一\n>\n> 引文二\n\n\`\`\`\ncode\n\`\`\`\n\n正文[^1]。\n\n[^1]: 注释。\n\n<!-- 备注 -->\n`)
+    expect(article.children.map((block) => block.type)).toEqual(['quote', 'code', 'paragraph', 'footnote'])
+    const quote = article.children[0]!
+    expect(quote.type === 'quote' && quote.children.map(plainTextOf)).toEqual(['引文一', '引文二'])
+    expect(textOf(article.children[2]!)).toBe('正文[1]。')
+  })
+})
+
+describe('front matter', () => {
+  test('a clean front matter fills meta and reports nothing', () => {
+    const {article, file} = convert('---\ntitle: 主题\nkicker: 引题\ndate: 2024-03-05\npage: 3\nkeywords: 兴国、公安,平安\n---\n\n正文。\n')
+    expect(article.meta).toMatchObject({title: '主题', kicker: '引题', date: '2024-03-05', page: 3, keywords: ['兴国', '公安', '平安'], lang: 'zh-Hans'})
+    expect(file.messages).toHaveLength(0)
+  })
+
+  test('missing front matter is a warning at 1:1', () => {
+    const {file} = convert('正文。\n')
+    expect(messages(file)).toEqual(['front-matter-missing@1:1'])
+  })
+
+  test('a number title is a warning at the value, and kept as text', () => {
+    const {article, file} = convert('---\ndate: 2024-03-05\ntitle: 123\n---\n\n正文。\n')
+    expect(article.meta.title).toBe('123')
+    const message = messageFor(file, 'front-matter-type')!
+    expect(`${message.line}:${message.column}`).toBe('3:8')
+    expect(message.fatal).toBe(false)
+  })
+
+  test.each([
+    ['2024-02-30', 'not a real day'],
+    ['2024-13-01', 'no month 13'],
+    ['03/05/2024', 'not ISO'],
+    ['20240305', 'a number']
+  ])('date %s (%s) is an error at its line', (value) => {
+    const {article, file} = convert(`---\ntitle: 主题\nsource: 新法治报\ndate: ${value}\n---\n\n正文。\n`)
+    expect(article.meta.date).toBeUndefined()
+    const message = messageFor(file, 'front-matter-date')!
+    expect(message.line).toBe(4)
+    expect(message.column).toBe(7)
+    expect(message.fatal).toBe(true)
+  })
+
+  test.each([
+    ['2024-03-05', '2024-03-05'],
+    ['2024-3-5', '2024-03-05'],
+    ['"2024-03-05"', '2024-03-05'],
+    ['!!timestamp 2024-03-05', '2024-03-05'] // YAML gives a Date object here, not a string
+  ])('date %s is read as %s', (value, expected) => {
+    const {article, file} = convert(`---\ntitle: 主题\ndate: ${value}\n---\n`)
+    expect(article.meta.date).toBe(expected)
+    expect(file.messages).toHaveLength(0)
+  })
+
+  test('a date-time string is an error at its line; the same value as a YAML timestamp is accepted', () => {
+    const asString = convert('---\ntitle: 主题\n\ndate: 2024-03-05T10:00:00Z\n---\n')
+    expect(asString.article.meta.date).toBeUndefined()
+    expect(messages(asString.file)).toEqual(['front-matter-date@4:7'])
+    const asDate = convert('---\ntitle: 主题\n\ndate: !!timestamp 2024-03-05T10:00:00Z\n---\n')
+    expect(asDate.article.meta.date).toBe('2024-03-05')
+    expect(asDate.file.messages).toHaveLength(0)
+  })
+
+  test.each([
+    ['titel', 'title'],
+    ['auther', 'author'],
+    ['Date', 'date'],
+    ['sorce', 'source'],
+    ['xyzzy', undefined]
+  ])('unknown key %s suggests %s, at the key', (key, guess) => {
+    const {file} = convert(`---\ntitle: 主题\n\n${key}: 值\n---\n`)
+    const message = messageFor(file, 'front-matter-unknown-key')!
+    expect(`${message.line}:${message.column}`).toBe('4:1')
+    expect(message.reason).toContain(`\`${key}\``)
+    if (guess) expect(message.reason).toContain(`did you mean \`${guess}\`?`)
+    else expect(message.reason).not.toContain('did you mean')
+  })
+
+  test('invalid YAML is an error and leaves the meta empty', () => {
+    const {article, file} = convert('---\ntitle: [主题\n---\n\n正文。\n')
+    const message = messageFor(file, 'front-matter-yaml')!
+    expect(message.fatal).toBe(true)
+    expect(message.line).toBe(2) // the first YAML line is line 2 of the file
+    expect(article.meta.title).toBe('')
+  })
+
+  test('a page that is not a positive whole number is an error', () => {
+    const {article, file} = convert('---\ntitle: 主题\npage: 0\n---\n')
+    expect(article.meta.page).toBeUndefined()
+    expect(messages(file)).toEqual(['front-matter-type@3:7'])
+  })
+
+  test('lang: zh-TW selects zh-Hant; an unknown lang warns', () => {
+    expect(convert('---\ntitle: 主题\nlang: zh-TW\n---\n').article.meta.lang).toBe('zh-Hant')
+    const {article, file} = convert('---\ntitle: 主题\nlang: en\n---\n')
+    expect(article.meta.lang).toBe('zh-Hans')
+    expect(messages(file)).toEqual(['front-matter-lang@1:1'])
+  })
+
+  test('a front matter that is a list, not a mapping, is an error', () => {
+    const {file} = convert('---\n- a\n- b\n---\n')
+    expect(messages(file)).toEqual(['front-matter-shape@2:1'])
+  })
+
+  test('CRLF line ends and a BOM do not shift line numbers', () => {
+    const {file} = convert('\uFEFF---\r\ntitle: 主题\r\ntitel: x\r\n---\r\n')
+    expect(messages(file)).toEqual(['front-matter-unknown-key@3:1'])
+  })
+})
+
+describe('toIsoDate', () => {
+  test.each([
+    ['a UTC Date (what YAML 1.1 timestamps give)', new Date(Date.UTC(2024, 2, 5)), '2024-03-05'],
+    ['a Date at the end of a UTC day', new Date('2024-03-05T23:59:59Z'), '2024-03-05'],
+    ['a string', '2024-03-05', '2024-03-05'],
+    ['a string with one-digit month and day', '2024-3-5', '2024-03-05'],
+    ['a string with spaces', ' 2024-03-05 ', '2024-03-05'],
+    ['a leap day', '2024-02-29', '2024-02-29'],
+    ['a non-leap 29 Feb', '2023-02-29', undefined],
+    ['31 April', '2024-04-31', undefined],
+    ['an invalid Date', new Date('nope'), undefined],
+    ['a number', 20240305, undefined],
+    ['a date-time string', '2024-03-05T10:00:00', undefined],
+    ['null', null, undefined]
+  ])('%s → %s', (_name, raw, expected) => {
+    expect(toIsoDate(raw)).toBe(expected)
+  })
+})
+
+function plainTextOf(runs: readonly {value: string}[]): string {
+  return runs.map((run) => run.value).join('')
+}
+
+test('plainText flattens phrasing content', () => {
+  const tree = parseMarkdown('**粗体**和*斜体*与`代码`')
+  const paragraph = tree.children[0]
+  expect(paragraph?.type).toBe('paragraph')
+  if (paragraph?.type === 'paragraph') expect(plainText(paragraph.children)).toBe('粗体和斜体与代码')
+})
