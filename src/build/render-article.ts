@@ -109,7 +109,7 @@ export async function layoutArticle(article: Article, template: Template, file: 
   // Lay out the deck across the columns it spans.
   const span = template.deck.span > 0 ? Math.min(template.deck.span, grid.columns) : grid.columns
   const deckWidth = span * grid.measurePt + (span - 1) * grid.gutterPt
-  const deck = layoutDeck(article.meta, template, grid, deckWidth, shape)
+  const deck = layoutDeck(article.meta, template, grid, deckWidth, shape, (reason) => warn('headline-too-long', reason, article.metaPosition))
   // Set the body into rows of one column measure, flow them into columns and pages;
   // then repair widows and orphans by setting a nearby paragraph a line tighter or looser.
   const paginateContext = {template, grid, shape, furniture: furnitureFor(article, template)}

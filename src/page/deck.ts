@@ -26,7 +26,7 @@ const DECK_GAP = 0.35
  * only then broken at phrase boundaries (a space in the title) into
  * balanced lines (clreq §2.3.4 headings; newspaper deck practice).
  */
-export function layoutDeck(meta: ArticleMeta, template: Template, grid: Grid, widthPt: number, shape: Shaper): Deck {
+export function layoutDeck(meta: ArticleMeta, template: Template, grid: Grid, widthPt: number, shape: Shaper, warn?: (reason: string) => void): Deck {
   const items: Item[] = []
   let y = grid.pitchPt * 0.3
   const place = (lines: Line[], size: number, leading: number, role: string): void => {
@@ -42,6 +42,7 @@ export function layoutDeck(meta: ArticleMeta, template: Template, grid: Grid, wi
     place(setCentred(meta.kicker, deck.kicker, size, widthPt, template, shape), size, size * 1.3, 'kicker')
   }
   const headline = fitHeadline(meta.title || '（无标题）', template, widthPt, shape)
+  if (headline.wrapped) warn?.(`The headline does not fit the deck at ${template.deck.headline.minSize} pt or at its phrase breaks; it wraps over ${headline.lines.length} lines`)
   place(headline.lines, headline.size, headline.size * 1.2, 'headline')
   if (meta.subtitle) {
     const text = /^[—―]/.test(meta.subtitle) ? meta.subtitle : `——${meta.subtitle}`
@@ -77,7 +78,7 @@ function setCentred(text: string, style: TextStyle, size: number, widthPt: numbe
 }
 
 /** Headline lines and the size chosen. */
-function fitHeadline(title: string, template: Template, widthPt: number, shape: Shaper): {lines: Line[]; size: number} {
+function fitHeadline(title: string, template: Template, widthPt: number, shape: Shaper): {lines: Line[]; size: number; wrapped?: boolean} {
   const style = template.deck.headline
   const phrases = title.split(/[ \u3000]+/).filter(Boolean)
   const oneLine = phrases.join('\u3000')
@@ -98,7 +99,7 @@ function fitHeadline(title: string, template: Template, widthPt: number, shape: 
     }
   }
   // 3. Wrap anywhere kinsoku allows, at the minimum size.
-  return {lines: setCentred(oneLine, style, style.minSize, widthPt, template, shape), size: style.minSize}
+  return {lines: setCentred(oneLine, style, style.minSize, widthPt, template, shape), size: style.minSize, wrapped: true}
 }
 
 /** Split phrases into the fewest lines that fit, then balance: minimise the longest line. */
