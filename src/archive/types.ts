@@ -72,6 +72,8 @@ export interface ArchivePlan {
   articles: number
   stale: number
   skipped: number
+  /** Failures recorded earlier for the same inputs, not retried. */
+  failed: number
   removed: number
   cleaned: number
 }

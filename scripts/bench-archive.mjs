@@ -1,0 +1,277 @@
+#!/usr/bin/env node
+/**
+ * Benchmark `paiban archive` on a synthetic archive made from content/*.md.
+ *
+ * 1. Generate N articles (copies of the samples with their own dates and
+ *    slugs) in <yyyy>/<mm>/ folders.
+ * 2. Cold rebuild with the real CLI (a child process): articles/s, peak RSS.
+ * 3. No-op rebuild of the same archive: wall time and time in paiban.
+ * 4. With --noop-n M: an archive of M articles whose outputs and manifest
+ *    are seeded without typesetting (hard links to one real PDF, manifest
+ *    rows keyed as the planner keys them), then a real no-op run over it.
+ * 5. One worker alone (--jobs 1 over a slice): its RSS without the others.
+ * 6. Warm single-article time in one process (median of --runs), split by
+ *    stage; with --profile, a CPU profile of those runs summarised by
+ *    function and by package.
+ *
+ * Usage: node scripts/bench-archive.mjs [--n 1000] [--noop-n 10000] [--jobs N]
+ *          [--runs 20] [--sample xingguo-police-interview] [--profile] [--keep]
+ *          [--dir /tmp/somewhere]
+ * Needs the compiled dist/ (this script compiles it first).
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import {spawnSync, execFileSync} from 'node:child_process'
+import {fileURLToPath, pathToFileURL} from 'node:url'
+import {parseArgs} from 'node:util'
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
+const {values: args} = parseArgs({
+  options: {
+    n: {type: 'string', default: '1000'},
+    'noop-n': {type: 'string'},
+    jobs: {type: 'string', default: String(os.availableParallelism())},
+    runs: {type: 'string', default: '20'},
+    profile: {type: 'boolean', default: false},
+    keep: {type: 'boolean', default: false},
+    dir: {type: 'string'},
+    sample: {type: 'string', default: 'xingguo-police-interview'},
+    'warm-only': {type: 'boolean', default: false}
+  }
+})
+const N = Number(args.n)
+const JOBS = Number(args.jobs)
+const RUNS = Number(args.runs)
+const SAMPLE = path.join(root, 'content', `${args.sample}.md`)
+
+/** The package the bench runs: a snapshot of bin/, dist/, templates/ taken after compiling. */
+let pkg = process.env.PAIBAN_BENCH_PKG ?? root
+const dist = (module) => import(pathToFileURL(path.join(pkg, 'dist', module)).href)
+
+if (args['warm-only']) {
+  // Child mode for --profile: only the warm single-article runs.
+  await warmRuns(RUNS)
+  process.exit(0)
+}
+
+execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.build.json')], {stdio: 'inherit'})
+const work = args.dir ? path.resolve(args.dir) : fs.mkdtempSync(path.join(os.tmpdir(), 'paiban-bench-archive-'))
+fs.mkdirSync(work, {recursive: true})
+// Snapshot the compiled package, so that a recompile elsewhere during the bench changes nothing here.
+pkg = path.join(work, 'paiban')
+fs.rmSync(pkg, {recursive: true, force: true})
+for (const part of ['bin', 'dist', 'templates', 'package.json', 'package-lock.json']) fs.cpSync(path.join(root, part), path.join(pkg, part), {recursive: true})
+fs.symlinkSync(path.join(root, 'node_modules'), path.join(pkg, 'node_modules'), 'dir')
+const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MB`
+const line = (label, value) => console.log(`${label.padEnd(34)} ${value}`)
+
+console.log(`paiban bench:archive — node ${process.version}, ${os.availableParallelism()} cores, ${os.cpus()[0]?.model ?? 'cpu'}; work dir ${work}`)
+
+// 1. A synthetic archive of N articles.
+const archive = path.join(work, `archive-${N}`)
+const out = path.join(work, `out-${N}`)
+fs.rmSync(archive, {recursive: true, force: true})
+fs.rmSync(out, {recursive: true, force: true})
+generate(archive, N)
+
+// 2. Cold rebuild.
+const cold = runArchive(archive, out, JOBS)
+const coldReport = cold.report
+line(`cold rebuild, ${N} articles, --jobs ${JOBS}`, `${cold.seconds.toFixed(1)} s wall, ${(N / cold.seconds).toFixed(1)} articles/s wall; ${coldReport.timings.articlesPerSecond} articles/s in the build phase (exit ${cold.status})`)
+line('  summary', JSON.stringify(coldReport.summary))
+const workers = coldReport.memory.workers
+line('  process peak RSS', `${mb(coldReport.memory.processMaxRss)} (main before pool ${mb(coldReport.memory.mainRssBeforePool)}; ${JOBS} workers → ≈ ${mb((coldReport.memory.processMaxRss - coldReport.memory.mainRssBeforePool) / Math.max(1, workers.length))} per worker)`)
+for (const worker of workers) line(`  worker ${worker.threadId}`, `${worker.tasks} articles, peak heap ${mb(worker.heapUsed)}, peak external ${mb(worker.external)}`)
+const ms = coldReport.articles.filter((entry) => entry.ms !== undefined).map((entry) => entry.ms).sort((a, b) => a - b)
+line('  per-article time in a worker', `median ${median(ms).toFixed(0)} ms, p90 ${ms[Math.floor(ms.length * 0.9)] ?? 0} ms`)
+
+// Reproducible: a second clean rebuild gives the same bytes.
+const sampleOutputs = coldReport.articles.filter((entry) => entry.status === 'built').slice(0, 20).map((entry) => entry.output)
+const again = path.join(work, `out-${N}-again`)
+fs.rmSync(again, {recursive: true, force: true})
+const slice = path.join(work, 'archive-slice')
+fs.rmSync(slice, {recursive: true, force: true})
+for (const output of sampleOutputs) {
+  const source = coldReport.articles.find((entry) => entry.output === output).source
+  const target = path.join(slice, path.relative(archive, source))
+  fs.mkdirSync(path.dirname(target), {recursive: true})
+  fs.copyFileSync(source, target)
+}
+runArchive(slice, again, JOBS)
+const identical = sampleOutputs.every((output) => fs.readFileSync(output).equals(fs.readFileSync(path.join(again, path.relative(out, output)))))
+line('  reproducible (20 PDFs rebuilt apart)', identical ? 'byte-identical' : 'DIFFERENT')
+
+// 3. No-op rebuild.
+const noop = runArchive(archive, out, JOBS)
+line(`no-op rebuild, ${N} articles`, `${noop.seconds.toFixed(2)} s wall (process start included), ${(noop.report.timings.totalMs / 1000).toFixed(2)} s in rebuildArchive; built ${noop.report.summary.built}`)
+
+// 4. No-op at scale, seeded without typesetting.
+if (args['noop-n']) {
+  const M = Number(args['noop-n'])
+  const big = path.join(work, `archive-${M}`)
+  const bigOut = path.join(work, `out-${M}`)
+  fs.rmSync(big, {recursive: true, force: true})
+  fs.rmSync(bigOut, {recursive: true, force: true})
+  generate(big, M)
+  await seed(big, bigOut, out, coldReport)
+  const bigNoop = runArchive(big, bigOut, JOBS)
+  line(`no-op rebuild, ${M} articles (seeded)`, `${bigNoop.seconds.toFixed(2)} s wall, ${(bigNoop.report.timings.totalMs / 1000).toFixed(2)} s in rebuildArchive (plan ${(bigNoop.report.timings.planMs / 1000).toFixed(2)} s); built ${bigNoop.report.summary.built}, skipped ${bigNoop.report.summary.skipped}`)
+  if (!args.keep) {
+    fs.rmSync(big, {recursive: true, force: true})
+    fs.rmSync(bigOut, {recursive: true, force: true})
+  }
+}
+
+// 5. One worker alone: its RSS is the process peak minus the main thread.
+const one = Math.min(N, 40)
+const oneArchive = path.join(work, 'archive-one')
+fs.rmSync(oneArchive, {recursive: true, force: true})
+generate(oneArchive, one)
+const single = runArchive(oneArchive, path.join(work, 'out-one'), 1)
+const singleRss = single.report.memory.processMaxRss - single.report.memory.mainRssBeforePool
+line(`one worker, ${one} articles, --jobs 1`, `${(one / single.seconds).toFixed(1)} articles/s wall; worker adds ${mb(singleRss)} RSS (process peak ${mb(single.report.memory.processMaxRss)})`)
+
+// 6. Warm single-article time in this process.
+const warm = await warmRuns(RUNS)
+line(`warm single article (median of ${RUNS})`, `${warm.total.toFixed(1)} ms — parse+model ${warm.parse.toFixed(1)}, layout ${warm.layout.toFixed(1)}, PDF ${warm.pdf.toFixed(1)} ms (${path.basename(SAMPLE)}, ${warm.pages} page(s))`)
+if (args.profile) profile()
+
+if (!args.keep && !args.dir) fs.rmSync(work, {recursive: true, force: true})
+
+/** Write `count` articles into `dir/<yyyy>/<mm>/<date>-<slug>-<i>.md`, each with its own date. */
+function generate(dir, count) {
+  const contentDir = path.join(root, 'content')
+  const samples = fs.readdirSync(contentDir).filter((name) => name.endsWith('.md') && name !== 'README.md').sort()
+  const texts = samples.map((name) => fs.readFileSync(path.join(contentDir, name), 'utf8'))
+  const start = Date.UTC(2015, 0, 1)
+  for (let i = 0; i < count; i++) {
+    const date = new Date(start + ((i * 7919) % 3650) * 86_400_000).toISOString().slice(0, 10)
+    const [year, month] = date.split('-')
+    const slug = path.basename(samples[i % samples.length], '.md')
+    const text = texts[i % texts.length]
+    const dated = /^date:.*$/m.test(text) ? text.replace(/^date:.*$/m, `date: ${date}`) : text.replace(/^---\n/, `---\ndate: ${date}\n`)
+    const target = path.join(dir, year, month, `${date}-${slug}-${i}.md`)
+    fs.mkdirSync(path.dirname(target), {recursive: true})
+    fs.writeFileSync(target, dated)
+  }
+}
+
+/** Run the CLI as a child process; wall time, exit status and its JSON report. */
+function runArchive(dir, outDir, jobs) {
+  const report = path.join(outDir, 'bench-report.json')
+  const started = performance.now()
+  const child = spawnSync(process.execPath, [path.join(pkg, 'bin/paiban.js'), 'archive', dir, '--out', outDir, '--jobs', String(jobs), '--report', report], {cwd: root, encoding: 'utf8'})
+  const seconds = (performance.now() - started) / 1000
+  if (child.status !== 0 && child.status !== 1) throw new Error(`paiban archive exited ${child.status}: ${child.stderr}`)
+  return {seconds, status: child.status, report: JSON.parse(fs.readFileSync(report, 'utf8'))}
+}
+
+/**
+ * Make `outDir` look like a finished build of `dir` without typesetting:
+ * each output a hard link to one real PDF, each manifest row keyed as the
+ * planner keys it, font facts copied from the cold run's manifest.
+ */
+async function seed(dir, outDir, coldOut, report) {
+  const {findArticles} = await dist('build/find-articles.js')
+  const {planArchive} = await dist('archive/plan-archive.js')
+  const {articleKey} = await dist('archive/article-key.js')
+  const {openManifest} = await dist('archive/open-manifest.js')
+  const {engineHash} = await dist('archive/engine-hash.js')
+  const {MANIFEST_NAME} = await dist('archive/rebuild-archive.js')
+  const pdf = report.articles.find((entry) => entry.status === 'built').output
+  const size = fs.statSync(pdf).size
+  const coldManifest = openManifest(path.join(coldOut, MANIFEST_NAME))
+  const fontHash = coldManifest.meta('fontHash')
+  const facts = ['fontHash', 'fontProbe', 'fontSources'].map((name) => [name, coldManifest.meta(name)])
+  coldManifest.close()
+  const settings = JSON.stringify({template: null, normalizePunctuation: true, strict: false, handouts: false})
+  const plan = planArchive({dir, outDir, articles: findArticles([dir]), records: new Map(), engine: engineHash(), settings, fontHash})
+  const manifest = openManifest(path.join(outDir, MANIFEST_NAME))
+  for (const [name, value] of facts) manifest.setMeta(name, value)
+  manifest.setMeta('sourceDir', path.resolve(dir))
+  for (const article of plan.stale) {
+    const target = path.join(outDir, article.output)
+    fs.mkdirSync(path.dirname(target), {recursive: true})
+    fs.linkSync(pdf, target)
+    manifest.put({output: article.output, source: article.source, key: articleKey(article.inputs, fontHash), status: 'built', pages: 1, size, extras: [], diagnostics: []})
+  }
+  manifest.close()
+}
+
+/** Typeset the sample RUNS times in this process after a warm-up; medians per stage. */
+async function warmRuns(runs) {
+  const {VFile} = await import('vfile')
+  const {renderArticle, layoutArticle} = await dist('build/render-article.js')
+  const {parseMarkdown} = await dist('parse/parse-markdown.js')
+  const {toArticle} = await dist('article/to-article.js')
+  const {loadTemplate} = await dist('config/template.js')
+  const {openFontBook} = await dist('shape/font-book.js')
+  const {renderPdf} = await dist('render/pdf/render-pdf.js')
+  const source = fs.readFileSync(SAMPLE, 'utf8')
+  for (let i = 0; i < 3; i++) await renderArticle(source, SAMPLE)
+  const times = {total: [], parse: [], layout: [], pdf: []}
+  let pages = 0
+  for (let i = 0; i < runs; i++) {
+    let t = performance.now()
+    const result = await renderArticle(source, SAMPLE)
+    times.total.push(performance.now() - t)
+    pages = result.pages
+    // The same work split by stage.
+    const file = new VFile({path: SAMPLE, value: source})
+    t = performance.now()
+    const article = toArticle(parseMarkdown(source), file, {normalizePunctuation: true})
+    times.parse.push(performance.now() - t)
+    t = performance.now()
+    const document = await layoutArticle(article, loadTemplate(article.meta.template ?? 'newspaper'), file, {}, path.dirname(SAMPLE))
+    times.layout.push(performance.now() - t)
+    t = performance.now()
+    await renderPdf(document, openFontBook({}), {compress: true})
+    times.pdf.push(performance.now() - t)
+  }
+  return {total: median(times.total), parse: median(times.parse), layout: median(times.layout), pdf: median(times.pdf), pages}
+}
+
+/** CPU-profile the warm runs in a child and print where the time goes. */
+function profile() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paiban-prof-'))
+  execFileSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, fileURLToPath(import.meta.url), '--warm-only', '--sample', args.sample, '--runs', String(Math.max(RUNS, 40))], {cwd: root, stdio: 'inherit', env: {...process.env, PAIBAN_BENCH_PKG: pkg}})
+  const file = fs.readdirSync(dir).find((name) => name.endsWith('.cpuprofile'))
+  const {nodes, samples, timeDeltas} = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'))
+  const byId = new Map(nodes.map((node) => [node.id, node]))
+  const self = new Map()
+  samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (timeDeltas[i] ?? 0)))
+  const byFunction = new Map()
+  const byPackage = new Map()
+  let total = 0
+  for (const [id, micros] of self) {
+    const {callFrame} = byId.get(id)
+    total += micros
+    const where = packageOf(callFrame.url)
+    const name = `${callFrame.functionName || '(anonymous)'} ${where}`
+    byFunction.set(name, (byFunction.get(name) ?? 0) + micros)
+    byPackage.set(where, (byPackage.get(where) ?? 0) + micros)
+  }
+  const top = (map, count) => [...map].sort((a, b) => b[1] - a[1]).slice(0, count)
+  console.log('\nwhere the time goes (self time, warm runs incl. warm-up):')
+  for (const [name, micros] of top(byPackage, 12)) line(`  ${name}`, `${((micros / total) * 100).toFixed(1)} %`)
+  console.log('hottest functions:')
+  for (const [name, micros] of top(byFunction, 15)) line(`  ${name.slice(0, 60)}`, `${((micros / total) * 100).toFixed(1)} %`)
+  fs.rmSync(dir, {recursive: true, force: true})
+}
+
+/** `fontkit`, `pdfkit`, `dist/render`, `node:internal`, … from a script URL. */
+function packageOf(url) {
+  if (!url) return '(native/gc/idle)'
+  const modules = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)
+  if (modules) return modules[1]
+  const dist = /\/dist\/([^/]+)/.exec(url)
+  if (dist) return `paiban ${dist[1]}/`
+  return url.startsWith('node:') ? 'node' : path.basename(url)
+}
+
+function median(values) {
+  if (values.length === 0) return 0
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)]
+}

@@ -1,0 +1,110 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import {threadId} from 'node:worker_threads'
+import {buildArticle} from '../build/build-article.js'
+import {openFontBook, type FontSource} from '../shape/font-book.js'
+import {toDiagnostics} from './to-diagnostics.js'
+import type {Diagnostic, WorkerMemory} from './types.js'
+
+/** Build one article into `outDir/outName.pdf`. */
+export interface BuildTask {
+  type: 'build'
+  input: string
+  outDir: string
+  outName: string
+  contentRoot: string
+  template?: string
+  fontsDir?: string
+  normalizePunctuation?: boolean
+  strict?: boolean
+  /** Also build the article's handouts into `outDir/outName/` with `buildHandouts` (default: false). */
+  handouts?: boolean
+}
+
+/** Open the font book and say what it is made of. */
+export interface FontsTask {
+  type: 'fonts'
+  fontsDir?: string
+}
+
+/** A task for an archive worker. */
+export type WorkerTask = BuildTask | FontsTask
+
+/** What a worker sends back for a build task: plain data only. */
+export interface BuildOutcome {
+  type: 'build'
+  ok: boolean
+  pages: number
+  /** The PDF written, renamed into place before this returns. */
+  output?: string
+  size?: number
+  /** Further files written (handouts), absolute. */
+  extras: string[]
+  diagnostics: Diagnostic[]
+  /** False when the failure depends on the machine (I/O, a bug), not on the inputs. */
+  cacheable: boolean
+  fontHash: string
+  ms: number
+  memory: WorkerMemory
+}
+
+/** What a worker sends back for a fonts task. */
+export interface FontsOutcome {
+  type: 'fonts'
+  hash: string
+  sources: FontSource[]
+}
+
+/** Failures that say nothing about the inputs: try again next run. */
+const TRANSIENT_RULES = new Set(['read-failed', 'write-failed', 'internal-error'])
+
+let tasks = 0
+
+/**
+ * Run one archive task in a worker thread (the piscina entry point, by name).
+ * Fonts are parsed once per worker: `openFontBook` caches them per thread.
+ */
+export async function archiveWorker(task: WorkerTask): Promise<BuildOutcome | FontsOutcome> {
+  const fonts = openFontBook(task.fontsDir ? {fontsDir: task.fontsDir} : {})
+  if (task.type === 'fonts') return {type: 'fonts', hash: fonts.hash, sources: fonts.sources.map((source) => ({...source}))}
+  const started = performance.now()
+  tasks++
+  const {type: _type, input, handouts, ...options} = task
+  const result = await buildArticle(input, options)
+  const diagnostics = toDiagnostics(result.file)
+  const extras = result.ok && handouts ? await buildHandoutsOf(input, options, diagnostics) : undefined
+  const outcome: BuildOutcome = {
+    type: 'build',
+    ok: result.ok && (extras?.ok ?? true),
+    pages: result.pages,
+    extras: extras?.outputs.map((file) => path.resolve(file)) ?? [],
+    diagnostics,
+    cacheable: !diagnostics.some((diagnostic) => TRANSIENT_RULES.has(diagnostic.ruleId)),
+    fontHash: fonts.hash,
+    ms: performance.now() - started,
+    memory: memory()
+  }
+  if (result.output) {
+    outcome.output = path.resolve(result.output)
+    outcome.size = fs.statSync(result.output).size
+  }
+  return outcome
+}
+
+/** `buildHandouts` as this worker calls it; looked up at run time, as the handouts issue owns it. */
+type BuildHandouts = (input: string, options: Omit<BuildTask, 'type' | 'input' | 'handouts' | 'outName' | 'template'>) => Promise<{ok: boolean; outputs: string[]; file: Parameters<typeof toDiagnostics>[0]}>
+
+/** Build the handouts of an article (on their own template) next to its PDF; their messages join the article's, marked. */
+async function buildHandoutsOf(input: string, options: Omit<BuildTask, 'type' | 'input' | 'handouts'>, diagnostics: Diagnostic[]): Promise<{ok: boolean; outputs: string[]}> {
+  const api = (await import('../index.js')) as {buildHandouts?: BuildHandouts}
+  if (!api.buildHandouts) return {ok: true, outputs: []}
+  const {outName: _outName, template: _template, ...handoutOptions} = options
+  const result = await api.buildHandouts(input, handoutOptions)
+  for (const diagnostic of toDiagnostics(result.file)) if (diagnostic.severity !== 'info') diagnostics.push({...diagnostic, message: `handouts: ${diagnostic.message}`})
+  return {ok: result.ok, outputs: result.outputs}
+}
+
+function memory(): WorkerMemory {
+  const usage = process.memoryUsage()
+  return {threadId, tasks, heapUsed: usage.heapUsed, external: usage.external, rss: usage.rss}
+}

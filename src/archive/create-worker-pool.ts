@@ -1,0 +1,39 @@
+import fs from 'node:fs'
+import {fileURLToPath, pathToFileURL} from 'node:url'
+import {Piscina} from 'piscina'
+import type {WorkerTask} from './archive-worker.js'
+
+/**
+ * The compiled worker, always taken from `dist/`, whether this module runs
+ * compiled (the CLI) or from `src/` under vitest: worker threads cannot load
+ * TypeScript, and one rule for both keeps them from drifting apart. Tests
+ * that start a pool compile first (`tsc -p tsconfig.build.json`).
+ */
+export const WORKER_FILE = fileURLToPath(new URL('../../dist/archive/archive-worker.js', import.meta.url))
+
+/** A pool of archive workers. */
+export interface WorkerPool {
+  run<R>(task: WorkerTask): Promise<R>
+  readonly threads: number
+  destroy(): Promise<void>
+}
+
+/**
+ * Start `threads` worker threads that run `archiveWorker`. Threads start at
+ * once and live until `destroy`, so each parses the fonts only once.
+ */
+export function createWorkerPool(threads: number): WorkerPool {
+  if (!fs.existsSync(WORKER_FILE)) throw new Error(`the compiled archive worker is missing at ${WORKER_FILE}: run \`npx tsc -p tsconfig.build.json\``)
+  const pool = new Piscina({
+    filename: pathToFileURL(WORKER_FILE).href,
+    name: 'archiveWorker',
+    minThreads: threads,
+    maxThreads: threads,
+    idleTimeout: 60_000
+  })
+  return {
+    threads,
+    run: (task) => pool.run(task),
+    destroy: () => pool.destroy()
+  }
+}

@@ -1,0 +1,30 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import {afterEach, expect, test} from 'vitest'
+import {hashArticle} from '../../../src/archive/hash-article.js'
+import {hashTemplate} from '../../../src/archive/hash-template.js'
+
+let dir: string | undefined
+afterEach(() => dir && fs.rmSync(dir, {recursive: true, force: true}))
+
+test('hashArticle changes with the article and with the bytes of its images', () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paiban-hash-'))
+  const article = path.join(dir, 'a.md')
+  const source = Buffer.from('---\ntitle: 题\n---\n\n![图](img/p.png)\n')
+  const missing = hashArticle(article, source)
+  fs.mkdirSync(path.join(dir, 'img'))
+  fs.writeFileSync(path.join(dir, 'img', 'p.png'), 'one')
+  const one = hashArticle(article, source)
+  fs.writeFileSync(path.join(dir, 'img', 'p.png'), 'two')
+  const two = hashArticle(article, source)
+  expect(new Set([missing, one, two]).size).toBe(3)
+  expect(hashArticle(article, source)).toBe(two)
+  expect(hashArticle(article, Buffer.concat([source, Buffer.from('。')]))).not.toBe(two)
+})
+
+test('hashTemplate tells templates apart and marks unknown ones', () => {
+  expect(hashTemplate('a4')).toBe(hashTemplate('a4'))
+  expect(hashTemplate('a4')).not.toBe(hashTemplate('newspaper'))
+  expect(hashTemplate('no-such-template')).toMatch(/^[0-9a-f]{64}$/)
+})
