@@ -8,6 +8,7 @@ import {resolveGrid, type Grid} from '../config/resolve-template.js'
 import {openFontBook, type FontBook} from '../shape/font-book.js'
 import {shapeText, type MissingChar} from '../shape/shape-text.js'
 import {composeBlocks, type Shaper} from '../compose/compose-blocks.js'
+import type {Row} from '../compose/types.js'
 import {layoutDeck} from '../page/deck.js'
 import {paginate, findWidowsAndOrphans, lastPageSpread} from '../page/paginate.js'
 import type {PagedDocument} from '../page/types.js'
@@ -113,8 +114,9 @@ export async function layoutArticle(article: Article, template: Template, file: 
   // Set the body into rows of one column measure, flow them into columns and pages;
   // then repair widows and orphans by setting a nearby paragraph a line tighter or looser.
   const paginateContext = {template, grid, shape, furniture: furnitureFor(article, template)}
+  const cache = new Map<string, Row[]>()
   const layOut = (looseness: ReadonlyMap<number, -1 | 1>) => {
-    const rows = composeBlocks(article.children, {template, grid, shape, images: images.info, warn, looseness})
+    const rows = composeBlocks(article.children, {template, grid, shape, images: images.info, warn, looseness, cache})
     return {rows, ...paginate(rows, deck, paginateContext)}
   }
   // Faults: widows and orphans count most, then last-page columns more than one line apart.
@@ -159,12 +161,14 @@ export async function layoutArticle(article: Article, template: Template, file: 
 }
 
 /** Rounds of widow/orphan repair; each tries a few paragraphs one line tighter or looser. */
-const MAX_REPAIRS = 4
+const MAX_REPAIRS = 3
+/** How many blocks back from a fault a repair looks for a paragraph to re-break. */
+const REPAIR_REACH = 4
 
 /** Paragraphs to retry for a fault at `block`: it and the few before it, tighter first, then looser. */
 function repairCandidates(article: Article, block: number, done: ReadonlyMap<number, -1 | 1>): [number, -1 | 1][] {
   const candidates: [number, -1 | 1][] = []
-  for (let index = block; index >= 0 && index > block - 6; index--) {
+  for (let index = block; index >= 0 && index > block - REPAIR_REACH; index--) {
     const type = article.children[index]?.type
     if ((type === 'paragraph' || type === 'qaTurn') && !done.has(index)) candidates.push([index, -1], [index, 1])
   }

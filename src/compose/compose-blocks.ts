@@ -26,6 +26,8 @@ export interface ComposeContext {
   images: ReadonlyMap<string, ImageInfo>
   /** Per block index: set the paragraph one line tighter (-1) or looser (+1), for widow/orphan repair. */
   looseness?: ReadonlyMap<number, -1 | 1>
+  /** Rows already composed, by `block:looseness`; lets repair passes recompose only what changed. */
+  cache?: Map<string, Row[]>
   /** Warn about a layout problem at a source position. */
   warn: (ruleId: string, reason: string, position?: Position) => void
 }
@@ -39,12 +41,19 @@ export function composeBlocks(blocks: readonly Block[], context: ComposeContext)
   const rows: Row[] = []
   blocks.forEach((block, index) => {
     const before = rows.length
-    rows.push(...composeBlock(block, index, context))
+    // Rows of a block depend only on the block and its looseness: reuse them across repair passes.
+    const key = `${index}:${context.looseness?.get(index) ?? 0}`
+    let blockRows = context.cache?.get(key)
+    if (!blockRows) {
+      blockRows = composeBlock(block, index, context)
+      context.cache?.set(key, blockRows)
+    }
+    rows.push(...blockRows)
     // A head keeps with at least two lines of the body after it (clreq §3.7; newspaper make-up).
     const previous = rows[before - 1]
     if (previous?.kind === 'head' && block.type !== 'sectionHead') {
       const first = rows[before]
-      if (first && rows[before + 1]?.block === index) first.breakAfter = BREAK_COST.keep
+      if (first && rows[before + 1]?.block === index) rows[before] = {...first, breakAfter: BREAK_COST.keep}
     }
   })
   return rows

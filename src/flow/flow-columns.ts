@@ -66,6 +66,8 @@ export function fillColumns(rows: readonly Row[], start: number, capacities: rea
  * squared, a little cheaper than a widow or orphan (the classic fault).
  */
 const SHORT_COLUMN_COST = 1500
+/** Deepest balanced depth tried beyond the even share, in lines. */
+const MAX_EXTRA_DEPTH = 8
 /** Demerits per extra line of depth over the shallowest feasible one. */
 const DEPTH_COST = 150
 
@@ -87,9 +89,13 @@ export function balanceColumns(rows: readonly Row[], start: number, capacities: 
   const columns = capacities.length
   const maxCapacity = Math.max(...capacities)
   let best: {cost: number; breaks: number[]} | undefined
-  for (let depth = Math.ceil(total / columns); depth <= maxCapacity; depth++) {
-    if (best && (depth - Math.ceil(total / columns)) * DEPTH_COST >= best.cost) break
-    const result = balanceAtDepth(rows, start, prefix, capacities.map((capacity) => Math.min(capacity, depth)), depth)
+  const breakCosts = new Float64Array(n + 1)
+  for (let j = 1; j < n; j++) breakCosts[j] = rows[start + j - 1]!.breakAfter
+  const shallowest = Math.ceil(total / columns)
+  for (let depth = shallowest; depth <= maxCapacity; depth++) {
+    if (best && (depth - shallowest) * DEPTH_COST >= best.cost) break
+    if (best && depth - shallowest > MAX_EXTRA_DEPTH) break
+    const result = balanceAtDepth(breakCosts, prefix, capacities.map((capacity) => Math.min(capacity, depth)), depth)
     if (result === undefined) continue
     const cost = result.cost + (depth - Math.ceil(total / columns)) * DEPTH_COST
     if (!best || cost < best.cost) best = {cost, breaks: result.breaks}
@@ -105,7 +111,7 @@ export function balanceColumns(rows: readonly Row[], start: number, capacities: 
 }
 
 /** Best column ends (relative row indices) for one depth, or undefined when no allowed layout exists. */
-function balanceAtDepth(rows: readonly Row[], start: number, prefix: readonly number[], capacities: readonly number[], depth: number): {cost: number; breaks: number[]} | undefined {
+function balanceAtDepth(breakCosts: Float64Array, prefix: readonly number[], capacities: readonly number[], depth: number): {cost: number; breaks: number[]} | undefined {
   const n = prefix.length - 1
   const columns = capacities.length
   // cost[c][j]: best cost of rows [0, j) in the first c columns; from[c][j]: where column c-1 started.
@@ -121,7 +127,7 @@ function balanceAtDepth(rows: readonly Row[], start: number, prefix: readonly nu
         const height = prefix[j]! - prefix[i]!
         if (height > capacities[c]!) break
         if (last && j < n) continue
-        const breakCost = j < n && j > i ? rows[start + j - 1]!.breakAfter : 0
+        const breakCost = j < n && j > i ? breakCosts[j]! : 0
         if (breakCost === Infinity) continue
         const short = Math.max(0, depth - height - 1)
         const total = base + breakCost + SHORT_COLUMN_COST * short * short

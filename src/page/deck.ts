@@ -42,7 +42,7 @@ export function layoutDeck(meta: ArticleMeta, template: Template, grid: Grid, wi
     place(setCentred(meta.kicker, deck.kicker, size, widthPt, template, shape), size, size * 1.3, 'kicker')
   }
   const headline = fitHeadline(meta.title || '（无标题）', template, widthPt, shape)
-  if (headline.wrapped) warn?.(`The headline does not fit the deck at ${template.deck.headline.minSize} pt or at its phrase breaks; it wraps over ${headline.lines.length} lines`)
+  if (headline.wrapped) warn?.(`The headline is too long for the deck: ${headline.lines.length} lines even at ${template.deck.headline.minSize} pt`)
   place(headline.lines, headline.size, headline.size * 1.2, 'headline')
   if (meta.subtitle) {
     const text = /^[—―]/.test(meta.subtitle) ? meta.subtitle : `——${meta.subtitle}`
@@ -87,25 +87,45 @@ function fitHeadline(title: string, template: Template, widthPt: number, shape: 
     const width = naturalWidth(shape(oneLine, {font: style.font, sizePt: size}))
     if (width <= widthPt) return {lines: setCentred(oneLine, style, size, widthPt, template, shape), size}
   }
-  // 2. Balanced lines at phrase boundaries, at the largest size where every line fits.
-  if (phrases.length > 1) {
+  // 2. Balanced lines at phrase boundaries (spaces, then also after ，；：、！？), at the largest size where every line fits.
+  const clauses = phrases.flatMap((phrase) => phrase.split(/(?<=[，；：、！？])/)).filter(Boolean)
+  for (const parts of [phrases, clauses]) {
+    if (parts.length < 2) continue
     for (let size = style.size; size >= style.minSize; size -= 1) {
-      const widths = phrases.map((phrase) => naturalWidth(shape(phrase, {font: style.font, sizePt: size})))
-      const groups = balancePhrases(widths, widthPt, size)
+      const widths = parts.map((part) => naturalWidth(shape(part, {font: style.font, sizePt: size})))
+      const gap = parts === phrases ? size : 0
+      const groups = balancePhrases(widths, widthPt, gap)
       if (groups) {
-        const lines = groups.flatMap((group) => setCentred(group.map((i) => phrases[i]).join('\u3000'), style, size, widthPt, template, shape))
+        const lines = groups.flatMap((group) => setCentred(group.map((i) => parts[i]).join(parts === phrases ? '\u3000' : ''), style, size, widthPt, template, shape))
         return {lines, size}
       }
     }
   }
-  // 3. Wrap anywhere kinsoku allows, at the minimum size.
-  return {lines: setCentred(oneLine, style, style.minSize, widthPt, template, shape), size: style.minSize, wrapped: true}
+  // 3. Wrap anywhere kinsoku allows, in balanced lines, at the largest size that needs at most three.
+  for (let size = style.size; size >= style.minSize; size -= 1) {
+    const lines = setBalanced(oneLine, style, size, widthPt, template, shape)
+    if (lines.length <= MAX_HEADLINE_LINES) return {lines, size}
+  }
+  return {lines: setBalanced(oneLine, style, style.minSize, widthPt, template, shape), size: style.minSize, wrapped: true}
+}
+
+/** Headlines longer than this many lines are too long for the deck (a warning). */
+const MAX_HEADLINE_LINES = 3
+
+/** Set centred lines of even length: the narrowest measure that keeps the line count. */
+function setBalanced(text: string, style: TextStyle, size: number, widthPt: number, template: Template, shape: Shaper): Line[] {
+  const lines = setCentred(text, style, size, widthPt, template, shape)
+  if (lines.length < 2) return lines
+  for (let measure = Math.ceil(widthPt / lines.length / size) * size; measure < widthPt; measure += size) {
+    const trial = setCentred(text, style, size, measure, template, shape)
+    if (trial.length === lines.length) return trial.map((line) => ({...line, xPt: line.xPt + (widthPt - measure) / 2}))
+  }
+  return lines
 }
 
 /** Split phrases into the fewest lines that fit, then balance: minimise the longest line. */
-function balancePhrases(widths: number[], limit: number, size: number): number[][] | undefined {
+function balancePhrases(widths: number[], limit: number, gap: number): number[][] | undefined {
   const n = widths.length
-  const gap = size
   for (let count = 2; count <= Math.min(n, 4); count++) {
     let best: {groups: number[][]; longest: number} | undefined
     const search = (start: number, left: number, groups: number[][]): void => {
