@@ -100,11 +100,8 @@ export function openFontBook(options: FontBookOptions = {}): FontBook {
     })
   }
   const hash = crypto.createHash('sha256')
-  for (const source of sources) {
-    const entry = loadFont(source.file)
-    fontByKey.set(`${cacheKey}#${source.key}`, entry)
-    hash.update(source.key).update(fileDigest(source.file))
-  }
+  // Fonts are parsed lazily, on first use of a key: a build that never needs HanaMin never reads it.
+  for (const source of sources) hash.update(source.key).update(fileDigest(source.file))
   const keys = sources.map((source) => source.key)
   const book: FontBook = {keys, fallbacks, hash: hash.digest('hex'), sources}
   books.set(cacheKey, book)
@@ -170,8 +167,15 @@ export function resolveKey(book: FontBook, key: string): string {
 }
 
 function loadedFor(book: FontBook, key: string): LoadedFont {
-  const entry = fontByKey.get(`${bookCacheKey.get(book)}#${resolveKey(book, key)}`)
-  if (!entry) throw new Error(`font key ${key} is not in the font book`)
+  const resolved = resolveKey(book, key)
+  const cacheKey = `${bookCacheKey.get(book)}#${resolved}`
+  let entry = fontByKey.get(cacheKey)
+  if (!entry) {
+    const source = book.sources.find((candidate) => candidate.key === resolved)
+    if (!source) throw new Error(`font key ${key} is not in the font book`)
+    entry = loadFont(source.file)
+    fontByKey.set(cacheKey, entry)
+  }
   return entry
 }
 
