@@ -1,9 +1,7 @@
 import {cac} from 'cac'
 import {reporter} from 'vfile-reporter'
 import {VFile} from 'vfile'
-import {buildCommand} from './build.js'
-import {archiveCommand} from './archive.js'
-import {handoutsCommand, handoutsOptions} from './handouts.js'
+import {handoutsOptions} from './handouts-options.js'
 import {listTemplates} from '../config/template.js'
 
 /** Exit codes (documented in README and `--help`). */
@@ -46,10 +44,10 @@ export async function main(argv: string[]): Promise<number> {
     .example('paiban build content --out output')
     .example('paiban build content/xingguo-police-interview.md --template a4')
     .action((inputs: string[], options: Record<string, unknown>) => {
-      pending = buildCommand(inputs, options)
+      pending = import('./build.js').then((command) => command.buildCommand(inputs, options))
     })
   handoutsOptions(cli.command('handouts <...inputs>', 'Typeset one A4 training handout per ## section into <out>/<basename>/NN-<title>.pdf')).action((inputs: string[], options: Record<string, unknown>) => {
-    pending = handoutsCommand(inputs, options)
+    pending = import('./handouts.js').then((command) => command.handoutsCommand(inputs, options))
   })
   common(cli.command('archive <dir>', 'Rebuild every article below <dir> into <out>, mirroring its folders; only what changed since the last run'))
     .option('--jobs <n>', 'Worker threads (default: one per core)')
@@ -58,7 +56,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--report <file>', 'Where to write the JSON report (default: <out>/paiban-report.json)')
     .example('paiban archive archive/ --out output/archive --jobs 4')
     .action((dir: string, options: Record<string, unknown>) => {
-      pending = archiveCommand(dir, options)
+      pending = import('./archive.js').then((command) => command.archiveCommand(dir, options))
     })
   cli.help((sections) => {
     sections.push({title: 'Exit codes', body: '  0 every input built\n  1 some input failed (the others were still built)\n  2 usage error\n  3 internal error (a bug in paiban)'})
