@@ -52,7 +52,7 @@ export async function main(argv: string[]): Promise<number> {
   common(cli.command('archive <dir>', 'Rebuild every article below <dir> into <out>, mirroring its folders; only what changed since the last run'))
     .option('--jobs <n>', 'Worker threads (default: one per core)')
     .option('--force', 'Rebuild every article, ignoring the manifest')
-    .option('--handouts', 'Also build handouts (when this paiban has them)')
+    .option('--handouts', 'Also build each article\'s handouts into <out>/<folders>/<name>/')
     .option('--report <file>', 'Where to write the JSON report (default: <out>/paiban-report.json)')
     .example('paiban archive archive/ --out output/archive --jobs 4')
     .action((dir: string, options: Record<string, unknown>) => {
