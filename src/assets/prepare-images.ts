@@ -46,7 +46,7 @@ export async function prepareImages(article: Article, articleDir: string, conten
       if (!metadata.width || !metadata.height) throw new Error('no image size')
       const targetWidth = Math.min(metadata.width, Math.round((widthPt / 72) * template.figures.dpi))
       let pipeline = image.rotate().resize({width: targetWidth, withoutEnlargement: true})
-      if (template.figures.grayscale) pipeline = pipeline.grayscale()
+      if (template.figures.grayscale) pipeline = pipeline.grayscale().toColourspace('b-w')
       const {data, info} = await pipeline.jpeg({quality: 85, mozjpeg: false}).toBuffer({resolveWithObject: true})
       const key = `img${++index}`
       prepared.info.set(figure.src, {key, widthPx: info.width, heightPx: info.height})

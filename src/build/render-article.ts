@@ -117,7 +117,7 @@ export async function layoutArticle(article: Article, template: Template, file: 
   const cache = new Map<string, Row[]>()
   const layOut = (looseness: ReadonlyMap<number, -1 | 1>) => {
     const rows = composeBlocks(article.children, {template, grid, shape, images: images.info, warn, looseness, cache})
-    return {rows, ...paginate(rows, deck, paginateContext)}
+    return paginate(rows, deck, paginateContext)
   }
   // Faults: widows and orphans count most, then last-page columns more than one line apart.
   const score = (result: ReturnType<typeof layOut>): {value: number; blocks: number[]} => {

@@ -4,7 +4,7 @@ import type {Template} from '../config/template.js'
 import type {Shaper} from '../compose/compose-blocks.js'
 import {paragraphOptions} from '../compose/compose-blocks.js'
 import {typesetParagraph} from '../paragraph/typeset-paragraph.js'
-import {balanceColumns, fillColumns, type ColumnFill} from '../flow/flow-columns.js'
+import {balanceColumns, fillColumn, fillColumns, type ColumnFill} from '../flow/flow-columns.js'
 import type {Deck} from './deck.js'
 import type {Page} from './types.js'
 import {chineseDate, chineseWeekday} from './dates.js'
@@ -38,8 +38,9 @@ export interface BlockPlace {
  * the article continues, the final page's columns balanced, furniture on
  * every page. Pure: rows in, absolutely positioned pages out.
  */
-export function paginate(rows: readonly Row[], deck: Deck | undefined, context: PaginateContext): {pages: Page[]; places: Map<number, BlockPlace>; columns: PlacedColumn[]} {
+export function paginate(input: readonly Row[], deck: Deck | undefined, context: PaginateContext): {pages: Page[]; places: Map<number, BlockPlace>; columns: PlacedColumn[]; rows: readonly Row[]} {
   const {grid} = context
+  let rows = input
   const pages: Page[] = []
   const columns: PlacedColumn[] = []
   const places = new Map<number, BlockPlace>()
@@ -51,15 +52,23 @@ export function paginate(rows: readonly Row[], deck: Deck | undefined, context: 
     const continued = index > 0
     const base = grid.linesPerColumn - deckLines
     const capacities = Array.from({length: grid.columns}, (_, c) => base - (continued && c === 0 ? 1 : 0))
-    // A short story on its first page may take fewer columns; on a later page the columns match the pages before.
-    let layout = index === 0 ? balanceTail(rows, next, capacities) : balanceColumns(rows, next, capacities)
+    let layout: {fills: ColumnFill[]; next: number} | undefined
     let jumpOut = false
-    if (!layout) {
-      jumpOut = true
-      const reduced = capacities.map((capacity, c) => capacity - (c === grid.columns - 1 ? 1 : 0))
-      layout = fillColumns(rows, next, reduced)
-      if (layout.next === next) layout = forceProgress(rows, next, reduced)
+    for (let attempt = 0; attempt <= MAX_FLOAT_MOVES; attempt++) {
+      // A short story on its first page may take fewer columns; on a later page the columns match the pages before.
+      layout = index === 0 ? balanceTail(rows, next, capacities) : balanceColumns(rows, next, capacities)
+      jumpOut = !layout
+      const used = jumpOut ? capacities.map((capacity, c) => capacity - (c === grid.columns - 1 ? 1 : 0)) : capacities
+      if (!layout) {
+        layout = fillColumns(rows, next, used)
+        if (layout.next === next) layout = forceProgress(rows, next, used)
+      }
+      // Figures go to the top of a column: move one that starts mid-column to the next column's top.
+      const floated = attempt < MAX_FLOAT_MOVES ? floatFigure(rows, layout.fills) : undefined
+      if (!floated) break
+      rows = floated
     }
+    if (!layout) throw new Error('pagination produced no layout')
     layout.fills.forEach((fill, c) => {
       if (fill.end > fill.start) columns.push({page: index, column: c, start: fill.start, end: fill.end})
       const x = grid.columnXPt[c]!
@@ -75,7 +84,34 @@ export function paginate(rows: readonly Row[], deck: Deck | undefined, context: 
     pages.push({widthPt: grid.pageWidthPt, heightPt: grid.pageHeightPt, items})
     next = layout.next
   }
-  return {pages, places, columns}
+  return {pages, places, columns, rows}
+}
+
+/** Figure moves per page before the layout is taken as it is. */
+const MAX_FLOAT_MOVES = 4
+
+/**
+ * Find a figure (with its caption rows) that starts in the middle of a column
+ * and move it to where the next column will begin, so text after it fills the
+ * column and the figure stands at a column top (newspaper make-up). Returns
+ * the reordered rows, or undefined when every figure already starts a column.
+ */
+function floatFigure(rows: readonly Row[], fills: readonly ColumnFill[]): Row[] | undefined {
+  for (let c = 0; c < fills.length; c++) {
+    const fill = fills[c]!
+    for (let i = fill.start + 1; i < fill.end; i++) {
+      if (rows[i]!.kind !== 'figure' || rows[i - 1]!.kind === 'figure') continue
+      let end = i
+      while (end < rows.length && rows[end]!.kind === 'figure' && rows[end]!.block === rows[i]!.block) end++
+      const group = rows.slice(i, end)
+      const rest = [...rows.slice(0, i), ...rows.slice(end)]
+      // Refill the column to the depth it has now with the text after the figure.
+      const target = fillColumn(rest, fill.start, fill.lines).end
+      if (target <= i) continue
+      return [...rest.slice(0, target), ...group, ...rest.slice(target)]
+    }
+  }
+  return undefined
 }
 
 /** Which rows a column of a page holds: `rows[start..end)`. */
