@@ -1,0 +1,60 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import sharp from 'sharp'
+import {beforeAll, describe, expect, test} from 'vitest'
+import {renderArticle} from '../../src/build/render-article.js'
+import type {ImageItem, TextItem} from '../../src/compose/types.js'
+
+const seed = fs.readFileSync('content/xingguo-police-interview.md', 'utf8')
+const [frontMatter, body] = seed.split('\n---\n') as [string, string]
+let dir: string
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paiban-figures-'))
+  await sharp({create: {width: 900, height: 600, channels: 3, background: {r: 180, g: 40, b: 40}}}).jpeg().toFile(path.join(dir, 'photo.jpg'))
+})
+
+/** The seed with figures put after the given paragraphs. */
+function withFigures(after: number[], src = 'photo.jpg'): string {
+  const paragraphs = body.split('\n\n')
+  for (const index of [...after].sort((a, b) => b - a)) paragraphs.splice(index, 0, `![说明文字（资料图片）](${src})`)
+  return `${frontMatter}\n---\n${paragraphs.join('\n\n')}`
+}
+
+describe('figures', () => {
+  test('are decoded, resized for print and stand at a column top with their caption below', async () => {
+    const file = path.join(dir, 'figs.md')
+    const result = await renderArticle(withFigures([3, 12]), file)
+    expect(result.file.messages.filter((message) => message.fatal !== undefined)).toEqual([])
+    const page = result.document!.pages[0]!
+    const images = page.items.filter((item): item is ImageItem => item.type === 'image')
+    expect(images).toHaveLength(2)
+    const body = page.items.filter((item): item is TextItem => item.type === 'text' && item.role === 'body')
+    for (const image of images) {
+      // No body line of the same column stands above the figure.
+      const above = body.filter((line) => Math.abs(line.xPt - image.xPt) < 30 && line.baselinePt < image.yPt)
+      expect(above).toEqual([])
+      const caption = page.items.find((item): item is TextItem => item.type === 'text' && item.role === 'caption' && Math.abs(item.xPt - image.xPt) < 1)
+      expect(caption!.baselinePt).toBeGreaterThan(image.yPt + image.heightPt)
+    }
+    const prepared = Object.values(result.document!.images)[0]!
+    // 136.5 pt column at the template's 200 dpi.
+    expect(prepared.widthPx).toBe(Math.round((136.5 / 72) * 200))
+  })
+
+  test('a missing image is a warning with its line and a placeholder box, not a failure', async () => {
+    const result = await renderArticle(withFigures([3], 'missing.jpg'), path.join(dir, 'missing.md'))
+    const warning = result.file.messages.find((message) => message.ruleId === 'image-unreadable')
+    expect(warning?.fatal).toBe(false)
+    expect(warning?.line).toBeGreaterThan(10)
+    expect(result.pdf).toBeDefined()
+    expect(result.document!.pages[0]!.items.some((item) => item.type === 'box' && item.style === 'placeholder')).toBe(true)
+  })
+
+  test('an image outside the content root is refused with an error', async () => {
+    const result = await renderArticle(withFigures([3], '../../../etc/passwd'), path.join(dir, 'escape.md'), {contentRoot: dir})
+    const error = result.file.messages.find((message) => message.ruleId === 'image-outside-root')
+    expect(error?.fatal).toBe(true)
+  })
+})
