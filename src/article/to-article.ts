@@ -100,6 +100,7 @@ function convertBlock(node: RootContent, file: VFile, context: Context): Block[]
       const paragraphs: Inline[][] = []
       for (const child of node.children) {
         if (child.type === 'paragraph') paragraphs.push(inlines(child.children, {}, file))
+        else if (child.type === 'list') for (const item of listItems(child, 0, file)) paragraphs.push([{type: 'text', value: `${item.marker} `, style: {}}, ...item.children])
         else paragraphs.push([{type: 'text', value: plainText([child as unknown as PhrasingContent]), style: {}}])
       }
       return [{type: 'quote', children: paragraphs, position}]

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import {VFile} from 'vfile'
-import type {Article, Block, Position} from '../article/types.js'
+import type {Article, Block, Inline, Position} from '../article/types.js'
 import {parseMarkdown} from '../parse/parse-markdown.js'
 import {toArticle} from '../article/to-article.js'
 import {loadTemplate, TemplateError, type Template} from '../config/template.js'
@@ -9,7 +9,7 @@ import {openFontBook, type FontBook} from '../shape/font-book.js'
 import {shapeText, type MissingChar} from '../shape/shape-text.js'
 import {composeBlocks, type Shaper} from '../compose/compose-blocks.js'
 import type {Row} from '../compose/types.js'
-import {layoutDeck} from '../page/deck.js'
+import {layoutDeck, metaLine, type Deck} from '../page/deck.js'
 import {paginate, findWidowsAndOrphans, lastPageSpread} from '../page/paginate.js'
 import type {PagedDocument} from '../page/types.js'
 import {renderPdf} from '../render/pdf/render-pdf.js'
@@ -110,13 +110,20 @@ export async function layoutArticle(article: Article, template: Template, file: 
   // Lay out the deck across the columns it spans.
   const span = template.deck.span > 0 ? Math.min(template.deck.span, grid.columns) : grid.columns
   const deckWidth = span * grid.measurePt + (span - 1) * grid.gutterPt
-  const deck = layoutDeck(article.meta, template, grid, deckWidth, shape, (reason) => warn('headline-too-long', reason, article.metaPosition))
+  let deck: Deck | undefined = layoutDeck(article.meta, template, grid, deckWidth, shape, (reason) => warn('headline-too-long', reason, article.metaPosition))
+  let blocks = article.children
+  if (deck.lines > grid.linesPerColumn * MAX_DECK_SHARE) {
+    // A deck taller than half a column would crowd out the body: set it at the head of the body instead.
+    warn('deck-too-tall', `The deck needs ${deck.lines} lines, more than half a column; its text is set at the head of the body instead`, article.metaPosition)
+    blocks = [...deckAsBlocks(article), ...article.children]
+    deck = undefined
+  }
   // Set the body into rows of one column measure, flow them into columns and pages;
   // then repair widows and orphans by setting a nearby paragraph a line tighter or looser.
   const paginateContext = {template, grid, shape, furniture: furnitureFor(article, template)}
   const cache = new Map<string, Row[]>()
   const layOut = (looseness: ReadonlyMap<number, -1 | 1>) => {
-    const rows = composeBlocks(article.children, {template, grid, shape, images: images.info, warn, looseness, cache})
+    const rows = composeBlocks(blocks, {template, grid, shape, images: images.info, warn, looseness, cache})
     return paginate(rows, deck, paginateContext)
   }
   // Faults: widows and orphans count most, then last-page columns more than one line apart.
@@ -134,7 +141,7 @@ export async function layoutArticle(article: Article, template: Template, file: 
     let improved = false
     const tried = new Set<string>()
     for (const target of current.blocks.slice(0, 3)) {
-      for (const [block, change] of repairCandidates(article, target, looseness)) {
+      for (const [block, change] of repairCandidates(blocks, target, looseness)) {
         if (tried.has(`${block}${change}`)) continue
         tried.add(`${block}${change}`)
         const trial = new Map(looseness).set(block, change)
@@ -153,11 +160,28 @@ export async function layoutArticle(article: Article, template: Template, file: 
     if (!improved) break
   }
   const {pages, places} = best
-  const outline = article.children.flatMap((block, index) => {
+  const outline = blocks.flatMap((block, index) => {
     const place = places.get(index)
     return block.type === 'sectionHead' && block.depth === 2 && place ? [{title: blockText(block), page: place.page, yPt: place.yPt}] : []
   })
   return {pages, info: documentInfo(article), outline, images: images.data}
+}
+
+/** Largest share of a column's lines the deck may take before it is set in the body instead. */
+const MAX_DECK_SHARE = 0.5
+
+/** The deck's text as body blocks (引题, 主题, 副题 as heads, the meta line as a paragraph). */
+function deckAsBlocks(article: Article): Block[] {
+  const meta = article.meta
+  const run = (value: string): Inline[] => [{type: 'text', value, style: {}}]
+  const blocks: Block[] = []
+  const position = article.metaPosition
+  if (meta.kicker) blocks.push({type: 'sectionHead', depth: 3, children: run(meta.kicker), ...(position ? {position} : {})})
+  blocks.push({type: 'sectionHead', depth: 2, children: run(meta.title || '（无标题）'), ...(position ? {position} : {})})
+  if (meta.subtitle) blocks.push({type: 'sectionHead', depth: 3, children: run(/^[—―]/.test(meta.subtitle) ? meta.subtitle : `——${meta.subtitle}`), ...(position ? {position} : {})})
+  const line = metaLine(meta)
+  if (line) blocks.push({type: 'paragraph', role: 'lead', children: run(line), ...(position ? {position} : {})})
+  return blocks
 }
 
 /** Rounds of widow/orphan repair; each tries a few paragraphs one line tighter or looser. */
@@ -166,10 +190,10 @@ const MAX_REPAIRS = 3
 const REPAIR_REACH = 4
 
 /** Paragraphs to retry for a fault at `block`: it and the few before it, tighter first, then looser. */
-function repairCandidates(article: Article, block: number, done: ReadonlyMap<number, -1 | 1>): [number, -1 | 1][] {
+function repairCandidates(blocks: readonly Block[], block: number, done: ReadonlyMap<number, -1 | 1>): [number, -1 | 1][] {
   const candidates: [number, -1 | 1][] = []
   for (let index = block; index >= 0 && index > block - REPAIR_REACH; index--) {
-    const type = article.children[index]?.type
+    const type = blocks[index]?.type
     if ((type === 'paragraph' || type === 'qaTurn') && !done.has(index)) candidates.push([index, -1], [index, 1])
   }
   return candidates

@@ -80,7 +80,8 @@ function composeBlock(block: Block, index: number, context: ComposeContext): Row
       return block.items.flatMap((item) => {
         const marker: Inline = {type: 'text', value: `${item.marker} `, style: {}}
         // Items read like paragraphs (2-em first-line indent), nested ones two characters further in.
-        const depthIndent = item.depth * grid.bodySizePt * 2
+        // Deep nesting stops indenting where at least 6 characters of measure would be left.
+        const depthIndent = Math.min(item.depth * grid.bodySizePt * 2, Math.max(0, grid.measurePt - indent - MIN_LIST_MEASURE_CHARS * grid.bodySizePt))
         return paragraphRows([marker, ...item.children], index, context, {firstIndentPt: depthIndent + indent, restIndentPt: depthIndent})
       })
     case 'quote':
@@ -202,7 +203,8 @@ function headRows(runs: readonly Inline[], depth: number, block: number, context
   // The band is whole grid lines with the head's lines on grid baselines, centred (one blank line above and below).
   if (lines.length > MAX_HEAD_LINES) {
     // A runaway head (a paragraph marked as a heading): one row per line, so it can never outgrow a column.
-    return lines.map((line) => ({span: 1, items: [textItem(line, grid.baselineOffsetPt, 'head')], breakAfter: BREAK_COST.keep, kind: 'head', block}))
+    // Its lines may part across columns; only the last keeps with the text after it.
+    return lines.map((line, i) => ({span: 1, items: [textItem(line, grid.baselineOffsetPt, 'head')], breakAfter: i === lines.length - 1 ? BREAK_COST.keep : lineBreakCost(i, lines.length), kind: 'head', block}))
   }
   const span = Math.max(style.lines, lines.length + 2)
   const first = Math.floor((span - lines.length) / 2)
@@ -212,6 +214,9 @@ function headRows(runs: readonly Inline[], depth: number, block: number, context
 
 /** 突排 hangs later lines by a three-character name and its colon (clreq §3.7.2 example: 4 em). */
 const HANGING_LABEL_CHARS = 4
+
+/** Characters a nested list item keeps for its text at any depth. */
+const MIN_LIST_MEASURE_CHARS = 6
 
 /** Heads longer than this many lines are set line by line. */
 const MAX_HEAD_LINES = 4

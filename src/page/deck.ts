@@ -103,8 +103,8 @@ function fitHeadline(title: string, template: Template, widthPt: number, shape: 
   }
   // 3. Wrap anywhere kinsoku allows, in balanced lines, at the largest size that needs at most three.
   for (let size = style.size; size >= style.minSize; size -= 1) {
-    const lines = setBalanced(oneLine, style, size, widthPt, template, shape)
-    if (lines.length <= MAX_HEADLINE_LINES) return {lines, size}
+    if (setCentred(oneLine, style, size, widthPt, template, shape).length > MAX_HEADLINE_LINES) continue
+    return {lines: setBalanced(oneLine, style, size, widthPt, template, shape), size}
   }
   return {lines: setBalanced(oneLine, style, style.minSize, widthPt, template, shape), size: style.minSize, wrapped: true}
 }
