@@ -47,8 +47,3 @@ export interface Atom {
   /** The hyphen drawn when a line breaks after this syllable (`glueNext: 'hyphen'`). */
   hyphen?: Atom
 }
-
-/** Ink width: the advance without its blank halves. */
-export function inkWidth(atom: Atom): number {
-  return atom.advancePt - atom.blankBeforePt - atom.blankAfterPt
-}

@@ -45,21 +45,10 @@ export const STYLE_KEEPS: Record<PunctuationStyle, Partial<Record<CharClass, num
 }
 
 /**
- * Adjacent punctuation: when the blanks meeting between two marks add up to
- * at least ½ em, remove ½ em so the pair takes 1.5 em (clreq §3.1.5; Typst
- * `calculate_adjustability` does the same).
+ * What two adjacent marks occupy together at most, in em: the blank between
+ * them shrinks until the pair takes 1.5 em (clreq §3.1.5; Typst's
+ * `calculate_adjustability` removes ½ em the same way). The reduction
+ * priority for overfull lines (clreq "Procedures for inter-character spacing
+ * reduction") lives in the junction shrink levels, see linebreak/junctions.ts.
  */
-export const ADJACENT_REMOVAL_EM = 0.5
-
-/** What two adjacent marks occupy together at most, in em (clreq §3.1.5). */
 export const ADJACENT_PAIR_EM = 1.5
-
-/**
- * Reduction priority when a line is too long (clreq "Procedures for
- * inter-character spacing reduction"): level 1 word spaces, interpuncts,
- * brackets, pauses; level 2 Han–Latin spacing; level 3 sentence stops.
- * Line-end punctuation is fixed at ½ em by the break itself (GB 5.1.10).
- */
-export function shrinkLevel(cls: CharClass): 0 | 2 {
-  return cls === 'stop' ? 2 : 0
-}
