@@ -1,10 +1,13 @@
 import type {Block, Inline, InlineStyle, Position} from '../article/types.js'
 import type {Atom} from '../text/atom.js'
 import type {Template} from '../config/template.js'
-import {EM_ASCENT, type Grid} from '../config/resolve-template.js'
+import type {Grid} from '../config/resolve-template.js'
 import {typesetParagraph, type Line, type ParagraphOptions} from '../paragraph/typeset-paragraph.js'
 import type {LineAlign} from '../paragraph/justify-line.js'
 import {BREAK_COST, type Item, type Row} from './types.js'
+import {headRows} from './head-rows.js'
+import {figureRows} from './figure-rows.js'
+import {tableRows} from './table-rows.js'
 import type {ShapeStyle} from '../shape/shape-text.js'
 
 /** Shape a string in a style; injected so composition stays font-free. */
@@ -162,54 +165,9 @@ export function lineBreakCost(i: number, n: number): number {
   return cost
 }
 
-function textItem(line: Line, baselinePt: number, role: string): Item {
+/** A typeset line as a text item of a row, at `baselinePt` below the row top. */
+export function textItem(line: Line, baselinePt: number, role: string): Item {
   return {type: 'text', xPt: line.xPt, baselinePt, placed: line.placed, role, kind: line.kind, ratio: line.ratio}
-}
-
-/**
- * A section head (小标题): set in the head style, centred or flush left, in a
- * band of whole grid lines (clreq §2.3.4: heads take an integer multiple of
- * the line pitch), text centred vertically in the band.
- */
-function headRows(runs: readonly Inline[], depth: number, block: number, context: ComposeContext): Row[] {
-  const {grid, template} = context
-  const style = template.heads[String(depth)] ?? template.heads['4'] ?? {font: 'hei', size: grid.bodySizePt, lines: 1, align: 'left'}
-  const align = style.align === 'center' ? 'center' : 'left'
-  // Shrink a head that would wrap down to body size first (a one-line head reads best).
-  let size = style.size
-  let atoms = shapeRuns(runs, context, size, style.font)
-  const natural = atoms.reduce((sum, atom) => sum + atom.advancePt, 0)
-  if (natural > grid.measurePt && size > grid.bodySizePt) {
-    size = Math.max(grid.bodySizePt, Math.floor((style.size * grid.measurePt) / natural * 4) / 4)
-    atoms = shapeRuns(runs, context, size, style.font)
-  }
-  let lines = typesetParagraph(atoms, paragraphOptions(template, grid.measurePt, size, {firstIndentPt: 0, restIndentPt: 0, align}))
-  if (lines.length > 1) {
-    // Balance a wrapped head: the narrowest whole-character measure that keeps the line count,
-    // at most the measure less 2 characters so a centred line clearly reads as a head.
-    const count = lines.length
-    const maxChars = Math.floor(grid.measurePt / size + 1e-9) - (align === 'center' ? 2 : 1)
-    let balanced: Line[] | undefined
-    for (let chars = Math.ceil(natural / size / count); chars <= maxChars && !balanced; chars++) {
-      const trial = typesetParagraph(atoms, paragraphOptions(template, chars * size, size, {firstIndentPt: 0, restIndentPt: 0, align}))
-      if (trial.length === count) {
-        const shift = align === 'center' ? (grid.measurePt - chars * size) / 2 : 0
-        balanced = trial.map((line) => ({...line, xPt: line.xPt + shift}))
-      }
-    }
-    // Otherwise fill the measure: justified lines, the last one centred.
-    lines = balanced ?? typesetParagraph(atoms, {...paragraphOptions(template, grid.measurePt, size, {firstIndentPt: 0, restIndentPt: 0, align: 'justify'}), lastAlign: align})
-  }
-  // The band is whole grid lines with the head's lines on grid baselines, centred (one blank line above and below).
-  if (lines.length > MAX_HEAD_LINES) {
-    // A runaway head (a paragraph marked as a heading): one row per line, so it can never outgrow a column.
-    // Its lines may part across columns; only the last keeps with the text after it.
-    return lines.map((line, i) => ({span: 1, items: [textItem(line, grid.baselineOffsetPt, 'head')], breakAfter: i === lines.length - 1 ? BREAK_COST.keep : lineBreakCost(i, lines.length), kind: 'head', block}))
-  }
-  const span = Math.max(style.lines, lines.length + 2)
-  const first = Math.floor((span - lines.length) / 2)
-  const items = lines.map((line, i) => textItem(line, (first + i) * grid.pitchPt + grid.baselineOffsetPt, 'head'))
-  return [{span, items, breakAfter: BREAK_COST.keep, kind: 'head', block}]
 }
 
 /** 突排 hangs later lines by a three-character name and its colon (clreq §3.7.2 example: 4 em). */
@@ -217,85 +175,3 @@ const HANGING_LABEL_CHARS = 4
 
 /** Characters a nested list item keeps for its text at any depth. */
 const MIN_LIST_MEASURE_CHARS = 6
-
-/** Heads longer than this many lines are set line by line. */
-const MAX_HEAD_LINES = 4
-
-/** Narrowest table cell in characters, and the smallest type a wide table may be set in. */
-const MIN_CELL_CHARS = 2
-const MIN_TABLE_SIZE_PT = 5
-/** A column break inside one table row: allowed, but a break between rows is better. */
-const TABLE_ROW_SPLIT_COST = 800
-
-/** Caption size relative to the body. */
-const CAPTION_SCALE = 0.86
-
-function figureRows(figure: Extract<Block, {type: 'figure'}>, block: number, context: ComposeContext): Row[] {
-  const {grid, template} = context
-  const info = context.images.get(figure.src)
-  const width = grid.measurePt
-  let height = info ? (width * info.heightPx) / info.widthPx : width * 0.6
-  const maxHeight = grid.pitchPt * Math.max(3, grid.linesPerColumn - 8)
-  if (height > maxHeight) {
-    context.warn('figure-scaled', `Figure ${figure.src} is taller than a column allows; scaled to fit`, figure.position)
-    height = maxHeight
-  }
-  const span = Math.max(2, Math.ceil((height + grid.pitchPt * 0.3) / grid.pitchPt))
-  const drawnWidth = info ? Math.min(width, (height * info.widthPx) / info.heightPx) : width
-  const x = (width - drawnWidth) / 2
-  const items: Item[] = info
-    ? [{type: 'image', xPt: x, yPt: grid.pitchPt * 0.15, widthPt: drawnWidth, heightPt: height, image: info.key}]
-    : [{type: 'box', xPt: 0, yPt: grid.pitchPt * 0.15, widthPt: width, heightPt: height, style: 'placeholder'}]
-  const rows: Row[] = [{span, items, breakAfter: figure.caption.length > 0 ? BREAK_COST.keep : 0, kind: 'figure', block}]
-  if (figure.caption.length > 0) {
-    const size = grid.bodySizePt * CAPTION_SCALE
-    const atoms = shapeRuns(figure.caption, context, size, 'hei')
-    const lines = typesetParagraph(atoms, paragraphOptions(template, width, size, {firstIndentPt: 0, restIndentPt: 0, align: 'justify'}))
-    lines.forEach((line, i) => rows.push({span: 1, items: [textItem(line, grid.baselineOffsetPt, 'caption')], breakAfter: i < lines.length - 1 ? BREAK_COST.keep : 0, kind: 'figure', block}))
-  }
-  return rows
-}
-
-/**
- * A GFM table inside one column: cells share the measure in whole
- * characters, each cell's text wraps (kinsoku applies), header in 黑,
- * rules above, below the header and at the foot. Every row is whole lines.
- */
-function tableRows(cells: readonly (readonly Inline[][])[], block: number, context: ComposeContext, position?: Position): Row[] {
-  const {grid, template} = context
-  const columns = Math.max(1, ...cells.map((row) => row.length))
-  // Cells take whole characters of a slightly smaller size; a table too wide for that is set smaller still.
-  let size = grid.bodySizePt * CAPTION_SCALE
-  const gapChars = 1
-  const needed = columns * MIN_CELL_CHARS + gapChars * (columns - 1)
-  if (needed * size > grid.measurePt) {
-    size = Math.max(MIN_TABLE_SIZE_PT, grid.measurePt / needed)
-    context.warn('table-too-wide', `Table has ${columns} columns, too many for the column measure; set at ${size.toFixed(1)} pt`, position)
-  }
-  const totalChars = Math.floor(grid.measurePt / size + 1e-9)
-  const cellChars = Math.max(1, Math.floor((totalChars - gapChars * (columns - 1)) / columns))
-  const cellWidth = cellChars * size
-  const rows: Row[] = []
-  const rule = (y: number, width = 0.5): Item => ({type: 'rule', x1: 0, y1: y, x2: grid.measurePt, y2: y, widthPt: width})
-  cells.forEach((row, r) => {
-    const setCells = row.map((runs) => {
-      const atoms = shapeRuns(r === 0 ? runs.map((run) => ({...run, style: {...run.style, strong: true}})) : runs, context, size, template.body.font)
-      return typesetParagraph(atoms, paragraphOptions(template, cellWidth, size, {firstIndentPt: 0, restIndentPt: 0, align: 'left'}))
-    })
-    const height = Math.max(1, ...setCells.map((lines) => lines.length))
-    // One grid row per line of the table row, so a tall row can continue in the next column.
-    for (let i = 0; i < height; i++) {
-      const items: Item[] = []
-      setCells.forEach((lines, c) => {
-        const line = lines[i]
-        if (line) items.push({type: 'text', xPt: c * (cellWidth + gapChars * size), baselinePt: grid.baselineOffsetPt, placed: line.placed, role: 'cell'})
-      })
-      if (r === 0 && i === 0) items.push(rule(0, 0.8))
-      if (r === 0 && i === height - 1) items.push(rule(grid.pitchPt, 0.5))
-      if (r === cells.length - 1 && i === height - 1) items.push(rule(grid.pitchPt, 0.8))
-      const last = i === height - 1
-      rows.push({span: 1, items, breakAfter: r === 0 ? BREAK_COST.keep : last ? 0 : TABLE_ROW_SPLIT_COST, kind: 'table', block})
-    }
-  })
-  return rows
-}

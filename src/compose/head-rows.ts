@@ -1,0 +1,53 @@
+import type {Inline} from '../article/types.js'
+import {typesetParagraph, type Line} from '../paragraph/typeset-paragraph.js'
+import {BREAK_COST, type Row} from './types.js'
+import {lineBreakCost, paragraphOptions, shapeRuns, textItem, type ComposeContext} from './compose-blocks.js'
+
+/** Heads longer than this many lines are set line by line. */
+const MAX_HEAD_LINES = 4
+
+/**
+ * A section head (小标题): set in the head style, centred or flush left, in a
+ * band of whole grid lines (clreq §2.3.4: heads take an integer multiple of
+ * the line pitch), text centred vertically in the band.
+ */
+export function headRows(runs: readonly Inline[], depth: number, block: number, context: ComposeContext): Row[] {
+  const {grid, template} = context
+  const style = template.heads[String(depth)] ?? template.heads['4'] ?? {font: 'hei', size: grid.bodySizePt, lines: 1, align: 'left'}
+  const align = style.align === 'center' ? 'center' : 'left'
+  // Shrink a head that would wrap down to body size first (a one-line head reads best).
+  let size = style.size
+  let atoms = shapeRuns(runs, context, size, style.font)
+  const natural = atoms.reduce((sum, atom) => sum + atom.advancePt, 0)
+  if (natural > grid.measurePt && size > grid.bodySizePt) {
+    size = Math.max(grid.bodySizePt, Math.floor((style.size * grid.measurePt) / natural * 4) / 4)
+    atoms = shapeRuns(runs, context, size, style.font)
+  }
+  let lines = typesetParagraph(atoms, paragraphOptions(template, grid.measurePt, size, {firstIndentPt: 0, restIndentPt: 0, align}))
+  if (lines.length > 1) {
+    // Balance a wrapped head: the narrowest whole-character measure that keeps the line count,
+    // at most the measure less 2 characters so a centred line clearly reads as a head.
+    const count = lines.length
+    const maxChars = Math.floor(grid.measurePt / size + 1e-9) - (align === 'center' ? 2 : 1)
+    let balanced: Line[] | undefined
+    for (let chars = Math.ceil(natural / size / count); chars <= maxChars && !balanced; chars++) {
+      const trial = typesetParagraph(atoms, paragraphOptions(template, chars * size, size, {firstIndentPt: 0, restIndentPt: 0, align}))
+      if (trial.length === count) {
+        const shift = align === 'center' ? (grid.measurePt - chars * size) / 2 : 0
+        balanced = trial.map((line) => ({...line, xPt: line.xPt + shift}))
+      }
+    }
+    // Otherwise fill the measure: justified lines, the last one centred.
+    lines = balanced ?? typesetParagraph(atoms, {...paragraphOptions(template, grid.measurePt, size, {firstIndentPt: 0, restIndentPt: 0, align: 'justify'}), lastAlign: align})
+  }
+  // The band is whole grid lines with the head's lines on grid baselines, centred (one blank line above and below).
+  if (lines.length > MAX_HEAD_LINES) {
+    // A runaway head (a paragraph marked as a heading): one row per line, so it can never outgrow a column.
+    // Its lines may part across columns; only the last keeps with the text after it.
+    return lines.map((line, i) => ({span: 1, items: [textItem(line, grid.baselineOffsetPt, 'head')], breakAfter: i === lines.length - 1 ? BREAK_COST.keep : lineBreakCost(i, lines.length), kind: 'head', block}))
+  }
+  const span = Math.max(style.lines, lines.length + 2)
+  const first = Math.floor((span - lines.length) / 2)
+  const items = lines.map((line, i) => textItem(line, (first + i) * grid.pitchPt + grid.baselineOffsetPt, 'head'))
+  return [{span, items, breakAfter: BREAK_COST.keep, kind: 'head', block}]
+}
