@@ -3,6 +3,7 @@ import path from 'node:path'
 import {describe, expect, test} from 'vitest'
 import {renderArticle} from '../../src/build/render-article.js'
 import {renderDebug} from '../../src/render/debug/render-debug.js'
+import {renderLayoutJson} from '../../src/render/debug/render-layout-json.js'
 import {resolveGrid} from '../../src/config/resolve-template.js'
 import {loadTemplate} from '../../src/config/template.js'
 
@@ -26,5 +27,23 @@ describe('layout goldens (newspaper template)', () => {
       fs.writeFileSync(golden, dump)
     }
     expect(dump).toBe(fs.readFileSync(golden, 'utf8'))
+  })
+})
+
+/** Page-level goldens: JSON of every block's position on the page, for the flow and page stages. */
+const pageCases = [
+  {name: 'xingguo-police-interview', template: 'newspaper'},
+  {name: 'data-security-law', template: 'newspaper'},
+  {name: 'national-anthem-law', template: 'a4'}
+]
+
+describe('page goldens (pages.json)', () => {
+  test.each(pageCases)('$name on $template', async ({name, template}) => {
+    const file = path.join('content', `${name}.md`)
+    const result = await renderArticle(fs.readFileSync(file, 'utf8'), file, {template, compress: false})
+    const json = renderLayoutJson(result.document!)
+    const golden = path.join('tests/fixtures/layout', name, `pages.${template}.json`)
+    if (update || !fs.existsSync(golden)) fs.writeFileSync(golden, json)
+    expect(json).toBe(fs.readFileSync(golden, 'utf8'))
   })
 })
