@@ -44,7 +44,12 @@ export function absorbSpaces(atoms: readonly Atom[]): Atom[] {
   for (const atom of atoms) {
     if (atom.first === 'space') {
       const previous = out[out.length - 1]
-      if (previous) out[out.length - 1] = {...previous, spaceAfterPt: Math.max(previous.spaceAfterPt ?? 0, atom.advancePt || 0.001)}
+      if (previous) {
+        const spaced: Atom = {...previous, spaceAfterPt: Math.max(previous.spaceAfterPt ?? 0, atom.advancePt || 0.001)}
+        const glyph = atom.glyphs[0]
+        if (glyph && atom.font === previous.font) spaced.spaceGlyph = glyph
+        out[out.length - 1] = spaced
+      }
       continue
     }
     out.push(atom)

@@ -90,7 +90,9 @@ function base(text: string, key: string, style: ShapeStyle): Omit<Atom, 'advance
 function spaceAtom(text: string, key: string, style: ShapeStyle, book: FontBook): Atom {
   const metrics = lookup(text === '\u3000' ? '\u3000' : ' ', key, book)
   const advance = text === '' ? 0 : (metrics?.advance ?? (text === '\u3000' ? 1 : 0.25))
-  return {...base(text || '\u200B', key, style), first: 'space', last: 'space', advancePt: advance * style.sizePt, blankBeforePt: 0, blankAfterPt: 0, glyphs: []}
+  // The space glyph itself is kept for the text layer (a copied "vom Meer" keeps its space); layout never draws its width.
+  const glyphs = text === ' ' && metrics && metrics.key === key ? [{id: metrics.id, advancePt: advance * style.sizePt, text: ' '}] : []
+  return {...base(text || '\u200B', key, style), first: 'space', last: 'space', advancePt: advance * style.sizePt, blankBeforePt: 0, blankAfterPt: 0, glyphs}
 }
 
 function cjkAtom(char: string, key: string, style: ShapeStyle, book: FontBook, missing: MissingChar[], offset: number): Atom {

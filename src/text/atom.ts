@@ -42,6 +42,8 @@ export interface Atom {
   superscript?: boolean
   /** Width of a word space that followed this atom in the source (0 or absent: none). */
   spaceAfterPt?: number
+  /** The word space's glyph, written (without ink) after the atom so extracted text keeps the space. */
+  spaceGlyph?: Glyph
   /** Break inside this unit only as a last resort (a split Latin word or URL piece follows). */
   glueNext?: 'word' | 'url' | 'emergency' | 'hyphen' | 'join'
   /** The hyphen drawn when a line breaks after this syllable (`glueNext: 'hyphen'`). */

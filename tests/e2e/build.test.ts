@@ -14,7 +14,7 @@ async function pdfText(bytes: Uint8Array): Promise<{pages: number; text: string;
   for (let i = 1; i <= pdf.numPages; i++) {
     const page = await pdf.getPage(i)
     const content = await page.getTextContent()
-    text += content.items.map((item) => ('str' in item ? item.str : '')).join('')
+    text += content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join('')
   }
   const meta = await pdf.getMetadata()
   return {pages: pdf.numPages, text, info: meta.info as Record<string, unknown>}
@@ -77,5 +77,19 @@ describe('every sample article builds', () => {
     expect(result.ok, result.file.messages.map(String).join('\n')).toBe(true)
     expect(result.pages).toBeGreaterThanOrEqual(1)
     expect(fs.readFileSync(result.output!).subarray(0, 5).toString()).toBe('%PDF-')
+  })
+})
+
+describe('Latin word spaces', () => {
+  test('are written as space glyphs, so copied text and line-end word breaks keep them', async () => {
+    const source = '---\ntitle: 空格\n---\n\n易卜生的剧本就是Die Frau vom Meer，中国有人译作《海上夫人》的，还有Ein Puppenheim一名。\n'
+    const {renderArticle} = await import('../../src/build/render-article.js')
+    const result = await renderArticle(source, 'spaces.md', {compress: false})
+    const {text} = await pdfText(result.pdf!)
+    expect(text).toMatch(/Die\s+Frau vom\s+Meer/)
+    expect(text).toMatch(/Ein\s+Puppenheim/)
+    const raw = Buffer.from(result.pdf!).toString('latin1')
+    // The ToUnicode map carries U+0020 for the space glyph.
+    expect(raw).toMatch(/<0020>/)
   })
 })

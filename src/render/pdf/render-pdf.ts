@@ -164,7 +164,8 @@ function drawText(doc: Doc, lines: readonly TextItem[], pageHeight: number, embe
       const font = embedded(atom.font)
       const rise = atom.superscript ? atom.sizePt * 0.45 : 0
       let x = inkX - atom.blankBeforePt
-      for (const glyph of atom.glyphs) {
+      const glyphs = atom.spaceGlyph && (atom.spaceAfterPt ?? 0) >= 0.01 ? [...atom.glyphs, atom.spaceGlyph] : atom.glyphs
+      for (const glyph of glyphs) {
         if (!run || run.font !== font || run.size !== atom.sizePt || run.rise !== rise) {
           flush()
           run = {font, size: atom.sizePt, rise, startX: x, hex: [], adjust: [], penX: x}
