@@ -1,6 +1,8 @@
 import fs from 'node:fs'
 import {buildArticle, type BuildOptions} from '../build/build-article.js'
 import {runEach} from './run-each.js'
+import {EXIT} from './index.js'
+import {loadTemplate, TemplateError} from '../config/template.js'
 
 /** Turn parsed CLI options into build options shared by the commands. */
 export function toBuildOptions(options: Record<string, unknown>): BuildOptions {
@@ -14,8 +16,18 @@ export function toBuildOptions(options: Record<string, unknown>): BuildOptions {
 }
 
 /** `paiban build`: build each article, print diagnostics, return the exit code. */
-export function buildCommand(inputs: string[], options: Record<string, unknown>): Promise<number> {
+export async function buildCommand(inputs: string[], options: Record<string, unknown>): Promise<number> {
   const build = toBuildOptions(options)
+  if (build.template) {
+    // A template named on the command line that does not exist is a usage error, before any article is read.
+    try {
+      loadTemplate(build.template)
+    } catch (error) {
+      if (!(error instanceof TemplateError)) throw error
+      process.stderr.write(`paiban: ${error.message}\n`)
+      return EXIT.usage
+    }
+  }
   return runEach(inputs, options, 'building', async (input) => {
     const result = await buildArticle(input, build)
     return {file: result.file, ok: result.ok, done: `${input} → ${result.output} (${result.pages} page${result.pages === 1 ? '' : 's'})`}

@@ -1,0 +1,56 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import {describe, expect, test, vi} from 'vitest'
+import {main} from '../../src/cli/index.js'
+
+/** Run the CLI in-process with its output silenced; return the exit code and what it wrote. */
+async function run(...argv: string[]): Promise<{code: number; out: string; err: string}> {
+  let out = ''
+  let err = ''
+  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((out += String(chunk)), true))
+  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((err += String(chunk)), true))
+  try {
+    return {code: await main(argv), out, err}
+  } finally {
+    stdout.mockRestore()
+    stderr.mockRestore()
+  }
+}
+
+describe('paiban build from the command line', () => {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'paiban-cli-'))
+
+  test('exit 0 and one line per article built', async () => {
+    const result = await run('build', 'content/npc-suggestion-7240-reply.md', '--out', out, '--quiet')
+    expect(result.code).toBe(0)
+    expect(result.out).toContain('npc-suggestion-7240-reply.pdf (1 page)')
+    expect(fs.existsSync(path.join(out, 'npc-suggestion-7240-reply.pdf'))).toBe(true)
+  })
+
+  test('exit 1 when one article fails, the others still built, the failure named with file and line', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paiban-cli-in-'))
+    fs.writeFileSync(path.join(dir, 'a-empty.md'), '')
+    fs.copyFileSync('content/national-anthem-law.md', path.join(dir, 'b-law.md'))
+    const result = await run('build', dir, '--out', out)
+    expect(result.code).toBe(1)
+    expect(fs.existsSync(path.join(out, 'b-law.pdf'))).toBe(true)
+    expect(fs.existsSync(path.join(out, 'a-empty.pdf'))).toBe(false)
+    expect(result.err).toMatch(/a-empty\.md[\s\S]*1:1\s+error\s+The file is empty/)
+  })
+
+  test.each([
+    [['frobnicate']],
+    [['build', 'no-such-file.md']],
+    [['build', 'content/npc-suggestion-7240-reply.md', '--template', 'no-such-template']]
+  ])('exit 2 for a usage error: %j', async (argv) => {
+    expect((await run(...argv, '--out', out)).code).toBe(2)
+  })
+
+  test('--strict turns a warning into a failure', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paiban-cli-strict-'))
+    fs.writeFileSync(path.join(dir, 'typo.md'), '---\ntitle: 标题\ntitel: 错字\n---\n\n正文。\n')
+    expect((await run('build', dir, '--out', out, '--quiet')).code).toBe(0)
+    expect((await run('build', dir, '--out', out, '--strict', '--quiet')).code).toBe(1)
+  })
+})
