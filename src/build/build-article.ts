@@ -1,7 +1,7 @@
-import fs from 'node:fs/promises'
 import path from 'node:path'
-import {VFile} from 'vfile'
+import type {VFile} from 'vfile'
 import {renderArticle, type RenderOptions} from './render-article.js'
+import {readArticle} from './read-article.js'
 import {writeAtomic} from './write-atomic.js'
 import {countMessages, report} from '../diagnostics/report.js'
 
@@ -32,15 +32,9 @@ export interface BuildResult {
  * made (or, with `strict`, when any warning was raised).
  */
 export async function buildArticle(input: string, options: BuildOptions = {}): Promise<BuildResult> {
-  let source: string
-  try {
-    source = await fs.readFile(input, 'utf8')
-  } catch (error) {
-    const file = new VFile({path: input})
-    report(file, 'error', 'read-failed', `Cannot read the article: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
-    return {input, ok: false, pages: 0, file}
-  }
-  const result = await renderArticle(source, input, {contentRoot: path.dirname(input), ...options})
+  const read = await readArticle(input)
+  if ('file' in read) return {input, ok: false, pages: 0, file: read.file}
+  const result = await renderArticle(read.source, input, {contentRoot: path.dirname(input), ...options})
   const counts = countMessages(result.file)
   const failed = !result.pdf || counts.errors > 0 || (options.strict === true && counts.warnings > 0)
   if (failed) return {input, ok: false, pages: result.pages, file: result.file}

@@ -1,6 +1,6 @@
-import fs from 'node:fs/promises'
 import path from 'node:path'
-import {VFile} from 'vfile'
+import type {VFile} from 'vfile'
+import {readArticle} from '../build/read-article.js'
 import {writeAtomic} from '../build/write-atomic.js'
 import {countMessages, report} from '../diagnostics/report.js'
 import {renderHandouts, type HandoutsOptions} from './render-handouts.js'
@@ -34,15 +34,9 @@ export interface BuildHandoutsResult {
  * (or, with `strict`, a warning) was raised.
  */
 export async function buildHandouts(input: string, options: BuildHandoutsOptions = {}): Promise<BuildHandoutsResult> {
-  let source: string
-  try {
-    source = await fs.readFile(input, 'utf8')
-  } catch (error) {
-    const file = new VFile({path: input})
-    report(file, 'error', 'read-failed', `Cannot read the article: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
-    return {input, outputs: [], ok: false, handouts: 0, pages: 0, file}
-  }
-  const result = await renderHandouts(source, input, {contentRoot: path.dirname(input), ...options})
+  const read = await readArticle(input)
+  if ('file' in read) return {input, outputs: [], ok: false, handouts: 0, pages: 0, file: read.file}
+  const result = await renderHandouts(read.source, input, {contentRoot: path.dirname(input), ...options})
   const counts = countMessages(result.file)
   const failed = result.handouts.length === 0 || counts.errors > 0 || (options.strict === true && counts.warnings > 0)
   const empty = {input, outputs: [], handouts: 0, pages: 0, file: result.file}

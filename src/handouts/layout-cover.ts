@@ -2,7 +2,7 @@ import type {ArticleMeta} from '../article/types.js'
 import type {Item} from '../compose/types.js'
 import {fillColumn} from '../flow/flow-columns.js'
 import {layoutDeck} from '../page/deck.js'
-import {offset} from '../page/paginate.js'
+import {offset, placeColumn} from '../page/paginate.js'
 import type {Page} from '../page/types.js'
 import {handoutBand} from './handout-band.js'
 import {runningHead} from './running-head.js'
@@ -31,11 +31,7 @@ export function layoutCover(meta: Readonly<ArticleMeta>, heading: Readonly<Hando
     if (first) items.push(...offset(deck.items, grid.leftPt, grid.topPt + COVER_TOP_LINES * grid.pitchPt))
     const fill = fillColumn(rows, next, grid.linesPerColumn - used)
     const end = fill.end > next ? fill.end : Math.min(rows.length, next + 1)
-    let line = used
-    for (let i = next; i < end; i++) {
-      items.push(...offset(rows[i]!.items, grid.leftPt, grid.topPt + line * grid.pitchPt))
-      line += rows[i]!.span
-    }
+    placeColumn(rows, {start: next, end}, grid.leftPt, grid.topPt + used * grid.pitchPt, grid.pitchPt, items)
     pages.push({widthPt: grid.pageWidthPt, heightPt: grid.pageHeightPt, items})
     next = end
   }

@@ -1,6 +1,6 @@
 import type {Item, Row} from '../compose/types.js'
 import {fillColumn} from '../flow/flow-columns.js'
-import {offset} from '../page/paginate.js'
+import {placeColumn} from '../page/paginate.js'
 import type {Page} from '../page/types.js'
 import {handoutBand} from './handout-band.js'
 import {runningHead} from './running-head.js'
@@ -22,11 +22,7 @@ export function layoutHandout(rows: readonly Row[], heading: Readonly<HandoutHea
     const fill = fillColumn(rows, next, grid.linesPerColumn)
     // Guarantee progress even if no break is allowed anywhere.
     const end = fill.end > next ? fill.end : Math.min(rows.length, next + 1)
-    let line = 0
-    for (let i = next; i < end; i++) {
-      items.push(...offset(rows[i]!.items, grid.leftPt, grid.topPt + line * grid.pitchPt))
-      line += rows[i]!.span
-    }
+    placeColumn(rows, {start: next, end}, grid.leftPt, grid.topPt, grid.pitchPt, items)
     pages.push({widthPt: grid.pageWidthPt, heightPt: grid.pageHeightPt, items})
     next = end
   }

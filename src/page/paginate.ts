@@ -173,12 +173,13 @@ function forceProgress(rows: readonly Row[], start: number, capacities: readonly
   return {fills, next: start + 1}
 }
 
-function placeColumn(rows: readonly Row[], fill: ColumnFill, x: number, top: number, pitch: number, items: Item[], mark: (block: number, y: number) => void): void {
+/** Put `rows[fill.start..fill.end)` one under another from `top` at `x` into `items`; `mark` hears where each row went. */
+export function placeColumn(rows: readonly Row[], fill: Pick<ColumnFill, 'start' | 'end'>, x: number, top: number, pitch: number, items: Item[], mark?: (block: number, y: number) => void): void {
   let line = 0
   for (let i = fill.start; i < fill.end; i++) {
     const row = rows[i]!
     const y = top + line * pitch
-    mark(row.block, y)
+    mark?.(row.block, y)
     items.push(...offset(row.items, x, y))
     line += row.span
   }
