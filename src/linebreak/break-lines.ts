@@ -159,16 +159,30 @@ function breakOptimal(atoms: readonly Atom[], junctions: readonly Junction[], su
     return p === Infinity ? (relaxed ? 1e5 : Infinity) : p
   }
   const totalLetters = sums.letters[n]!
+  const {width, shrink: shrinkSums, stretch: stretchSums, spread: spreadSums, letters} = sums
+  const lead = options.leadBlankPt ?? atoms[0]!.blankBeforePt
+  const firstAvailable = options.measurePt - options.firstIndentPt
+  const restAvailable = options.measurePt - options.restIndentPt
+  const spreadPt = SPREAD_UNIT_EM * options.emPt
+  const bias = (options.looseness ?? 0) * LOOSENESS_BIAS
+  // reachable[s]: some line may start at atom s (s = 0, or a best node ends at s - 1).
+  const reachable = new Uint8Array(n + 1)
+  reachable[0] = 1
   for (let e = 0; e < n; e++) {
     const penalty = penaltyAt(e)
     if (penalty === Infinity) continue
     const final = e === n - 1
+    const to = 2 * e + 1
+    const hyphenPt = final ? 0 : (junctions[e]!.hyphen?.advancePt ?? 0)
+    const penaltyDemerits = penalty > 0 ? penalty ** 2 : 0
+    const hyphenHere = !final && junctions[e]!.hyphen !== undefined
     for (let s = e; s >= 0; s--) {
-      // The line s..e must start after a break (or at 0).
-      const available = options.measurePt - (s === 0 ? options.firstIndentPt : options.restIndentPt)
-      const line = measureLine(sums, atoms, s, e, options.leadBlankPt)
-      if (!final) line.natural += junctions[e]!.hyphen?.advancePt ?? 0
-      const minimum = line.natural - line.shrink
+      // The line s..e must start after a break (or at 0). Measures come from the prefix sums, without allocating.
+      const available = s === 0 ? firstAvailable : restAvailable
+      const from = 2 * s
+      const natural = width[to]! - width[from]! + (s === 0 ? lead : 0) + hyphenPt
+      const shrink = shrinkSums[to - 1]! - shrinkSums[from]!
+      const minimum = natural - shrink
       // A single atom too wide for any line still has to go somewhere (relaxed pass only).
       if (minimum > available + 1e-6 && !(s === e && relaxed)) {
         // Too long even fully shrunk. Longer lines fit even less, except the first line
@@ -179,21 +193,21 @@ function breakOptimal(atoms: readonly Atom[], junctions: readonly Junction[], su
         }
         break
       }
-      if (s > 0 && best[(s - 1) * 4]! < 0 && best[(s - 1) * 4 + 1]! < 0 && best[(s - 1) * 4 + 2]! < 0 && best[(s - 1) * 4 + 3]! < 0) continue
-      const diff = available - line.natural
+      if (!reachable[s]) continue
+      const diff = available - natural
       let ratio = 0
       let badness = 0
       if (diff < -1e-6) {
-        ratio = line.shrink > 0 ? Math.max(-1, diff / line.shrink) : -1
+        ratio = shrink > 0 ? Math.max(-1, diff / shrink) : -1
         badness = 100 * Math.abs(ratio) ** 3 * SHRINK_WEIGHT + (minimum > available + 1e-6 ? 1e6 : 0)
       } else if (!final && diff > 1e-6) {
-        const capacity = line.stretch + line.spread * SPREAD_UNIT_EM * options.emPt
+        const capacity = stretchSums[to - 1]! - stretchSums[from]! + (spreadSums[to - 1]! - spreadSums[from]!) * spreadPt
         ratio = capacity > 0 ? diff / capacity : 10
         badness = Math.min(100 * ratio ** 3, 1e5)
       }
       if (options.looseness === 1 && !final && ratio > LOOSEN_MAX_RATIO) continue
-      let demerits = (LINE_PENALTY + badness) ** 2 + (penalty > 0 ? penalty ** 2 : 0) - (options.looseness ?? 0) * LOOSENESS_BIAS
-      if (final && s > 0 && sums.letters[n]! - sums.letters[s]! < 2 && totalLetters >= 4) demerits += LONELY_DEMERITS
+      let demerits = (LINE_PENALTY + badness) ** 2 + penaltyDemerits - bias
+      if (final && s > 0 && totalLetters - letters[s]! < 2 && totalLetters >= 4) demerits += LONELY_DEMERITS
       const fitness = final && diff >= 0 ? 1 : fitnessOf(ratio)
       const emergency = relaxed && (junctions[e]?.penalty === Infinity || minimum > available + 1e-6)
       for (let slot = s === 0 ? 3 : 0; slot < 4; slot++) {
@@ -202,12 +216,13 @@ function breakOptimal(atoms: readonly Atom[], junctions: readonly Junction[], su
         const before = previous >= 0 ? nodes[previous]! : undefined
         let total = demerits + (before?.demerits ?? 0)
         if (before && Math.abs(before.fitness - fitness) > 1) total += FITNESS_DEMERITS
-        if (before && !final && junctions[e]!.hyphen && junctions[before.end]?.hyphen) total += DOUBLE_HYPHEN_DEMERITS
+        if (before && hyphenHere && junctions[before.end]?.hyphen) total += DOUBLE_HYPHEN_DEMERITS
         const target = e * 4 + fitness
         const current = best[target]!
         if (current < 0 || total < nodes[current]!.demerits) {
           nodes.push({demerits: total, previous, start: s, end: e, ratio, fitness, emergency: emergency || (penalty >= 1000 && !final)})
           best[target] = nodes.length - 1
+          reachable[e + 1] = 1
         }
       }
     }

@@ -32,8 +32,22 @@ interface CharMetrics {
 }
 
 const charCache = new Map<string, CharMetrics | null>()
-/** Shaped CJK and space atoms are immutable: share them across paragraphs and articles. */
-const atomCache = new Map<string, Atom>()
+/**
+ * Shaped atoms are immutable: share them across paragraphs and articles. One
+ * table per style (font, size, flags); CJK characters and spaces by their
+ * text, whole Latin words (already split into syllables) under `\u0000word`.
+ */
+const atomCaches = new Map<string, Map<string, Atom | readonly Atom[]>>()
+
+function atomCacheFor(book: FontBook, key: string, style: ShapeStyle): Map<string, Atom | readonly Atom[]> {
+  const styleKey = `${book.hash}|${key}|${style.sizePt}|${style.dots ? 1 : 0}|${style.superscript ? 1 : 0}|${style.href ?? ''}`
+  let cache = atomCaches.get(styleKey)
+  if (!cache) {
+    cache = new Map()
+    atomCaches.set(styleKey, cache)
+  }
+  return cache
+}
 
 /**
  * Shape one styled string into atoms: each CJK character an atom, each Latin
@@ -44,25 +58,34 @@ const atomCache = new Map<string, Atom>()
 export function shapeText(text: string, style: ShapeStyle, book: FontBook, missing: MissingChar[] = []): Atom[] {
   const atoms: Atom[] = []
   const key = resolveKey(book, style.font)
+  const cache = atomCacheFor(book, key, style)
   let offset = 0
   for (const unit of segment(text)) {
     const start = text.indexOf(unit.text, offset)
     if (start >= 0) offset = start + unit.text.length
     if (unit.kind === 'space' || unit.kind === 'cjk') {
-      const cacheKey = `${book.hash}|${key}|${style.sizePt}|${style.dots ? 1 : 0}|${style.superscript ? 1 : 0}|${style.href ?? ''}|${unit.text}`
-      let atom = atomCache.get(cacheKey)
+      let atom = cache.get(unit.text) as Atom | undefined
       if (!atom) {
         atom = unit.kind === 'space' ? spaceAtom(unit.text, key, style, book) : cjkAtom(unit.text, key, style, book, missing, start)
-        if (!atom.missing) atomCache.set(cacheKey, atom)
+        if (!atom.missing) cache.set(unit.text, atom)
       }
       atoms.push(unit.join ? {...atom, glueNext: 'join'} : atom)
-    } else {
-      const pieces = isUrlLike(unit.text) ? splitUrl(unit.text) : [unit.text]
+    } else if (isUrlLike(unit.text)) {
+      const pieces = splitUrl(unit.text)
       pieces.forEach((piece, index) => {
         const atom = wordAtom(piece, key, style, book, missing, start)
         if (index < pieces.length - 1) atom.glueNext = 'url'
         atoms.push(...(pieces.length > 1 ? [atom] : hyphenateAtom(atom, key, style, book)))
       })
+    } else {
+      const wordKey = `\u0000${unit.text}`
+      let syllables = cache.get(wordKey) as readonly Atom[] | undefined
+      if (!syllables) {
+        const atom = wordAtom(unit.text, key, style, book, missing, start)
+        syllables = hyphenateAtom(atom, key, style, book)
+        if (!atom.missing) cache.set(wordKey, syllables)
+      }
+      atoms.push(...syllables)
     }
   }
   return atoms

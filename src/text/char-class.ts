@@ -26,8 +26,22 @@ const ELLIPSIS = new Set([...'…⋯‥'])
 const MIDDOT = new Set([...'·・‧'])
 const CONNECTOR = new Set([...'～〜–'])
 
+const classCache = new Map<string, CharClass>()
+
 /** Classify one code point (a string of one character). */
 export function charClass(char: string): CharClass {
+  let cls = classCache.get(char)
+  if (cls === undefined) {
+    cls = classify(char)
+    if (classCache.size < CLASS_CACHE_LIMIT) classCache.set(char, cls)
+  }
+  return cls
+}
+
+/** Distinct characters whose class is remembered (a few thousand in practice). */
+const CLASS_CACHE_LIMIT = 65536
+
+function classify(char: string): CharClass {
   if (OPEN.has(char)) return 'open'
   if (CLOSE.has(char)) return 'close'
   if (PAUSE.has(char)) return 'pause'
