@@ -109,16 +109,6 @@ function measureLine(sums: Sums, atoms: readonly Atom[], s: number, e: number, l
   }
 }
 
-interface Node {
-  demerits: number
-  previous: number // index into nodes, -1 for the start
-  start: number
-  end: number
-  ratio: number
-  fitness: number
-  emergency: boolean
-}
-
 /**
  * Break a paragraph's atoms into lines.
  *
@@ -150,9 +140,14 @@ function fitnessOf(ratio: number): number {
 
 function breakOptimal(atoms: readonly Atom[], junctions: readonly Junction[], sums: Sums, options: BreakOptions, relaxed: boolean): Breakpoint[] | undefined {
   const n = atoms.length
-  const nodes: Node[] = []
-  // best[e * 4 + fitness] = node index of the best path ending with a break after atom e.
-  const best = new Int32Array(n * 4).fill(-1)
+  // One best path per (break after atom e, fitness class of its last line), in slot e * 4 + fitness.
+  // A slot is written only while e is the current break, and read only for earlier breaks,
+  // so the best paths live in flat typed arrays without node objects.
+  const demeritsOf = new Float64Array(n * 4).fill(Infinity)
+  const previousOf = new Int32Array(n * 4).fill(-1)
+  const startOf = new Int32Array(n * 4)
+  const ratioOf = new Float64Array(n * 4)
+  const emergencyOf = new Uint8Array(n * 4)
   const penaltyAt = (e: number): number => {
     if (e === n - 1) return 0
     const p = junctions[e]!.penalty
@@ -165,7 +160,7 @@ function breakOptimal(atoms: readonly Atom[], junctions: readonly Junction[], su
   const restAvailable = options.measurePt - options.restIndentPt
   const spreadPt = SPREAD_UNIT_EM * options.emPt
   const bias = (options.looseness ?? 0) * LOOSENESS_BIAS
-  // reachable[s]: some line may start at atom s (s = 0, or a best node ends at s - 1).
+  // reachable[s]: some line may start at atom s (s = 0, or a best path ends at s - 1).
   const reachable = new Uint8Array(n + 1)
   reachable[0] = 1
   for (let e = 0; e < n; e++) {
@@ -176,6 +171,7 @@ function breakOptimal(atoms: readonly Atom[], junctions: readonly Junction[], su
     const hyphenPt = final ? 0 : (junctions[e]!.hyphen?.advancePt ?? 0)
     const penaltyDemerits = penalty > 0 ? penalty ** 2 : 0
     const hyphenHere = !final && junctions[e]!.hyphen !== undefined
+    const forced = relaxed && junctions[e]?.penalty === Infinity
     for (let s = e; s >= 0; s--) {
       // The line s..e must start after a break (or at 0). Measures come from the prefix sums, without allocating.
       const available = s === 0 ? firstAvailable : restAvailable
@@ -183,8 +179,9 @@ function breakOptimal(atoms: readonly Atom[], junctions: readonly Junction[], su
       const natural = width[to]! - width[from]! + (s === 0 ? lead : 0) + hyphenPt
       const shrink = shrinkSums[to - 1]! - shrinkSums[from]!
       const minimum = natural - shrink
+      const overfull = minimum > available + 1e-6
       // A single atom too wide for any line still has to go somewhere (relaxed pass only).
-      if (minimum > available + 1e-6 && !(s === e && relaxed)) {
+      if (overfull && !(s === e && relaxed)) {
         // Too long even fully shrunk. Longer lines fit even less, except the first line
         // when it is wider than the rest (a hanging indent): try it, then stop.
         if (s >= 1 && options.firstIndentPt < options.restIndentPt) {
@@ -199,7 +196,7 @@ function breakOptimal(atoms: readonly Atom[], junctions: readonly Junction[], su
       let badness = 0
       if (diff < -1e-6) {
         ratio = shrink > 0 ? Math.max(-1, diff / shrink) : -1
-        badness = 100 * Math.abs(ratio) ** 3 * SHRINK_WEIGHT + (minimum > available + 1e-6 ? 1e6 : 0)
+        badness = 100 * Math.abs(ratio) ** 3 * SHRINK_WEIGHT + (overfull ? 1e6 : 0)
       } else if (!final && diff > 1e-6) {
         const capacity = stretchSums[to - 1]! - stretchSums[from]! + (spreadSums[to - 1]! - spreadSums[from]!) * spreadPt
         ratio = capacity > 0 ? diff / capacity : 10
@@ -209,19 +206,33 @@ function breakOptimal(atoms: readonly Atom[], junctions: readonly Junction[], su
       let demerits = (LINE_PENALTY + badness) ** 2 + penaltyDemerits - bias
       if (final && s > 0 && totalLetters - letters[s]! < 2 && totalLetters >= 4) demerits += LONELY_DEMERITS
       const fitness = final && diff >= 0 ? 1 : fitnessOf(ratio)
-      const emergency = relaxed && (junctions[e]?.penalty === Infinity || minimum > available + 1e-6)
-      for (let slot = s === 0 ? 3 : 0; slot < 4; slot++) {
-        const previous = s === 0 ? -1 : best[(s - 1) * 4 + slot]!
-        if (s > 0 && previous < 0) continue
-        const before = previous >= 0 ? nodes[previous]! : undefined
-        let total = demerits + (before?.demerits ?? 0)
-        if (before && Math.abs(before.fitness - fitness) > 1) total += FITNESS_DEMERITS
-        if (before && hyphenHere && junctions[before.end]?.hyphen) total += DOUBLE_HYPHEN_DEMERITS
-        const target = e * 4 + fitness
-        const current = best[target]!
-        if (current < 0 || total < nodes[current]!.demerits) {
-          nodes.push({demerits: total, previous, start: s, end: e, ratio, fitness, emergency: emergency || (penalty >= 1000 && !final)})
-          best[target] = nodes.length - 1
+      const target = e * 4 + fitness
+      const emergency = forced || overfull || (penalty >= 1000 && !final) ? 1 : 0
+      if (s === 0) {
+        if (demerits < demeritsOf[target]!) {
+          demeritsOf[target] = demerits
+          previousOf[target] = -1
+          startOf[target] = 0
+          ratioOf[target] = ratio
+          emergencyOf[target] = emergency
+          reachable[e + 1] = 1
+        }
+        continue
+      }
+      const base = (s - 1) * 4
+      for (let slot = 0; slot < 4; slot++) {
+        const previous = base + slot
+        const before = demeritsOf[previous]!
+        if (before === Infinity) continue
+        let total = demerits + before
+        if (Math.abs(slot - fitness) > 1) total += FITNESS_DEMERITS
+        if (hyphenHere && junctions[s - 1]?.hyphen) total += DOUBLE_HYPHEN_DEMERITS
+        if (total < demeritsOf[target]!) {
+          demeritsOf[target] = total
+          previousOf[target] = previous
+          startOf[target] = s
+          ratioOf[target] = ratio
+          emergencyOf[target] = emergency
           reachable[e + 1] = 1
         }
       }
@@ -229,14 +240,14 @@ function breakOptimal(atoms: readonly Atom[], junctions: readonly Junction[], su
   }
   let last = -1
   for (let fitness = 0; fitness < 4; fitness++) {
-    const index = best[(n - 1) * 4 + fitness]!
-    if (index >= 0 && (last < 0 || nodes[index]!.demerits < nodes[last]!.demerits)) last = index
+    const slot = (n - 1) * 4 + fitness
+    if (demeritsOf[slot]! < Infinity && (last < 0 || demeritsOf[slot]! < demeritsOf[last]!)) last = slot
   }
   if (last < 0) return undefined
   const breaks: Breakpoint[] = []
-  for (let index = last; index >= 0; index = nodes[index]!.previous) {
-    const node = nodes[index]!
-    breaks.push({start: node.start, end: node.end, ratio: node.ratio, kind: node.end === n - 1 ? 'final' : node.emergency ? 'emergency' : 'normal'})
+  for (let slot = last; slot >= 0; slot = previousOf[slot]!) {
+    const end = slot >> 2
+    breaks.push({start: startOf[slot]!, end, ratio: ratioOf[slot]!, kind: end === n - 1 ? 'final' : emergencyOf[slot] ? 'emergency' : 'normal'})
   }
   return breaks.reverse()
 }

@@ -1,4 +1,4 @@
-import type {Atom} from '../text/atom.js'
+import {makeAtom, type Atom} from '../text/atom.js'
 import {buildJunctions, atomWidth, type Junction, type JunctionOptions} from '../linebreak/junctions.js'
 import {breakLines, type Breakpoint} from '../linebreak/break-lines.js'
 import {justifyLine, type LineAlign, type PlacedAtom} from './justify-line.js'
@@ -45,7 +45,7 @@ export function absorbSpaces(atoms: readonly Atom[]): Atom[] {
     if (atom.first === 'space') {
       const previous = out[out.length - 1]
       if (previous) {
-        const spaced: Atom = {...previous, spaceAfterPt: Math.max(previous.spaceAfterPt ?? 0, atom.advancePt || 0.001)}
+        const spaced: Atom = makeAtom({...previous, spaceAfterPt: Math.max(previous.spaceAfterPt ?? 0, atom.advancePt || 0.001)})
         const glyph = atom.glyphs[0]
         if (glyph && atom.font === previous.font) spaced.spaceGlyph = glyph
         out[out.length - 1] = spaced
@@ -55,7 +55,7 @@ export function absorbSpaces(atoms: readonly Atom[]): Atom[] {
     out.push(atom)
   }
   const last = out[out.length - 1]
-  if (last?.spaceAfterPt) out[out.length - 1] = {...last, spaceAfterPt: 0}
+  if (last?.spaceAfterPt) out[out.length - 1] = makeAtom({...last, spaceAfterPt: 0})
   return out
 }
 
@@ -71,7 +71,7 @@ export function splitOversized(atoms: readonly Atom[], limitPt: number): Atom[] 
       continue
     }
     atom.glyphs.forEach((glyph, index) => {
-      const piece: Atom = {
+      const piece: Atom = makeAtom({
         ...atom,
         text: glyph.text,
         firstChar: [...glyph.text][0] ?? atom.firstChar,
@@ -81,9 +81,11 @@ export function splitOversized(atoms: readonly Atom[], limitPt: number): Atom[] 
         blankAfterPt: 0,
         glyphs: [glyph],
         glueNext: index < atom.glyphs.length - 1 ? 'emergency' : atom.glueNext
+      })
+      if (index < atom.glyphs.length - 1) {
+        piece.hyphen = undefined
+        piece.spaceAfterPt = undefined
       }
-      if (index < atom.glyphs.length - 1) delete piece.hyphen
-      if (index < atom.glyphs.length - 1) delete piece.spaceAfterPt
       out.push(piece)
     })
   }

@@ -1,4 +1,4 @@
-import type {Atom, Glyph} from '../text/atom.js'
+import {makeAtom, type Atom, type Glyph} from '../text/atom.js'
 import {charClass, isCjkPunctuation} from '../text/char-class.js'
 import {segment, isUrlLike, splitUrl} from '../text/segment.js'
 import {hyphenationPoints} from '../text/hyphenate.js'
@@ -69,7 +69,7 @@ export function shapeText(text: string, style: ShapeStyle, book: FontBook, missi
         atom = unit.kind === 'space' ? spaceAtom(unit.text, key, style, book) : cjkAtom(unit.text, key, style, book, missing, start)
         if (!atom.missing) cache.set(unit.text, atom)
       }
-      atoms.push(unit.join ? {...atom, glueNext: 'join'} : atom)
+      atoms.push(unit.join ? makeAtom({...atom, glueNext: 'join'}) : atom)
     } else if (isUrlLike(unit.text)) {
       const pieces = splitUrl(unit.text)
       pieces.forEach((piece, index) => {
@@ -115,7 +115,7 @@ function spaceAtom(text: string, key: string, style: ShapeStyle, book: FontBook)
   const advance = text === '' ? 0 : (metrics?.advance ?? (text === '\u3000' ? 1 : 0.25))
   // The space glyph itself is kept for the text layer (a copied "vom Meer" keeps its space); layout never draws its width.
   const glyphs = text === ' ' && metrics && metrics.key === key ? [{id: metrics.id, advancePt: advance * style.sizePt, text: ' '}] : []
-  return {...base(text || '\u200B', key, style), first: 'space', last: 'space', advancePt: advance * style.sizePt, blankBeforePt: 0, blankAfterPt: 0, glyphs}
+  return makeAtom({...base(text || '\u200B', key, style), first: 'space', last: 'space', advancePt: advance * style.sizePt, blankBeforePt: 0, blankAfterPt: 0, glyphs})
 }
 
 function cjkAtom(char: string, key: string, style: ShapeStyle, book: FontBook, missing: MissingChar[], offset: number): Atom {
@@ -123,16 +123,16 @@ function cjkAtom(char: string, key: string, style: ShapeStyle, book: FontBook, m
   const metrics = lookupCluster(char, key, book)
   if (!metrics) {
     missing.push({char, offset})
-    return {...atom, advancePt: style.sizePt, blankBeforePt: 0, blankAfterPt: 0, glyphs: [], missing: true}
+    return makeAtom({...atom, advancePt: style.sizePt, blankBeforePt: 0, blankAfterPt: 0, glyphs: [], missing: true})
   }
-  return {
+  return makeAtom({
     ...atom,
     font: metrics.key,
     advancePt: metrics.advance * style.sizePt,
     blankBeforePt: metrics.blankBefore * style.sizePt,
     blankAfterPt: metrics.blankAfter * style.sizePt,
     glyphs: [{id: metrics.id, advancePt: metrics.advance * style.sizePt, text: char}]
-  }
+  })
 }
 
 function wordAtom(word: string, key: string, style: ShapeStyle, book: FontBook, missing: MissingChar[], offset: number): Atom {
@@ -148,7 +148,7 @@ function wordAtom(word: string, key: string, style: ShapeStyle, book: FontBook, 
     glyphs.push({id: glyph.id, advancePt: xAdvance * scale, text: String.fromCodePoint(...glyph.codePoints)})
     advance += xAdvance * scale
   })
-  if (!hasMissing) return {...base(word, key, style), advancePt: advance, blankBeforePt: 0, blankAfterPt: 0, glyphs}
+  if (!hasMissing) return makeAtom({...base(word, key, style), advancePt: advance, blankBeforePt: 0, blankAfterPt: 0, glyphs})
   // Some character is not in the font: shape character by character with fallbacks.
   // The word then mixes fonts, so it becomes several atoms glued together.
   return mixedWord(word, key, style, book, missing, offset)
@@ -160,17 +160,17 @@ function hyphenateAtom(atom: Atom, key: string, style: ShapeStyle, book: FontBoo
   if (points.length === 0 || atom.glyphs.length !== atom.text.length || atom.missing) return [atom]
   const hyphenMetrics = lookup('-', key, book)
   if (!hyphenMetrics) return [atom]
-  const hyphen: Atom = {...base('-', hyphenMetrics.key, style), advancePt: hyphenMetrics.advance * style.sizePt, blankBeforePt: 0, blankAfterPt: 0, glyphs: [{id: hyphenMetrics.id, advancePt: hyphenMetrics.advance * style.sizePt, text: '-'}]}
+  const hyphen: Atom = makeAtom({...base('-', hyphenMetrics.key, style), advancePt: hyphenMetrics.advance * style.sizePt, blankBeforePt: 0, blankAfterPt: 0, glyphs: [{id: hyphenMetrics.id, advancePt: hyphenMetrics.advance * style.sizePt, text: '-'}]})
   const syllables: Atom[] = []
   let from = 0
   for (const to of [...points, atom.text.length]) {
     const glyphs = atom.glyphs.slice(from, to)
     const text = atom.text.slice(from, to)
-    const syllable: Atom = {...atom, ...base(text, key, style), font: atom.font, advancePt: glyphs.reduce((sum, glyph) => sum + glyph.advancePt, 0), glyphs}
+    const syllable: Atom = makeAtom({...atom, ...base(text, key, style), font: atom.font, advancePt: glyphs.reduce((sum, glyph) => sum + glyph.advancePt, 0), glyphs})
     if (to < atom.text.length) {
       syllable.glueNext = 'hyphen'
       syllable.hyphen = hyphen
-      delete syllable.spaceAfterPt
+      syllable.spaceAfterPt = undefined
     }
     syllables.push(syllable)
     from = to
@@ -197,7 +197,7 @@ function mixedWord(word: string, key: string, style: ShapeStyle, book: FontBook,
     }
     local += char.length
   }
-  const atom: Atom = {...base(word, key, style), advancePt: advance, blankBeforePt: 0, blankAfterPt: 0, glyphs}
+  const atom: Atom = makeAtom({...base(word, key, style), advancePt: advance, blankBeforePt: 0, blankAfterPt: 0, glyphs})
   if (anyMissing) atom.missing = true
   return atom
 }
