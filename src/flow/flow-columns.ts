@@ -118,12 +118,16 @@ function balanceAtDepth(breakCosts: Float64Array, prefix: readonly number[], cap
   const cost = Array.from({length: columns + 1}, () => new Float64Array(n + 1).fill(Infinity))
   const from = Array.from({length: columns + 1}, () => new Int32Array(n + 1).fill(-1))
   cost[0]![0] = 0
+  // Lines the columns after column c can still take: a start that leaves more is hopeless.
+  const after = new Float64Array(columns + 1)
+  for (let c = columns - 1; c >= 0; c--) after[c] = after[c + 1]! + capacities[c]!
   for (let c = 0; c < columns; c++) {
     const last = c === columns - 1
     for (let i = 0; i <= n; i++) {
       const base = cost[c]![i]!
-      if (base === Infinity) continue
-      for (let j = i; j <= n; j++) {
+      if (base === Infinity || prefix[n]! - prefix[i]! > after[c]!) continue
+      // The last column takes all the rest, or nothing fits.
+      for (let j = last ? n : i; j <= n; j++) {
         const height = prefix[j]! - prefix[i]!
         if (height > capacities[c]!) break
         if (last && j < n) continue
