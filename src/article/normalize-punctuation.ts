@@ -7,6 +7,9 @@ import {charClass} from '../text/char-class.js'
  */
 const FULL_WIDTH: Record<string, string> = {',': '，', ':': '：', ';': '；', '?': '？', '!': '！', '(': '（', ')': '）'}
 
+/** Any mark `FULL_WIDTH` may change (most blocks have none: skip them). */
+const HALF_WIDTH = /[,:;?!()]/
+
 /** Is `char` Chinese text or full-width punctuation (context that makes a mark Chinese)? */
 function isChineseContext(char: string | undefined): boolean {
   if (!char) return false
@@ -31,6 +34,7 @@ export function normalizePunctuation(tree: Root): number {
     collectTexts(block, texts)
     if (texts.length === 0) return
     const joined = texts.map((text) => text.value).join('')
+    if (!HALF_WIDTH.test(joined)) return
     const chars = [...joined]
     const out = chars.slice()
     const convertAt = (index: number): void => {

@@ -160,6 +160,8 @@ function breakOptimal(atoms: readonly Atom[], junctions: readonly Junction[], su
   const restAvailable = options.measurePt - options.restIndentPt
   const spreadPt = SPREAD_UNIT_EM * options.emPt
   const bias = (options.looseness ?? 0) * LOOSENESS_BIAS
+  const loosen = options.looseness === 1
+  const hanging = options.firstIndentPt < options.restIndentPt
   // reachable[s]: some line may start at atom s (s = 0, or a best path ends at s - 1).
   const reachable = new Uint8Array(n + 1)
   reachable[0] = 1
@@ -169,7 +171,7 @@ function breakOptimal(atoms: readonly Atom[], junctions: readonly Junction[], su
     const final = e === n - 1
     const to = 2 * e + 1
     const hyphenPt = final ? 0 : (junctions[e]!.hyphen?.advancePt ?? 0)
-    const penaltyDemerits = penalty > 0 ? penalty ** 2 : 0
+    const penaltyDemerits = penalty > 0 ? penalty * penalty : 0
     const hyphenHere = !final && junctions[e]!.hyphen !== undefined
     const forced = relaxed && junctions[e]?.penalty === Infinity
     for (let s = e; s >= 0; s--) {
@@ -184,7 +186,7 @@ function breakOptimal(atoms: readonly Atom[], junctions: readonly Junction[], su
       if (overfull && !(s === e && relaxed)) {
         // Too long even fully shrunk. Longer lines fit even less, except the first line
         // when it is wider than the rest (a hanging indent): try it, then stop.
-        if (s >= 1 && options.firstIndentPt < options.restIndentPt) {
+        if (s >= 1 && hanging) {
           s = 1
           continue
         }
@@ -196,14 +198,16 @@ function breakOptimal(atoms: readonly Atom[], junctions: readonly Junction[], su
       let badness = 0
       if (diff < -1e-6) {
         ratio = shrink > 0 ? Math.max(-1, diff / shrink) : -1
-        badness = 100 * Math.abs(ratio) ** 3 * SHRINK_WEIGHT + (overfull ? 1e6 : 0)
+        badness = -100 * ratio * ratio * ratio * SHRINK_WEIGHT + (overfull ? 1e6 : 0)
       } else if (!final && diff > 1e-6) {
         const capacity = stretchSums[to - 1]! - stretchSums[from]! + (spreadSums[to - 1]! - spreadSums[from]!) * spreadPt
         ratio = capacity > 0 ? diff / capacity : 10
-        badness = Math.min(100 * ratio ** 3, 1e5)
+        badness = ratio > 10 ? 1e5 : Math.min(100 * ratio * ratio * ratio, 1e5)
       }
-      if (options.looseness === 1 && !final && ratio > LOOSEN_MAX_RATIO) continue
-      let demerits = (LINE_PENALTY + badness) ** 2 + penaltyDemerits - bias
+      if (loosen && !final && ratio > LOOSEN_MAX_RATIO) continue
+      // Plain products: V8 turns `**` into a slow pow call in this, the hottest loop of layout.
+      const lineDemerits = LINE_PENALTY + badness
+      let demerits = lineDemerits * lineDemerits + penaltyDemerits - bias
       if (final && s > 0 && totalLetters - letters[s]! < 2 && totalLetters >= 4) demerits += LONELY_DEMERITS
       const fitness = final && diff >= 0 ? 1 : fitnessOf(ratio)
       const target = e * 4 + fitness

@@ -229,9 +229,8 @@ function drawText(doc: Doc, lines: readonly TextItem[], pageHeight: number, embe
   }
   doc.save()
   doc.addContent(`1 0 0 -1 0 ${n(pageHeight)} cm`)
-  doc.addContent('BT')
-  for (const op of ops) doc.addContent(op)
-  doc.addContent('ET')
+  // One write: pdfkit converts every string it is given to bytes on its own.
+  doc.addContent(`BT\n${ops.join('\n')}\nET`)
   doc.restore()
   for (const decorate of decorations) decorate()
 }
