@@ -68,7 +68,15 @@ export function buildJunctions(atoms: readonly Atom[], options: JunctionOptions)
     const a = atoms[i]!
     const b = atoms[i + 1]!
     const size = Math.max(a.sizePt, b.sizePt)
-    const junction: Junction = {widthPt: 0, shrinkPt: [0, 0, 0], stretchPt: [0, 0], spread: true, penalty: 0}
+    let widthPt = 0
+    let shrink0 = 0
+    let shrink1 = 0
+    let shrink2 = 0
+    let stretch0 = 0
+    let stretch1 = 0
+    let spread = true
+    let penalty = 0
+    let hyphen: Atom | undefined
 
     // Blanks of full-width punctuation meeting here, as the style keeps them.
     const after = a.blankAfterPt * (keeps[a.last] ?? 1)
@@ -82,12 +90,12 @@ export function buildJunctions(atoms: readonly Atom[], options: JunctionOptions)
       const occupancy = keptBeforeA + atomWidth(a) + blank + atomWidth(b) + keptAfterB
       blank -= Math.min(blank, Math.max(0, occupancy - ADJACENT_PAIR_EM * size))
     }
-    junction.widthPt = blank
+    widthPt = blank
     if (!centred && blank > 0) {
       // Remaining blanks may shrink: 。？！ last (clreq reduction priority 7), the others first.
       const stopShare = a.last === 'stop' ? Math.min(after, blank) : 0
-      junction.shrinkPt[0] += blank - stopShare
-      junction.shrinkPt[2] += stopShare
+      shrink0 += blank - stopShare
+      shrink2 += stopShare
     }
 
     const space = a.spaceAfterPt ?? 0
@@ -95,55 +103,63 @@ export function buildJunctions(atoms: readonly Atom[], options: JunctionOptions)
       // A zero-width space (U+200B): a break opportunity, nothing else.
     } else if (space > 0) {
       // A word space (clreq expansion priority 1): shrinks to ⅕ em, stretches to ½ em.
-      junction.widthPt += space
-      junction.shrinkPt[0] += Math.max(0, space - WORD_SPACE_MIN_EM * size)
-      junction.stretchPt[0] += Math.max(0, WORD_SPACE_MAX_EM * size - space)
-      junction.spread = false
+      widthPt += space
+      shrink0 += Math.max(0, space - WORD_SPACE_MIN_EM * size)
+      stretch0 += Math.max(0, WORD_SPACE_MAX_EM * size - space)
+      spread = false
     } else if ((isLatin(a) && b.first === 'han') || (a.last === 'han' && isLatin(b))) {
       // Han–Latin spacing (clreq §3.2.1 "mixed text composition"): ¼ em, flexible ⅛–⅓ em.
       const em = options.cjkLatinEm
-      junction.widthPt += em.natural * size
-      junction.shrinkPt[1] += (em.natural - em.min) * size
-      junction.stretchPt[1] += (em.max - em.natural) * size
+      widthPt += em.natural * size
+      shrink1 += (em.natural - em.min) * size
+      stretch1 += (em.max - em.natural) * size
       // The gap flexes only within ⅛–⅓ em; even spacing goes to the other gaps.
-      junction.spread = false
+      spread = false
     }
 
     // Break opportunity.
     if (isInseparable(a.lastChar, b.firstChar)) {
-      junction.penalty = Infinity
-      junction.spread = false
+      penalty = Infinity
+      spread = false
     } else if (a.glueNext === 'hyphen' && a.hyphen) {
-      junction.penalty = PENALTY.hyphen
-      junction.spread = false
-      junction.hyphen = a.hyphen
+      penalty = PENALTY.hyphen
+      spread = false
+      hyphen = a.hyphen
     } else if (a.glueNext === 'join') {
       // U+2060 WORD JOINER stood here.
-      junction.penalty = Infinity
+      penalty = Infinity
     } else if (a.glueNext === 'url') {
-      junction.penalty = PENALTY.url
+      penalty = PENALTY.url
     } else if (a.glueNext === 'emergency') {
-      junction.penalty = PENALTY.emergency
-      junction.spread = false
+      penalty = PENALTY.emergency
+      spread = false
     } else if (isLatin(a) && isLatin(b) && space === 0) {
-      junction.penalty = PENALTY.emergency
-      junction.spread = false
+      penalty = PENALTY.emergency
+      spread = false
     } else if (a.lastChar === '\u00A0' || b.firstChar === '\u00A0') {
       // A no-break space joins what stands on either side of it.
-      junction.penalty = Infinity
+      penalty = Infinity
     } else if (!canBreakBetween(a.lastChar, b.firstChar, options.kinsoku)) {
-      junction.penalty = Infinity
-    } else if (/[0-9０-９]$/.test(a.text) && (b.first === 'han' || /^[０-９]/.test(b.text))) {
+      penalty = Infinity
+    } else if (DIGIT.test(a.lastChar) && (b.first === 'han' || FULL_WIDTH_DIGIT.test(b.firstChar))) {
       // A number stays whole and with the unit after it (2022年, ２０２２年).
-      junction.penalty = PENALTY.numberUnit
+      penalty = PENALTY.numberUnit
     } else if (b.firstChar === '—' && a.lastChar !== '—' && atoms[i + 2]?.firstChar !== '—') {
       // A lone 一字线 connector (1949—2019) never starts a line (GB/T 15834 §5.1.6).
-      junction.penalty = Infinity
+      penalty = Infinity
     }
-    junctions.push(junction)
+    // Most junctions (between two Han characters) are plain free breaks: share one object for them.
+    if (widthPt === 0 && shrink0 === 0 && shrink1 === 0 && shrink2 === 0 && stretch0 === 0 && stretch1 === 0 && spread && penalty === 0 && !hyphen) junctions.push(FREE_BREAK)
+    else junctions.push({widthPt, shrinkPt: [shrink0, shrink1, shrink2], stretchPt: [stretch0, stretch1], spread, penalty, hyphen})
   }
   return junctions
 }
+
+/** The junction between two Han characters: no glue, a free break (shared, never changed). */
+const FREE_BREAK: Junction = Object.freeze({widthPt: 0, shrinkPt: [0, 0, 0], stretchPt: [0, 0], spread: true, penalty: 0, hyphen: undefined}) as Junction
+
+const DIGIT = /^[0-9０-９]$/
+const FULL_WIDTH_DIGIT = /^[０-９]$/
 
 /** Width of an atom in a line: its advance without the blanks that junctions carry. */
 export function atomWidth(atom: Atom): number {
