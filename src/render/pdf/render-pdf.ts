@@ -52,6 +52,8 @@ export function renderPdf(document: PagedDocument, book: FontBook, options: Rend
   const date = document.info.date ? new Date(`${document.info.date}T00:00:00Z`) : new Date(0)
   const doc = new PDFDocument({
     autoFirstPage: false,
+    // No default Helvetica: pdfkit would parse its AFM metrics for every document, and we never use it.
+    font: null as unknown as string,
     compress: options.compress ?? true,
     lang: document.info.lang,
     displayTitle: true,
