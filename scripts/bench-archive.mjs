@@ -4,7 +4,8 @@
  *
  * 1. Generate N articles (copies of the samples with their own dates and
  *    slugs) in <yyyy>/<mm>/ folders.
- * 2. Cold rebuild with the real CLI (a child process): articles/s, peak RSS.
+ * 2. Cold rebuild with the real CLI (a child process): articles/s, peak RSS;
+ *    then the same over N copies of the seed alone (the target's unit).
  * 3. No-op rebuild of the same archive: wall time and time in paiban.
  * 4. With --noop-n M: an archive of M articles whose outputs and manifest
  *    are seeded without typesetting (hard links to one real PDF, manifest
@@ -86,6 +87,14 @@ for (const worker of workers) line(`  worker ${worker.threadId}`, `${worker.task
 const ms = coldReport.articles.filter((entry) => entry.ms !== undefined).map((entry) => entry.ms).sort((a, b) => a - b)
 line('  per-article time in a worker', `median ${median(ms).toFixed(0)} ms, p90 ${ms[Math.floor(ms.length * 0.9)] ?? 0} ms`)
 
+// The target is stated for seed-sized articles: the same cold rebuild over N copies of the seed alone.
+const seedArchive = path.join(work, `archive-seed-${N}`)
+fs.rmSync(seedArchive, {recursive: true, force: true})
+fs.rmSync(path.join(work, `out-seed-${N}`), {recursive: true, force: true})
+generate(seedArchive, N, [`${args.sample}.md`])
+const seedCold = runArchive(seedArchive, path.join(work, `out-seed-${N}`), JOBS)
+line(`cold rebuild, ${N} × ${args.sample}`, `${seedCold.seconds.toFixed(1)} s wall, ${(N / seedCold.seconds).toFixed(1)} articles/s wall; ${seedCold.report.timings.articlesPerSecond} articles/s in the build phase (exit ${seedCold.status})`)
+
 // Reproducible: a second clean rebuild gives the same bytes.
 const sampleOutputs = coldReport.articles.filter((entry) => entry.status === 'built').slice(0, 20).map((entry) => entry.output)
 const again = path.join(work, `out-${N}-again`)
@@ -140,9 +149,9 @@ if (args.profile) profile()
 if (!args.keep && !args.dir) fs.rmSync(work, {recursive: true, force: true})
 
 /** Write `count` articles into `dir/<yyyy>/<mm>/<date>-<slug>-<i>.md`, each with its own date. */
-function generate(dir, count) {
+function generate(dir, count, only) {
   const contentDir = path.join(root, 'content')
-  const samples = fs.readdirSync(contentDir).filter((name) => name.endsWith('.md') && name !== 'README.md').sort()
+  const samples = only ?? fs.readdirSync(contentDir).filter((name) => name.endsWith('.md') && name !== 'README.md').sort()
   const texts = samples.map((name) => fs.readFileSync(path.join(contentDir, name), 'utf8'))
   const start = Date.UTC(2015, 0, 1)
   for (let i = 0; i < count; i++) {
