@@ -1,6 +1,7 @@
 import type {Root, RootContent, PhrasingContent, Paragraph as MdParagraph, List as MdList, Heading, Table as MdTable, Yaml} from 'mdast'
 import type {VFile} from 'vfile'
-import type {Article, Block, Inline, InlineStyle, ListItem, Position, QaTurn} from './types.js'
+import type {Article, Block, Figure, Inline, InlineStyle, ListItem, Position, QaTurn} from './types.js'
+import {parseFigureSpan} from './parse-figure-span.js'
 import {readFrontMatter} from '../parse/front-matter.js'
 import {normalizePunctuation} from './normalize-punctuation.js'
 import {report} from '../diagnostics/report.js'
@@ -142,7 +143,12 @@ function paragraph(node: MdParagraph, file: VFile, context: Context): Block[] {
   if (hasText) blocks.push(speakerTurn(runs, context, position) ?? {type: 'paragraph', role: context.lead ? 'lead' : 'body', children: runs, position})
   for (const image of images) {
     if (image.type !== 'image') continue
-    blocks.push({type: 'figure', src: image.url, caption: image.alt ? [{type: 'text', value: image.alt, style: {}}] : [], position: image.position as Position | undefined})
+    const figure: Figure = {type: 'figure', src: image.url, caption: image.alt ? [{type: 'text', value: image.alt, style: {}}] : [], position: image.position as Position | undefined}
+    // The image title sets the span: "2栏", "span=3", "通栏"; anything else is a warning and the span is chosen automatically.
+    const span = parseFigureSpan(image.title)
+    if (span === undefined) report(file, 'warning', 'figure-span', `Image title "${image.title}" is not a column span; the span is chosen automatically`, image.position as Position | undefined, 'write "2栏", "span=3" or "通栏"')
+    else if (span !== 'auto') figure.span = span
+    blocks.push(figure)
   }
   return blocks
 }

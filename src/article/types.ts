@@ -99,6 +99,11 @@ export interface Figure {
   /** The path as written in the Markdown. */
   src: string
   caption: Inline[]
+  /**
+   * Columns asked for in the image title (`"2栏"`, `"span=3"`, `"通栏"` = all);
+   * absent: chosen from the picture's shape (see README, Figures).
+   */
+  span?: number | 'all'
   position?: Position
 }
 

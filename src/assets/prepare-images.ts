@@ -6,6 +6,8 @@ import type {Article, Figure} from '../article/types.js'
 import type {Template} from '../config/template.js'
 import type {ImageInfo} from '../compose/compose-blocks.js'
 import {report} from '../diagnostics/report.js'
+import {resolveGrid} from '../config/resolve-template.js'
+import {figureColumns, spanWidthPt} from '../compose/figure-columns.js'
 
 /** Largest image we decode, in pixels (guards against decompression bombs). */
 const PIXEL_LIMIT = 80_000_000
@@ -18,7 +20,8 @@ export interface PreparedImages {
 
 /**
  * Decode and prepare every figure for print with sharp: resized to the
- * template's DPI at the column width, grayscale for newsprint if the template
+ * template's DPI at the width of the columns it spans (`widthPt` for one
+ * column), grayscale for newsprint if the template
  * says so. Images must lie inside `contentRoot`; remote URLs are not fetched.
  * Problems become warnings and the figure a placeholder. The only async
  * step before layout.
@@ -26,6 +29,7 @@ export interface PreparedImages {
 export async function prepareImages(article: Article, articleDir: string, contentRoot: string, template: Template, widthPt: number, file: VFile): Promise<PreparedImages> {
   const prepared: PreparedImages = {info: new Map(), data: {}}
   const figures = article.children.filter((block): block is Figure => block.type === 'figure')
+  const grid = resolveGrid(template)
   let index = 0
   for (const figure of figures) {
     if (prepared.info.has(figure.src)) continue
@@ -44,10 +48,21 @@ export async function prepareImages(article: Article, articleDir: string, conten
       const image = sharp(bytes, {limitInputPixels: PIXEL_LIMIT, failOn: 'error'})
       const metadata = await image.metadata()
       if (!metadata.width || !metadata.height) throw new Error('no image size')
-      const targetWidth = Math.min(metadata.width, Math.round((widthPt / 72) * template.figures.dpi))
-      let pipeline = image.rotate().resize({width: targetWidth, withoutEnlargement: true})
-      if (template.figures.grayscale) pipeline = pipeline.grayscale().toColourspace('b-w')
-      const {data, info} = await pipeline.jpeg({quality: 85, mozjpeg: false}).toBuffer({resolveWithObject: true})
+      // Print size: the width of the columns the figure spans (one column: `widthPt`), at the template's DPI.
+      const turned = (metadata.orientation ?? 1) >= 5
+      const uprightWidth = turned ? metadata.height : metadata.width
+      const spans = (aspect: number): number => Math.max(...figures.filter((other) => other.src === figure.src).map((other) => figureColumns(other, aspect, template, grid.columns)))
+      const prepare = async (columns: number) => {
+        const printWidthPt = columns > 1 ? spanWidthPt(grid, columns) : widthPt
+        const targetWidth = Math.min(uprightWidth, Math.round((printWidthPt / 72) * template.figures.dpi))
+        let pipeline = sharp(bytes, {limitInputPixels: PIXEL_LIMIT, failOn: 'error'}).rotate().resize({width: targetWidth, withoutEnlargement: true})
+        if (template.figures.grayscale) pipeline = pipeline.grayscale().toColourspace('b-w')
+        return pipeline.jpeg({quality: 85, mozjpeg: false}).toBuffer({resolveWithObject: true})
+      }
+      const columns = spans(uprightWidth / (turned ? metadata.width : metadata.height))
+      let {data, info} = await prepare(columns)
+      // Layout reads the span from the prepared size; if rounding tipped it over a threshold, prepare for that span.
+      if (spans(info.width / info.height) > columns) ({data, info} = await prepare(spans(info.width / info.height)))
       const key = `img${++index}`
       prepared.info.set(figure.src, {key, widthPx: info.width, heightPx: info.height})
       prepared.data[key] = {data: new Uint8Array(data), widthPx: info.width, heightPx: info.height}

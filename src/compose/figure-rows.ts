@@ -1,17 +1,40 @@
 import type {Block} from '../article/types.js'
-import {typesetParagraph} from '../paragraph/typeset-paragraph.js'
+import {typesetParagraph, type Line} from '../paragraph/typeset-paragraph.js'
 import {BREAK_COST, type Item, type Row} from './types.js'
-import {paragraphOptions, shapeRuns, textItem, type ComposeContext} from './compose-blocks.js'
+import {paragraphOptions, shapeRuns, textItem, type ComposeContext, type ImageInfo} from './compose-blocks.js'
+import {figureColumns, spanWidthPt} from './figure-columns.js'
 
 /** Caption size relative to the body. */
 export const CAPTION_SCALE = 0.86
+/** Height ÷ width of the placeholder drawn for a picture that could not be read. */
+const PLACEHOLDER_ASPECT = 0.6
+/** Space above a spanning picture (its top lines up with the ink of the first text line) and the least space below it, in pitches. */
+const PICTURE_TOP = 0.15
+const PICTURE_BOTTOM = 0.3
+/** Blank grid lines between a spanning figure (its caption) and the text under it. */
+export const FLOAT_GAP_LINES = 1
+/** Largest share of a column's lines a spanning figure may take: the deck and some text must share its page. */
+export const MAX_FLOAT_SHARE = 0.6
 
-/** A figure (picture or placeholder box) in whole grid lines, its caption below in 黑 at caption size. */
-export function figureRows(figure: Extract<Block, {type: 'figure'}>, block: number, context: ComposeContext): Row[] {
-  const {grid, template} = context
+type Figure = Extract<Block, {type: 'figure'}>
+
+/**
+ * A figure (picture or placeholder box) in whole grid lines with its caption
+ * below in 黑 at caption size. One column wide: a picture row and caption
+ * rows that flow with the text (pagination floats them to a column top).
+ * Wider (see `figureColumns`): one row `columns` wide that pagination stands
+ * at the top of that many columns.
+ */
+export function figureRows(figure: Figure, block: number, context: ComposeContext): Row[] {
   const info = context.images.get(figure.src)
+  const columns = figureColumns(figure, info ? info.widthPx / info.heightPx : undefined, context.template, context.grid.columns)
+  return columns > 1 ? [spanningFigureRow(figure, block, columns, info, context)] : columnFigureRows(figure, block, info, context)
+}
+
+function columnFigureRows(figure: Figure, block: number, info: ImageInfo | undefined, context: ComposeContext): Row[] {
+  const {grid} = context
   const width = grid.measurePt
-  let height = info ? (width * info.heightPx) / info.widthPx : width * 0.6
+  let height = info ? (width * info.heightPx) / info.widthPx : width * PLACEHOLDER_ASPECT
   const maxHeight = grid.pitchPt * Math.max(3, grid.linesPerColumn - 8)
   if (height > maxHeight) {
     context.warn('figure-scaled', `Figure ${figure.src} is taller than a column allows; scaled to fit`, figure.position)
@@ -19,16 +42,49 @@ export function figureRows(figure: Extract<Block, {type: 'figure'}>, block: numb
   }
   const span = Math.max(2, Math.ceil((height + grid.pitchPt * 0.3) / grid.pitchPt))
   const drawnWidth = info ? Math.min(width, (height * info.widthPx) / info.heightPx) : width
-  const x = (width - drawnWidth) / 2
-  const items: Item[] = info
-    ? [{type: 'image', xPt: x, yPt: grid.pitchPt * 0.15, widthPt: drawnWidth, heightPt: height, image: info.key}]
-    : [{type: 'box', xPt: 0, yPt: grid.pitchPt * 0.15, widthPt: width, heightPt: height, style: 'placeholder'}]
+  const items = [picture(info, (width - drawnWidth) / 2, grid.pitchPt * 0.15, drawnWidth, height)]
   const rows: Row[] = [{span, items, breakAfter: figure.caption.length > 0 ? BREAK_COST.keep : 0, kind: 'figure', block}]
-  if (figure.caption.length > 0) {
-    const size = grid.bodySizePt * CAPTION_SCALE
-    const atoms = shapeRuns(figure.caption, context, size, 'hei')
-    const lines = typesetParagraph(atoms, paragraphOptions(template, width, size, {firstIndentPt: 0, restIndentPt: 0, align: 'justify'}))
-    lines.forEach((line, i) => rows.push({span: 1, items: [textItem(line, grid.baselineOffsetPt, 'caption')], breakAfter: i < lines.length - 1 ? BREAK_COST.keep : 0, kind: 'figure', block}))
-  }
+  captionLines(figure, width, context).forEach((line, i, lines) => rows.push({span: 1, items: [textItem(line, grid.baselineOffsetPt, 'caption')], breakAfter: i < lines.length - 1 ? BREAK_COST.keep : 0, kind: 'figure', block}))
   return rows
+}
+
+/**
+ * A figure across `columns` columns as one row: the picture scaled to the
+ * span width, the caption justified across the same width on the grid lines
+ * under it, a blank line before the text; the whole block is whole grid
+ * lines. A block taller than `MAX_FLOAT_SHARE` of a column is scaled down
+ * (centred) with a warning.
+ */
+function spanningFigureRow(figure: Figure, block: number, columns: number, info: ImageInfo | undefined, context: ComposeContext): Row {
+  const {grid} = context
+  const pitch = grid.pitchPt
+  const width = spanWidthPt(grid, columns)
+  const caption = captionLines(figure, width, context)
+  const margins = PICTURE_TOP + PICTURE_BOTTOM
+  const maxPictureLines = Math.max(2, Math.floor(grid.linesPerColumn * MAX_FLOAT_SHARE) - caption.length - FLOAT_GAP_LINES)
+  let height = info ? (width * info.heightPx) / info.widthPx : width * PLACEHOLDER_ASPECT
+  const maxHeight = (maxPictureLines - margins) * pitch
+  if (height > maxHeight) {
+    context.warn('figure-scaled', `Figure ${figure.src} across ${columns} columns would take more than ${Math.round(MAX_FLOAT_SHARE * 100)} % of the page height; scaled down to fit`, figure.position)
+    height = maxHeight
+  }
+  // Whole grid lines for the picture: the rounding is blank space under it, above the caption.
+  const pictureLines = Math.max(2, Math.ceil((height + margins * pitch) / pitch - 1e-9))
+  const drawnWidth = info ? Math.min(width, (height * info.widthPx) / info.heightPx) : width
+  const items: Item[] = [picture(info, (width - drawnWidth) / 2, PICTURE_TOP * pitch, drawnWidth, height)]
+  caption.forEach((line, i) => items.push(textItem(line, (pictureLines + i) * pitch + grid.baselineOffsetPt, 'caption')))
+  return {span: pictureLines + caption.length + FLOAT_GAP_LINES, items, breakAfter: 0, kind: 'figure', block, columns}
+}
+
+/** The picture, or a placeholder box when it could not be prepared. */
+function picture(info: ImageInfo | undefined, xPt: number, yPt: number, widthPt: number, heightPt: number): Item {
+  return info ? {type: 'image', xPt, yPt, widthPt, heightPt, image: info.key} : {type: 'box', xPt, yPt, widthPt, heightPt, style: 'placeholder'}
+}
+
+/** The caption (图片说明) set in 黑 at caption size, justified across `width`. */
+function captionLines(figure: Figure, width: number, context: ComposeContext): Line[] {
+  if (figure.caption.length === 0) return []
+  const size = context.grid.bodySizePt * CAPTION_SCALE
+  const atoms = shapeRuns(figure.caption, context, size, 'hei')
+  return typesetParagraph(atoms, paragraphOptions(context.template, width, size, {firstIndentPt: 0, restIndentPt: 0, align: 'justify'}))
 }

@@ -62,6 +62,13 @@ export interface Row {
   /** First/last line of its paragraph (for the widow/orphan rules). */
   paragraphStart?: boolean
   paragraphEnd?: boolean
+  /**
+   * Columns the row is wide (default 1). A row wider than one column (a
+   * spanning figure or table) is not flowed: pagination stands it at the top
+   * of that many adjacent columns of the page where its place in the text
+   * falls, and the text of those columns starts below it.
+   */
+  columns?: number
 }
 
 /** Costs of column breaks (flow demerits). */

@@ -53,7 +53,12 @@ export interface Template {
   heads: Record<string, TextStyle & {lines: number; align: 'center' | 'left'}>
   qa: {label: string; question?: string; hanging: boolean}
   furniture: {publication?: string; section?: string; show: boolean; size: number; font: string}
-  figures: {dpi: number; grayscale: boolean}
+  /**
+   * Pictures: print resolution, newsprint grayscale, and the columns a picture
+   * without a span in its title takes by shape: `landscape` (width ≥ 1.2 ×
+   * height) and `panorama` (width ≥ 2.2 × height); upright pictures take one.
+   */
+  figures: {dpi: number; grayscale: boolean; autoSpan: {landscape: number; panorama: number}}
   handout?: {label: string; notesLines: number; leadOwnHandout: boolean}
 }
 
@@ -130,6 +135,8 @@ export function validateTemplate(template: Template, file: string): void {
   if (!['quanjiao', 'kaiming', 'banjiao', 'centred'].includes(template.punctuation)) fail('punctuation', 'must be quanjiao, kaiming, banjiao or centred')
   if (!['dots', 'kai'].includes(template.emphasis)) fail('emphasis', 'must be dots or kai')
   positive(template.deck?.headline?.size, 'deck.headline.size')
+  whole(template.figures?.autoSpan?.landscape, 'figures.autoSpan.landscape')
+  whole(template.figures?.autoSpan?.panorama, 'figures.autoSpan.panorama')
   const widthPt = mm(template.page.width)
   const gridPt = template.body.size * (template.body.charsPerLine * template.body.columns + template.body.gutterChars * (template.body.columns - 1))
   if (gridPt > widthPt) fail('body', `type area (${gridPt.toFixed(1)} pt) is wider than the page (${widthPt.toFixed(1)} pt)`)

@@ -77,8 +77,14 @@ const DEPTH_COST = 150
  * minimise break costs (keeps, widows, orphans) plus squared shortfall of
  * each column below the depth; the last column may be one line short for
  * free. Returns undefined when the rows do not fit the columns at all.
+ *
+ * @param tops
+ *   Lines at the top of each column taken by something else (a spanning
+ *   figure): the column's text starts that much lower, so it is balanced to
+ *   end level with the others at `depth` lines from the top, holding
+ *   `depth − top` lines (none if the figure reaches deeper). Default: none.
  */
-export function balanceColumns(rows: readonly Row[], start: number, capacities: readonly number[]): {fills: ColumnFill[]; next: number} | undefined {
+export function balanceColumns(rows: readonly Row[], start: number, capacities: readonly number[], tops?: readonly number[]): {fills: ColumnFill[]; next: number} | undefined {
   const full = fillColumns(rows, start, capacities)
   if (full.next < rows.length) return undefined
   const n = rows.length - start
@@ -87,17 +93,19 @@ export function balanceColumns(rows: readonly Row[], start: number, capacities: 
   for (const span of spans) prefix.push(prefix[prefix.length - 1]! + span)
   const total = prefix[n]!
   const columns = capacities.length
-  const maxCapacity = Math.max(...capacities)
+  const offsets = tops && tops.some((top) => top > 0) ? capacities.map((_, c) => tops[c] ?? 0) : undefined
+  const maxDepth = offsets ? Math.max(...capacities.map((capacity, c) => capacity + offsets[c]!)) : Math.max(...capacities)
   let best: {cost: number; breaks: number[]} | undefined
   const breakCosts = new Float64Array(n + 1)
   for (let j = 1; j < n; j++) breakCosts[j] = rows[start + j - 1]!.breakAfter
-  const shallowest = Math.ceil(total / columns)
-  for (let depth = shallowest; depth <= maxCapacity; depth++) {
+  const shallowest = offsets ? shallowestDepth(total, capacities, offsets) : Math.ceil(total / columns)
+  for (let depth = shallowest; depth <= maxDepth; depth++) {
     if (best && (depth - shallowest) * DEPTH_COST >= best.cost) break
     if (best && depth - shallowest > MAX_EXTRA_DEPTH) break
-    const result = balanceAtDepth(breakCosts, prefix, capacities.map((capacity) => Math.min(capacity, depth)), depth)
+    const room = capacities.map((capacity, c) => Math.max(0, Math.min(capacity, depth - (offsets?.[c] ?? 0))))
+    const result = balanceAtDepth(breakCosts, prefix, room, depth, offsets)
     if (result === undefined) continue
-    const cost = result.cost + (depth - Math.ceil(total / columns)) * DEPTH_COST
+    const cost = result.cost + (depth - shallowest) * DEPTH_COST
     if (!best || cost < best.cost) best = {cost, breaks: result.breaks}
   }
   if (!best) return full
@@ -110,8 +118,16 @@ export function balanceColumns(rows: readonly Row[], start: number, capacities: 
   return {fills, next: rows.length}
 }
 
+/** Least depth (lines from the top) at which columns starting `offsets` lines down hold `total` lines. */
+function shallowestDepth(total: number, capacities: readonly number[], offsets: readonly number[]): number {
+  let depth = 1
+  const room = (d: number): number => capacities.reduce((sum, capacity, c) => sum + Math.max(0, Math.min(capacity, d - offsets[c]!)), 0)
+  while (room(depth) < total && depth < 100_000) depth++
+  return depth
+}
+
 /** Best column ends (relative row indices) for one depth, or undefined when no allowed layout exists. */
-function balanceAtDepth(breakCosts: Float64Array, prefix: readonly number[], capacities: readonly number[], depth: number): {cost: number; breaks: number[]} | undefined {
+function balanceAtDepth(breakCosts: Float64Array, prefix: readonly number[], capacities: readonly number[], depth: number, offsets?: readonly number[]): {cost: number; breaks: number[]} | undefined {
   const n = prefix.length - 1
   const columns = capacities.length
   // cost[c][j]: best cost of rows [0, j) in the first c columns; from[c][j]: where column c-1 started.
@@ -133,7 +149,7 @@ function balanceAtDepth(breakCosts: Float64Array, prefix: readonly number[], cap
         if (last && j < n) continue
         const breakCost = j < n && j > i ? breakCosts[j]! : 0
         if (breakCost === Infinity) continue
-        const short = Math.max(0, depth - height - 1)
+        const short = Math.max(0, depth - (offsets?.[c] ?? 0) - height - 1)
         const total = base + breakCost + SHORT_COLUMN_COST * short * short
         if (total < cost[c + 1]![j]!) {
           cost[c + 1]![j] = total

@@ -4,7 +4,10 @@ import type {Template} from '../config/template.js'
 import type {Shaper} from '../compose/compose-blocks.js'
 import {paragraphOptions} from '../compose/compose-blocks.js'
 import {typesetParagraph} from '../paragraph/typeset-paragraph.js'
-import {balanceColumns, fillColumn, fillColumns, type ColumnFill} from '../flow/flow-columns.js'
+import type {ColumnFill} from '../flow/flow-columns.js'
+import {floatDepths, placeFloats, type FloatPlace, type FloatRequest} from './place-floats.js'
+import {anchorColumn, isReferredBy, splitFloats, type Float} from './split-floats.js'
+import {flowPage} from './flow-page.js'
 import type {Deck} from './deck.js'
 import type {Page} from './types.js'
 import {chineseDate, chineseWeekday} from './dates.js'
@@ -36,49 +39,70 @@ export interface BlockPlace {
  * Make pages: the deck across the columns of page 1, rows flowed into the
  * columns on the baseline grid, jump lines (（下转第2版）/（上接第1版）) where
  * the article continues, the final page's columns balanced, furniture on
- * every page. Pure: rows in, absolutely positioned pages out.
+ * every page. Rows wider than a column (spanning figures and tables) stand
+ * at the top of adjacent columns of the page where their place in the text
+ * falls (`placeFloats`; on page 1 directly under the deck), and the text of
+ * those columns starts under them on the same grid. Pure: rows in,
+ * absolutely positioned pages out; `rows` are the flowed rows the
+ * `columns` index.
  */
 export function paginate(input: readonly Row[], deck: Deck | undefined, context: PaginateContext): {pages: Page[]; places: Map<number, BlockPlace>; columns: PlacedColumn[]; rows: readonly Row[]} {
   const {grid} = context
-  let rows = input
+  // Rows wider than a column leave the flow; each remembers the text row before it.
+  const split = splitFloats(input, grid.columns)
+  let rows: readonly Row[] = split.rows
+  let pending = split.floats
   const pages: Page[] = []
   const columns: PlacedColumn[] = []
   const places = new Map<number, BlockPlace>()
   let next = 0
-  for (let index = 0; next < rows.length || index === 0; index++) {
+  for (let index = 0; next < rows.length || pending.length > 0 || index === 0; index++) {
     const items: Item[] = []
     const deckLines = index === 0 && deck ? Math.min(deck.lines, grid.linesPerColumn - 2) : 0
     if (index === 0 && deck) items.push(...offset(deck.items, grid.leftPt, grid.topPt))
     const continued = index > 0
     const base = grid.linesPerColumn - deckLines
-    const capacities = Array.from({length: grid.columns}, (_, c) => base - (continued && c === 0 ? 1 : 0))
-    let layout: {fills: ColumnFill[]; next: number} | undefined
-    let jumpOut = false
-    for (let attempt = 0; attempt <= MAX_FLOAT_MOVES; attempt++) {
-      // A short story on its first page may take fewer columns; on a later page the columns match the pages before.
-      layout = index === 0 ? balanceTail(rows, next, capacities) : balanceColumns(rows, next, capacities)
-      jumpOut = !layout
-      const used = jumpOut ? capacities.map((capacity, c) => capacity - (c === grid.columns - 1 ? 1 : 0)) : capacities
-      if (!layout) {
-        layout = fillColumns(rows, next, used)
-        if (layout.next === next) layout = forceProgress(rows, next, used)
-      }
-      // Figures go to the top of a column: move one that starts mid-column to the next column's top.
-      const floated = attempt < MAX_FLOAT_MOVES ? floatFigure(rows, layout.fills) : undefined
-      if (!floated) break
-      rows = floated
+    const room = Array.from({length: grid.columns}, (_, c) => base - (continued && c === 0 ? 1 : 0))
+    // Flow the text, then stand each spanning block whose reference falls on the page at its column tops, in text order, reflowing after each.
+    let tops = room.map(() => 0)
+    let flowed = flowPage(rows, next, room, tops, index === 0)
+    const requests: FloatRequest[] = []
+    const standing: Float[] = []
+    let placesOnPage: FloatPlace[] = []
+    for (const float of pending) {
+      if (!isReferredBy(float, flowed.rows, flowed.layout.next)) break
+      const request = {columns: float.columns, lines: float.row.span, anchorColumn: anchorColumn(float, flowed.rows, next, flowed.layout.fills)}
+      const trial = [...requests, request]
+      // A block that fits nowhere on the page waits for the next one, and so do those after it (text order);
+      // on a page with no deck and nothing else standing it goes in anyway, so every page makes progress.
+      const placed = placeFloats(trial, room, MIN_LINES_BELOW_FLOAT) ?? (requests.length === 0 && deckLines === 0 ? forcedPlace(request, room) : undefined)
+      if (!placed) break
+      requests.push(request)
+      standing.push(float)
+      placesOnPage = placed
+      tops = floatDepths(requests, placesOnPage, grid.columns)
+      flowed = flowPage(rows, next, room.map((lines, c) => lines - tops[c]!), tops, index === 0)
     }
-    if (!layout) throw new Error('pagination produced no layout')
+    pending = pending.filter((float) => !standing.includes(float))
+    rows = flowed.rows
+    const {layout, jumpOut} = flowed
+    standing.forEach((float, i) => {
+      const place = placesOnPage[i]!
+      const y = grid.topPt + (deckLines + place.top) * grid.pitchPt
+      if (!places.has(float.row.block)) places.set(float.row.block, {page: index, yPt: y})
+      items.push(...offset(float.row.items, grid.columnXPt[place.column]!, y))
+    })
     layout.fills.forEach((fill, c) => {
-      if (fill.end > fill.start) columns.push({page: index, column: c, start: fill.start, end: fill.end})
+      if (fill.end > fill.start) columns.push({page: index, column: c, start: fill.start, end: fill.end, ...(tops[c] ? {top: tops[c]} : {})})
       const x = grid.columnXPt[c]!
-      const top = grid.topPt + (deckLines + (continued && c === 0 ? 1 : 0)) * grid.pitchPt
+      const top = grid.topPt + (deckLines + tops[c]! + (continued && c === 0 ? 1 : 0)) * grid.pitchPt
       placeColumn(rows, fill, x, top, grid.pitchPt, items, (block, y) => {
         if (!places.has(block)) places.set(block, {page: index, yPt: y})
       })
     })
     const pageNumber = context.furniture.firstPage + index
-    if (continued) items.push(...jumpLine(`（上接第${pageNumber - 1}版）`, 0, grid.topPt, 'left', context))
+    // The 上接 line heads the text of the first column, under a block standing there.
+    if (continued) items.push(...jumpLine(`（上接第${pageNumber - 1}版）`, 0, grid.topPt + tops[0]! * grid.pitchPt, 'left', context))
     if (jumpOut) items.push(...jumpLine(`（下转第${pageNumber + 1}版）`, grid.columns - 1, grid.topPt + (grid.linesPerColumn - 1) * grid.pitchPt, 'right', context))
     if (context.template.furniture.show) items.push(...furnitureItems(pageNumber, context))
     pages.push({widthPt: grid.pageWidthPt, heightPt: grid.pageHeightPt, items})
@@ -87,31 +111,12 @@ export function paginate(input: readonly Row[], deck: Deck | undefined, context:
   return {pages, places, columns, rows}
 }
 
-/** Figure moves per page before the layout is taken as it is. */
-const MAX_FLOAT_MOVES = 4
+/** Lines a column keeps for text under a spanning block (fewer would be a sliver of text). */
+const MIN_LINES_BELOW_FLOAT = 3
 
-/**
- * Find a figure (with its caption rows) that starts in the middle of a column
- * and move it to where the next column will begin, so text after it fills the
- * column and the figure stands at a column top (newspaper make-up). Returns
- * the reordered rows, or undefined when every figure already starts a column.
- */
-function floatFigure(rows: readonly Row[], fills: readonly ColumnFill[]): Row[] | undefined {
-  for (let c = 0; c < fills.length; c++) {
-    const fill = fills[c]!
-    for (let i = fill.start + 1; i < fill.end; i++) {
-      if (rows[i]!.kind !== 'figure' || rows[i - 1]!.kind === 'figure') continue
-      let end = i
-      while (end < rows.length && rows[end]!.kind === 'figure' && rows[end]!.block === rows[i]!.block) end++
-      const group = rows.slice(i, end)
-      const rest = [...rows.slice(0, i), ...rows.slice(end)]
-      // Refill the column to the depth it has now with the text after the figure.
-      const target = fillColumn(rest, fill.start, fill.lines).end
-      if (target <= i) continue
-      return [...rest.slice(0, target), ...group, ...rest.slice(target)]
-    }
-  }
-  return undefined
+/** A float that fits nowhere, stood at the top of the columns of its reference anyway (only alone on a page without deck). */
+function forcedPlace(request: FloatRequest, room: readonly number[]): FloatPlace[] {
+  return placeFloats([request], room, 0) ?? [{column: Math.max(0, Math.min(request.anchorColumn, room.length - request.columns)), top: 0}]
 }
 
 /** Which rows a column of a page holds: `rows[start..end)`. */
@@ -120,13 +125,15 @@ export interface PlacedColumn {
   column: number
   start: number
   end: number
+  /** Grid lines above the column's text taken by spanning blocks (default 0). */
+  top?: number
 }
 
-/** Difference in lines between the deepest and shallowest column on the last page. */
+/** Difference in lines between the deepest and shallowest column foot on the last page (spanning blocks above a column count). */
 export function lastPageSpread(rows: readonly Row[], columns: readonly PlacedColumn[]): number {
   const last = columns.length ? columns[columns.length - 1]!.page : 0
   const depths = columns.filter((column) => column.page === last).map((column) => {
-    let lines = 0
+    let lines = column.top ?? 0
     for (let i = column.start; i < column.end; i++) lines += rows[i]!.span
     return lines
   })
@@ -149,28 +156,6 @@ export function findWidowsAndOrphans(rows: readonly Row[], columns: readonly Pla
     else if (after.kind === 'body' && after.paragraphEnd && !after.paragraphStart) faults.push(after.block)
   }
   return faults
-}
-
-/** Fewest lines a balanced column should hold: a short story takes fewer columns rather than slivers. */
-const MIN_BALANCED_LINES = 6
-
-/** Balance what is left over as many columns as it fills sensibly; undefined when it does not fit the page. */
-function balanceTail(rows: readonly Row[], start: number, capacities: readonly number[]): {fills: ColumnFill[]; next: number} | undefined {
-  let total = 0
-  for (let i = start; i < rows.length; i++) total += rows[i]!.span
-  const used = Math.min(capacities.length, Math.max(1, Math.ceil(total / MIN_BALANCED_LINES)))
-  const layout = balanceColumns(rows, start, capacities.slice(0, used)) ?? (used < capacities.length ? balanceColumns(rows, start, capacities) : undefined)
-  if (!layout) return undefined
-  const fills = [...layout.fills]
-  while (fills.length < capacities.length) fills.push({start: rows.length, end: rows.length, lines: 0})
-  return {fills, next: layout.next}
-}
-
-/** Guarantee progress when nothing fits a page (a row taller than a column): place it alone. */
-function forceProgress(rows: readonly Row[], start: number, capacities: readonly number[]): {fills: ColumnFill[]; next: number} {
-  const fills: ColumnFill[] = capacities.map(() => ({start, end: start, lines: 0}))
-  fills[0] = {start, end: start + 1, lines: Math.min(rows[start]!.span, capacities[0]!)}
-  return {fills, next: start + 1}
 }
 
 /** Put `rows[fill.start..fill.end)` one under another from `top` at `x` into `items`; `mark` hears where each row went. */

@@ -15,17 +15,17 @@ beforeAll(async () => {
   await sharp({create: {width: 900, height: 600, channels: 3, background: {r: 180, g: 40, b: 40}}}).jpeg().toFile(path.join(dir, 'photo.jpg'))
 })
 
-/** The seed with figures put after the given paragraphs. */
-function withFigures(after: number[], src = 'photo.jpg'): string {
+/** The seed with figures put after the given paragraphs (a title sets the span). */
+function withFigures(after: number[], src = 'photo.jpg', title = ''): string {
   const paragraphs = body.split('\n\n')
-  for (const index of [...after].sort((a, b) => b - a)) paragraphs.splice(index, 0, `![说明文字（资料图片）](${src})`)
+  for (const index of [...after].sort((a, b) => b - a)) paragraphs.splice(index, 0, `![说明文字（资料图片）](${src}${title ? ` "${title}"` : ''})`)
   return `${frontMatter}\n---\n${paragraphs.join('\n\n')}`
 }
 
 describe('figures', () => {
   test('are decoded, resized for print and stand at a column top with their caption below', async () => {
     const file = path.join(dir, 'figs.md')
-    const result = await renderArticle(withFigures([3, 12]), file)
+    const result = await renderArticle(withFigures([3, 12], 'photo.jpg', '1栏'), file)
     expect(result.file.messages.filter((message) => message.fatal !== undefined)).toEqual([])
     const page = result.document!.pages[0]!
     const images = page.items.filter((item): item is ImageItem => item.type === 'image')

@@ -62,6 +62,27 @@ describe('balanceColumns', () => {
     expect(findWidowsAndOrphans(rows, layout.fills.map((fill, column) => ({page: 0, column, ...fill})))).toEqual([])
   })
 
+  test('with a figure at the top of some columns, ends the columns level in page lines (tops + text)', () => {
+    const rows = Array.from({length: 40}, (_, i): Row => ({span: 1, items: [], breakAfter: 0, kind: 'body', block: i}))
+    // A 2-column figure of 10 lines over columns 0–1 of three 30-line columns.
+    const layout = balanceColumns(rows, 0, [20, 20, 30], [10, 10, 0])!
+    expect(layout.next).toBe(rows.length)
+    const feet = layout.fills.map((fill, c) => [10, 10, 0][c]! + lines(rows, fill.start, fill.end))
+    expect(Math.max(...feet) - Math.min(...feet)).toBeLessThanOrEqual(1)
+    expect(feet[0]).toBe(20)
+    expect(lines(rows, layout.fills[2]!.start, layout.fills[2]!.end)).toBeGreaterThanOrEqual(19)
+    // Without tops the same rows end level in text lines instead.
+    const plain = balanceColumns(rows, 0, [20, 20, 30])!
+    const depths = plain.fills.map((fill) => lines(rows, fill.start, fill.end))
+    expect(Math.max(...depths) - Math.min(...depths)).toBeLessThanOrEqual(1)
+  })
+
+  test('a figure deeper than the balanced depth leaves its columns empty and the text beside it', () => {
+    const rows = Array.from({length: 12}, (_, i): Row => ({span: 1, items: [], breakAfter: 0, kind: 'body', block: i}))
+    const layout = balanceColumns(rows, 0, [10, 10, 30], [20, 20, 0])!
+    expect(layout.fills.map((fill) => fill.end - fill.start)).toEqual([0, 0, 12])
+  })
+
   test('returns undefined when the rows do not fit', () => {
     expect(balanceColumns(paragraph(30, 0), 0, [10, 10])).toBeUndefined()
   })
