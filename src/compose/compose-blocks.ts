@@ -31,6 +31,8 @@ export interface ComposeContext {
   looseness?: ReadonlyMap<number, -1 | 1>
   /** Rows already composed, by `block:looseness`; lets repair passes recompose only what changed. */
   cache?: Map<string, Row[]>
+  /** All blocks of the article, for rules that look at a block's neighbour (stacked heads). */
+  blocks?: readonly Block[]
   /** Warn about a layout problem at a source position. */
   warn: (ruleId: string, reason: string, position?: Position) => void
 }
@@ -40,7 +42,8 @@ export interface ComposeContext {
  * lines on the grid, heads into whole-line bands, figures and tables into
  * rows sized to whole lines. Keep rules become `breakAfter` costs.
  */
-export function composeBlocks(blocks: readonly Block[], context: ComposeContext): Row[] {
+export function composeBlocks(blocks: readonly Block[], input: ComposeContext): Row[] {
+  const context = {...input, blocks}
   const rows: Row[] = []
   blocks.forEach((block, index) => {
     const before = rows.length
@@ -78,7 +81,7 @@ function composeBlock(block: Block, index: number, context: ComposeContext): Row
       return paragraphRows(runs as Inline[], index, context, {firstIndentPt: hanging ? 0 : indent, restIndentPt: hanging ? hang : 0})
     }
     case 'sectionHead':
-      return headRows(block.children, block.depth, index, context)
+      return headRows(block.children, block.depth, index, context, context.blocks?.[index - 1]?.type === 'sectionHead')
     case 'list':
       return block.items.flatMap((item) => {
         const marker: Inline = {type: 'text', value: `${item.marker} `, style: {}}

@@ -9,9 +9,11 @@ const MAX_HEAD_LINES = 4
 /**
  * A section head (小标题): set in the head style, centred or flush left, in a
  * band of whole grid lines (clreq §2.3.4: heads take an integer multiple of
- * the line pitch), text centred vertically in the band.
+ * the line pitch), text centred vertically in the band, an odd blank line
+ * above. `stacked`: the head follows another head directly, so it drops the
+ * blank lines above it.
  */
-export function headRows(runs: readonly Inline[], depth: number, block: number, context: ComposeContext): Row[] {
+export function headRows(runs: readonly Inline[], depth: number, block: number, context: ComposeContext, stacked = false): Row[] {
   const {grid, template} = context
   const style = template.heads[String(depth)] ?? template.heads['4'] ?? {font: 'hei', size: grid.bodySizePt, lines: 1, align: 'left'}
   const align = style.align === 'center' ? 'center' : 'left'
@@ -40,14 +42,19 @@ export function headRows(runs: readonly Inline[], depth: number, block: number, 
     // Otherwise fill the measure: justified lines, the last one centred.
     lines = balanced ?? typesetParagraph(atoms, {...paragraphOptions(template, grid.measurePt, size, {firstIndentPt: 0, restIndentPt: 0, align: 'justify'}), lastAlign: align})
   }
-  // The band is whole grid lines with the head's lines on grid baselines, centred (one blank line above and below).
+  // The band is whole grid lines (占行: the template's `lines` for a one-line head) with the head's lines on grid baselines, centred.
   if (lines.length > MAX_HEAD_LINES) {
     // A runaway head (a paragraph marked as a heading): one row per line, so it can never outgrow a column.
     // Its lines may part across columns; only the last keeps with the text after it.
     return lines.map((line, i) => ({span: 1, items: [textItem(line, grid.baselineOffsetPt, 'head')], breakAfter: i === lines.length - 1 ? BREAK_COST.keep : lineBreakCost(i, lines.length), kind: 'head', block}))
   }
-  const span = Math.max(style.lines, lines.length + 2)
-  const first = Math.floor((span - lines.length) / 2)
+  // A head that wraps keeps the blank lines a one-line head has.
+  const blanks = Math.max(0, style.lines - 1)
+  // An odd blank line goes above: a head stands closer to the text it heads than to the text before it.
+  // A head right under another head (## then ###) drops the blank above: the band above already parts it from the text.
+  const above = stacked ? 0 : Math.ceil(blanks / 2)
+  const span = lines.length + blanks - (stacked ? Math.ceil(blanks / 2) : 0)
+  const first = above
   const items = lines.map((line, i) => textItem(line, (first + i) * grid.pitchPt + grid.baselineOffsetPt, 'head'))
   return [{span, items, breakAfter: BREAK_COST.keep, kind: 'head', block}]
 }
