@@ -127,12 +127,16 @@ export async function layoutArticle(article: Article, template: Template, file: 
     return paginate(rows, deck, paginateContext)
   }
   // Faults: widows and orphans count most, then last-page columns more than one line apart.
-  const score = (result: ReturnType<typeof layOut>): {value: number; blocks: number[]} => {
+  const score = (result: ReturnType<typeof layOut>): {value: number; blocks: number[]; lastPage: number[]} => {
     const faults = findWidowsAndOrphans(result.rows, result.columns)
     const spread = Math.max(0, lastPageSpread(result.rows, result.columns) - 1)
     const lastPage = result.columns.length ? result.columns[result.columns.length - 1]!.page : 0
-    const tail = result.columns.filter((column) => column.page === lastPage).map((column) => result.rows[column.end - 1]?.block ?? 0)
-    return {value: faults.length * 10 + spread, blocks: [...faults, ...(spread > 0 ? tail.reverse() : [])]}
+    const last = result.columns.filter((column) => column.page === lastPage)
+    const tail = last.map((column) => result.rows[column.end - 1]?.block ?? 0)
+    // Uneven last columns: any paragraph of the last page a line shorter or longer may even them out.
+    const onLastPage = new Set<number>()
+    if (spread > 0) for (const column of last) for (let i = column.start; i < column.end; i++) onLastPage.add(result.rows[i]!.block)
+    return {value: faults.length * 10 + spread, blocks: [...faults, ...(spread > 0 ? tail.reverse() : [])], lastPage: [...onLastPage].reverse()}
   }
   let looseness = new Map<number, -1 | 1>()
   let best = layOut(looseness)
@@ -140,9 +144,12 @@ export async function layoutArticle(article: Article, template: Template, file: 
   for (let attempt = 0; attempt < MAX_REPAIRS && current.value > 0; attempt++) {
     let improved = false
     const tried = new Set<string>()
-    for (const target of current.blocks.slice(0, 3)) {
-      for (const [block, change] of repairCandidates(blocks, target, looseness)) {
+    // Paragraphs near each fault first; for uneven last columns, then every paragraph of the last page.
+    const targets: [number, number][] = [...current.blocks.slice(0, 3).map((block): [number, number] => [block, REPAIR_REACH]), ...current.lastPage.map((block): [number, number] => [block, 1])]
+    for (const [target, reach] of targets) {
+      for (const [block, change] of repairCandidates(blocks, target, looseness, reach)) {
         if (tried.has(`${block}${change}`)) continue
+        if (tried.size >= MAX_REPAIR_TRIALS) break
         tried.add(`${block}${change}`)
         const trial = new Map(looseness).set(block, change)
         const result = layOut(trial)
@@ -189,10 +196,13 @@ const MAX_REPAIRS = 3
 /** How many blocks back from a fault a repair looks for a paragraph to re-break. */
 const REPAIR_REACH = 4
 
-/** Paragraphs to retry for a fault at `block`: it and the few before it, tighter first, then looser. */
-function repairCandidates(blocks: readonly Block[], block: number, done: ReadonlyMap<number, -1 | 1>): [number, -1 | 1][] {
+/** Layouts tried per repair round (each is a pagination with one paragraph re-broken). */
+const MAX_REPAIR_TRIALS = 16
+
+/** Paragraphs to retry for a fault at `block`: it and the `reach - 1` before it, tighter first, then looser. */
+function repairCandidates(blocks: readonly Block[], block: number, done: ReadonlyMap<number, -1 | 1>, reach: number): [number, -1 | 1][] {
   const candidates: [number, -1 | 1][] = []
-  for (let index = block; index >= 0 && index > block - REPAIR_REACH; index--) {
+  for (let index = block; index >= 0 && index > block - reach; index--) {
     const type = blocks[index]?.type
     if ((type === 'paragraph' || type === 'qaTurn') && !done.has(index)) candidates.push([index, -1], [index, 1])
   }
