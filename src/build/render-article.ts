@@ -126,7 +126,7 @@ export async function layoutArticle(article: Article, template: Template, file: 
     const rows = composeBlocks(blocks, {template, grid, shape, images: images.info, warn, looseness, cache})
     return paginate(rows, deck, paginateContext)
   }
-  // Faults: widows and orphans count most, then last-page columns more than one line apart.
+  // Faults: last-page columns more than one line apart count most (the story ends level), then widows and orphans.
   const score = (result: ReturnType<typeof layOut>): {value: number; blocks: number[]; lastPage: number[]} => {
     const faults = findWidowsAndOrphans(result.rows, result.columns)
     const spread = Math.max(0, lastPageSpread(result.rows, result.columns) - 1)
@@ -136,7 +136,7 @@ export async function layoutArticle(article: Article, template: Template, file: 
     // Uneven last columns: any paragraph of the last page a line shorter or longer may even them out.
     const onLastPage = new Set<number>()
     if (spread > 0) for (const column of last) for (let i = column.start; i < column.end; i++) onLastPage.add(result.rows[i]!.block)
-    return {value: faults.length * 10 + spread, blocks: [...faults, ...(spread > 0 ? tail.reverse() : [])], lastPage: [...onLastPage].reverse()}
+    return {value: spread * 100 + faults.length * 10, blocks: [...faults, ...(spread > 0 ? tail.reverse() : [])], lastPage: [...onLastPage].reverse()}
   }
   let looseness = new Map<number, -1 | 1>()
   let best = layOut(looseness)
