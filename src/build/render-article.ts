@@ -122,9 +122,9 @@ export async function layoutArticle(article: Article, template: Template, file: 
   // then repair widows and orphans by setting a nearby paragraph a line tighter or looser.
   const paginateContext = {template, grid, shape, furniture: furnitureFor(article, template)}
   const cache = new Map<string, Row[]>()
-  const layOut = (looseness: ReadonlyMap<number, -1 | 1>) => {
+  const layOut = (looseness: ReadonlyMap<number, -1 | 1>, place = true) => {
     const rows = composeBlocks(blocks, {template, grid, shape, images: images.info, warn, looseness, cache})
-    return paginate(rows, deck, paginateContext)
+    return paginate(rows, deck, paginateContext, {place})
   }
   // Faults: last-page columns more than one line apart count most (the story ends level), then widows and orphans.
   const score = (result: ReturnType<typeof layOut>): {value: number; blocks: number[]; lastPage: number[]} => {
@@ -140,6 +140,7 @@ export async function layoutArticle(article: Article, template: Template, file: 
   }
   let looseness = new Map<number, -1 | 1>()
   let best = layOut(looseness)
+  let placed = true
   let current = score(best)
   for (let attempt = 0; attempt < MAX_REPAIRS && current.value > 0; attempt++) {
     let improved = false
@@ -152,10 +153,12 @@ export async function layoutArticle(article: Article, template: Template, file: 
         if (tried.size >= MAX_REPAIR_TRIALS) break
         tried.add(`${block}${change}`)
         const trial = new Map(looseness).set(block, change)
-        const result = layOut(trial)
+        // Trials only decide where rows go; the winner is placed on its pages at the end.
+        const result = layOut(trial, false)
         const trialScore = score(result)
         if (result.pages.length <= best.pages.length && trialScore.value < current.value) {
           best = result
+          placed = false
           current = trialScore
           looseness = trial
           improved = true
@@ -166,7 +169,7 @@ export async function layoutArticle(article: Article, template: Template, file: 
     }
     if (!improved) break
   }
-  const {pages, places} = best
+  const {pages, places} = placed ? best : layOut(looseness)
   const outline = blocks.flatMap((block, index) => {
     const place = places.get(index)
     return block.type === 'sectionHead' && block.depth === 2 && place ? [{title: blockText(block), page: place.page, yPt: place.yPt}] : []

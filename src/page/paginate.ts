@@ -46,7 +46,9 @@ export interface BlockPlace {
  * absolutely positioned pages out; `rows` are the flowed rows the
  * `columns` index.
  */
-export function paginate(input: readonly Row[], deck: Deck | undefined, context: PaginateContext): {pages: Page[]; places: Map<number, BlockPlace>; columns: PlacedColumn[]; rows: readonly Row[]} {
+export function paginate(input: readonly Row[], deck: Deck | undefined, context: PaginateContext, options: {place?: boolean} = {}): {pages: Page[]; places: Map<number, BlockPlace>; columns: PlacedColumn[]; rows: readonly Row[]} {
+  // Without `place`, only which rows go where (for trial layouts): pages come back without items.
+  const place = options.place ?? true
   const {grid} = context
   // Rows wider than a column leave the flow; each remembers the text row before it.
   const split = splitFloats(input, grid.columns)
@@ -59,7 +61,7 @@ export function paginate(input: readonly Row[], deck: Deck | undefined, context:
   for (let index = 0; next < rows.length || pending.length > 0 || index === 0; index++) {
     const items: Item[] = []
     const deckLines = index === 0 && deck ? Math.min(deck.lines, grid.linesPerColumn - 2) : 0
-    if (index === 0 && deck) items.push(...offset(deck.items, grid.leftPt, grid.topPt))
+    if (index === 0 && deck && place) items.push(...offset(deck.items, grid.leftPt, grid.topPt))
     const continued = index > 0
     const base = grid.linesPerColumn - deckLines
     const room = Array.from({length: grid.columns}, (_, c) => base - (continued && c === 0 ? 1 : 0))
@@ -86,14 +88,21 @@ export function paginate(input: readonly Row[], deck: Deck | undefined, context:
     pending = pending.filter((float) => !standing.includes(float))
     rows = flowed.rows
     const {layout, jumpOut} = flowed
-    standing.forEach((float, i) => {
-      const place = placesOnPage[i]!
-      const y = grid.topPt + (deckLines + place.top) * grid.pitchPt
-      if (!places.has(float.row.block)) places.set(float.row.block, {page: index, yPt: y})
-      items.push(...offset(float.row.items, grid.columnXPt[place.column]!, y))
-    })
     layout.fills.forEach((fill, c) => {
       if (fill.end > fill.start) columns.push({page: index, column: c, start: fill.start, end: fill.end, ...(tops[c] ? {top: tops[c]} : {})})
+    })
+    next = layout.next
+    if (!place) {
+      pages.push({widthPt: grid.pageWidthPt, heightPt: grid.pageHeightPt, items})
+      continue
+    }
+    standing.forEach((float, i) => {
+      const spot = placesOnPage[i]!
+      const y = grid.topPt + (deckLines + spot.top) * grid.pitchPt
+      if (!places.has(float.row.block)) places.set(float.row.block, {page: index, yPt: y})
+      items.push(...offset(float.row.items, grid.columnXPt[spot.column]!, y))
+    })
+    layout.fills.forEach((fill, c) => {
       const x = grid.columnXPt[c]!
       const top = grid.topPt + (deckLines + tops[c]! + (continued && c === 0 ? 1 : 0)) * grid.pitchPt
       placeColumn(rows, fill, x, top, grid.pitchPt, items, (block, y) => {
@@ -106,7 +115,6 @@ export function paginate(input: readonly Row[], deck: Deck | undefined, context:
     if (jumpOut) items.push(...jumpLine(`（下转第${pageNumber + 1}版）`, grid.columns - 1, grid.topPt + (grid.linesPerColumn - 1) * grid.pitchPt, 'right', context))
     if (context.template.furniture.show) items.push(...furnitureItems(pageNumber, context))
     pages.push({widthPt: grid.pageWidthPt, heightPt: grid.pageHeightPt, items})
-    next = layout.next
   }
   return {pages, places, columns, rows}
 }
