@@ -143,11 +143,7 @@ function breakOptimal(atoms: readonly Atom[], junctions: readonly Junction[], su
   // One best path per (break after atom e, fitness class of its last line), in slot e * 4 + fitness.
   // A slot is written only while e is the current break, and read only for earlier breaks,
   // so the best paths live in flat typed arrays without node objects.
-  const demeritsOf = new Float64Array(n * 4).fill(Infinity)
-  const previousOf = new Int32Array(n * 4).fill(-1)
-  const startOf = new Int32Array(n * 4)
-  const ratioOf = new Float64Array(n * 4)
-  const emergencyOf = new Uint8Array(n * 4)
+  const {demeritsOf, previousOf, startOf, ratioOf, emergencyOf, reachable} = scratchFor(n)
   const penaltyAt = (e: number): number => {
     if (e === n - 1) return 0
     const p = junctions[e]!.penalty
@@ -163,7 +159,6 @@ function breakOptimal(atoms: readonly Atom[], junctions: readonly Junction[], su
   const loosen = options.looseness === 1
   const hanging = options.firstIndentPt < options.restIndentPt
   // reachable[s]: some line may start at atom s (s = 0, or a best path ends at s - 1).
-  const reachable = new Uint8Array(n + 1)
   reachable[0] = 1
   for (let e = 0; e < n; e++) {
     const penalty = penaltyAt(e)
@@ -254,6 +249,31 @@ function breakOptimal(atoms: readonly Atom[], junctions: readonly Junction[], su
     breaks.push({start: startOf[slot]!, end, ratio: ratioOf[slot]!, kind: end === n - 1 ? 'final' : emergencyOf[slot] ? 'emergency' : 'normal'})
   }
   return breaks.reverse()
+}
+
+/** The breaker's tables, kept between paragraphs (layout is single-threaded per worker): no garbage per paragraph. */
+interface Scratch {
+  demeritsOf: Float64Array
+  previousOf: Int32Array
+  startOf: Int32Array
+  ratioOf: Float64Array
+  emergencyOf: Uint8Array
+  reachable: Uint8Array
+}
+
+let scratch: Scratch | undefined
+
+/** Tables for `n` atoms, reset: demerits Infinity, no previous break, nothing reachable. */
+function scratchFor(n: number): Scratch {
+  const slots = n * 4
+  if (!scratch || scratch.demeritsOf.length < slots) {
+    const size = Math.max(slots, 2 * (scratch?.demeritsOf.length ?? 256))
+    scratch = {demeritsOf: new Float64Array(size), previousOf: new Int32Array(size), startOf: new Int32Array(size), ratioOf: new Float64Array(size), emergencyOf: new Uint8Array(size), reachable: new Uint8Array(size / 4 + 1)}
+  }
+  scratch.demeritsOf.fill(Infinity, 0, slots)
+  scratch.previousOf.fill(-1, 0, slots)
+  scratch.reachable.fill(0, 0, n + 1)
+  return scratch
 }
 
 /** First fit: take as much as fits, then back up to the last allowed break. */

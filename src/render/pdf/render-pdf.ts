@@ -214,7 +214,7 @@ function drawText(doc: Doc, lines: readonly TextItem[], pageHeight: number, embe
         const cid = font.subset.includeGlyph(glyph.id)
         if (font.widths[cid] == null) font.widths[cid] = font.font.getGlyph(glyph.id).advanceWidth * font.scale
         if (font.unicode[cid] == null) font.unicode[cid] = [...glyph.text].map((char) => char.codePointAt(0)!)
-        run.hex.push(cid.toString(16).padStart(4, '0'))
+        run.hex.push(hex4(cid))
         run.adjust.push(0)
         run.penX = x + (font.widths[cid]! * run.size) / 1000
         x += glyph.advancePt
@@ -235,6 +235,13 @@ function drawText(doc: Doc, lines: readonly TextItem[], pageHeight: number, embe
   doc.addContent(`BT\n${ops.join('\n')}\nET`)
   doc.restore()
   for (const decorate of decorations) decorate()
+}
+
+const HEX4: string[] = []
+
+/** A CID as the four hex digits of a 2-byte Identity-H code, from a table filled as CIDs appear. */
+function hex4(cid: number): string {
+  return (HEX4[cid] ??= cid.toString(16).padStart(4, '0'))
 }
 
 /** 着重号: a small dot under the centre of each character (clreq §3.4 emphasis marks, horizontal). */
