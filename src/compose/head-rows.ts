@@ -56,5 +56,5 @@ export function headRows(runs: readonly Inline[], depth: number, block: number, 
   const span = lines.length + blanks - (stacked ? Math.ceil(blanks / 2) : 0)
   const first = above
   const items = lines.map((line, i) => textItem(line, (first + i) * grid.pitchPt + grid.baselineOffsetPt, 'head'))
-  return [{span, items, breakAfter: BREAK_COST.keep, kind: 'head', block}]
+  return [{span, items, breakAfter: BREAK_COST.keep, kind: 'head', block, ...(above > 0 ? {topBlank: above} : {})}]
 }

@@ -59,6 +59,12 @@ export interface Row {
   kind: 'body' | 'head' | 'figure' | 'table' | 'space'
   /** Index of the article block it came from (for handouts, goldens). */
   block: number
+  /**
+   * Blank grid lines at the top of the row that fall away when it starts a
+   * column (the space above a 小标题: the column top already parts it from
+   * what comes before). Default 0.
+   */
+  topBlank?: number
   /** First/last line of its paragraph (for the widow/orphan rules). */
   paragraphStart?: boolean
   paragraphEnd?: boolean

@@ -7,6 +7,18 @@ export interface ColumnFill {
   lines: number
 }
 
+/** Grid lines a row takes when it starts a column: its blank lines on top fall away there (`Row.topBlank`). */
+export function linesAtTop(row: Row): number {
+  return row.span - (row.topBlank ?? 0)
+}
+
+/** Lines `rows[start..end)` take in a column they start. */
+export function columnLines(rows: readonly Row[], start: number, end: number): number {
+  let lines = 0
+  for (let i = start; i < end; i++) lines += i === start ? linesAtTop(rows[i]!) : rows[i]!.span
+  return lines
+}
+
 /** Lines a column may end short by to find a better break (widow/orphan/keep). */
 const LOOKBACK_LINES = 8
 /** Demerits per grid line left empty at a column foot to honour a keep rule. */
@@ -21,14 +33,14 @@ const WASTE_COST = 60
 export function fillColumn(rows: readonly Row[], start: number, capacity: number): ColumnFill {
   let used = 0
   let k = start
-  while (k < rows.length && used + rows[k]!.span <= capacity) {
-    used += rows[k]!.span
+  while (k < rows.length && used + (k === start ? linesAtTop(rows[k]!) : rows[k]!.span) <= capacity) {
+    used += k === start ? linesAtTop(rows[k]!) : rows[k]!.span
     k++
   }
   if (k === rows.length) return {start, end: k, lines: used}
   if (k === start) {
     // Nothing fits: if the column is empty anyway, place the oversized row alone.
-    return capacity > 0 && rows[start]!.span > capacity ? {start, end: start + 1, lines: rows[start]!.span} : {start, end: start, lines: 0}
+    return capacity > 0 && linesAtTop(rows[start]!) > capacity ? {start, end: start + 1, lines: linesAtTop(rows[start]!)} : {start, end: start, lines: 0}
   }
   let bestEnd = -1
   let bestCost = Infinity
@@ -43,9 +55,7 @@ export function fillColumn(rows: readonly Row[], start: number, capacity: number
     wasted += rows[end - 1]!.span
   }
   if (bestEnd < 0) bestEnd = k // every break forbidden: force one rather than lose text
-  let total = 0
-  for (let i = start; i < bestEnd; i++) total += rows[i]!.span
-  return {start, end: bestEnd, lines: total}
+  return {start, end: bestEnd, lines: columnLines(rows, start, bestEnd)}
 }
 
 /** Fill columns of the given capacities in order; returns the fills and where the rows stopped. */
@@ -101,12 +111,15 @@ export function balanceColumns(rows: readonly Row[], start: number, capacities: 
   let best: {cost: number; breaks: number[]} | undefined
   const breakCosts = new Float64Array(n + 1)
   for (let j = 1; j < n; j++) breakCosts[j] = rows[start + j - 1]!.breakAfter
+  // Blank lines a row sheds when it starts a column.
+  const shed = new Float64Array(n + 1)
+  for (let i = 0; i < n; i++) shed[i] = rows[start + i]!.topBlank ?? 0
   const shallowest = offsets ? shallowestDepth(total, capacities, offsets) : Math.ceil(total / columns)
   for (let depth = shallowest; depth <= maxDepth; depth++) {
     if (best && (depth - shallowest) * DEPTH_COST >= best.cost) break
     if (best && depth - shallowest > MAX_EXTRA_DEPTH) break
     const room = capacities.map((capacity, c) => Math.max(0, Math.min(capacity, depth - (offsets?.[c] ?? 0))))
-    const result = balanceAtDepth(breakCosts, prefix, room, depth, offsets)
+    const result = balanceAtDepth(breakCosts, prefix, shed, room, depth, offsets)
     if (result === undefined) continue
     const cost = result.cost + (depth - shallowest) * DEPTH_COST
     if (!best || cost < best.cost) best = {cost, breaks: result.breaks}
@@ -115,7 +128,7 @@ export function balanceColumns(rows: readonly Row[], start: number, capacities: 
   const fills: ColumnFill[] = []
   let from = 0
   for (const to of best.breaks) {
-    fills.push({start: start + from, end: start + to, lines: prefix[to]! - prefix[from]!})
+    fills.push({start: start + from, end: start + to, lines: to > from ? prefix[to]! - prefix[from]! - shed[from]! : 0})
     from = to
   }
   return {fills, next: rows.length}
@@ -130,16 +143,18 @@ function shallowestDepth(total: number, capacities: readonly number[], offsets: 
 }
 
 /** Best column ends (relative row indices) for one depth, or undefined when no allowed layout exists. */
-function balanceAtDepth(breakCosts: Float64Array, prefix: readonly number[], capacities: readonly number[], depth: number, offsets?: readonly number[]): {cost: number; breaks: number[]} | undefined {
+function balanceAtDepth(breakCosts: Float64Array, prefix: readonly number[], shed: Float64Array, capacities: readonly number[], depth: number, offsets?: readonly number[]): {cost: number; breaks: number[]} | undefined {
   const n = prefix.length - 1
   const columns = capacities.length
   // cost[c][j]: best cost of rows [0, j) in the first c columns; from[c][j]: where column c-1 started.
   const cost = Array.from({length: columns + 1}, () => new Float64Array(n + 1).fill(Infinity))
   const from = Array.from({length: columns + 1}, () => new Int32Array(n + 1).fill(-1))
   cost[0]![0] = 0
-  // Lines the columns after column c can still take: a start that leaves more is hopeless.
+  // Lines the columns from column c on can still take (each may shed a head's blank lines on top): a start that leaves more is hopeless.
+  let maxShed = 0
+  for (let i = 0; i < n; i++) maxShed = Math.max(maxShed, shed[i]!)
   const after = new Float64Array(columns + 1)
-  for (let c = columns - 1; c >= 0; c--) after[c] = after[c + 1]! + capacities[c]!
+  for (let c = columns - 1; c >= 0; c--) after[c] = after[c + 1]! + capacities[c]! + maxShed
   for (let c = 0; c < columns; c++) {
     const last = c === columns - 1
     for (let i = 0; i <= n; i++) {
@@ -147,7 +162,7 @@ function balanceAtDepth(breakCosts: Float64Array, prefix: readonly number[], cap
       if (base === Infinity || prefix[n]! - prefix[i]! > after[c]!) continue
       // The last column takes all the rest, or nothing fits.
       for (let j = last ? n : i; j <= n; j++) {
-        const height = prefix[j]! - prefix[i]!
+        const height = j > i ? prefix[j]! - prefix[i]! - shed[i]! : 0
         if (height > capacities[c]!) break
         if (last && j < n) continue
         const breakCost = j < n && j > i ? breakCosts[j]! : 0

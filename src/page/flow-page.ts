@@ -1,5 +1,5 @@
 import type {Row} from '../compose/types.js'
-import {balanceColumns, fillColumn, fillColumns, type ColumnFill} from '../flow/flow-columns.js'
+import {balanceColumns, fillColumn, fillColumns, linesAtTop, type ColumnFill} from '../flow/flow-columns.js'
 
 /**
  * Flow the text of one page from `rows[next]` into columns of the given
@@ -83,6 +83,6 @@ function forceProgress(rows: readonly Row[], start: number, capacities: readonly
   const fills: ColumnFill[] = capacities.map(() => ({start, end: start, lines: 0}))
   // The first column with room (not one a spanning block fills to the foot).
   const column = Math.max(0, capacities.findIndex((capacity) => capacity > 0))
-  fills[column] = {start, end: start + 1, lines: Math.min(rows[start]!.span, Math.max(0, capacities[column]!))}
+  fills[column] = {start, end: start + 1, lines: Math.min(linesAtTop(rows[start]!), Math.max(0, capacities[column]!))}
   return {fills, next: start + 1}
 }

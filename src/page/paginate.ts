@@ -4,7 +4,7 @@ import type {Template} from '../config/template.js'
 import type {Shaper} from '../compose/compose-blocks.js'
 import {paragraphOptions} from '../compose/compose-blocks.js'
 import {typesetParagraph} from '../paragraph/typeset-paragraph.js'
-import type {ColumnFill} from '../flow/flow-columns.js'
+import {columnLines, type ColumnFill} from '../flow/flow-columns.js'
 import {floatDepths, placeFloats, type FloatPlace, type FloatRequest} from './place-floats.js'
 import {anchorColumn, isReferredBy, splitFloats, type Float} from './split-floats.js'
 import {flowPage} from './flow-page.js'
@@ -141,9 +141,7 @@ export interface PlacedColumn {
 export function lastPageSpread(rows: readonly Row[], columns: readonly PlacedColumn[]): number {
   const last = columns.length ? columns[columns.length - 1]!.page : 0
   const depths = columns.filter((column) => column.page === last).map((column) => {
-    let lines = column.top ?? 0
-    for (let i = column.start; i < column.end; i++) lines += rows[i]!.span
-    return lines
+    return (column.top ?? 0) + columnLines(rows, column.start, column.end)
   })
   return depths.length > 1 ? Math.max(...depths) - Math.min(...depths) : 0
 }
@@ -168,11 +166,12 @@ export function findWidowsAndOrphans(rows: readonly Row[], columns: readonly Pla
 
 /** Put `rows[fill.start..fill.end)` one under another from `top` at `x` into `items`; `mark` hears where each row went. */
 export function placeColumn(rows: readonly Row[], fill: Pick<ColumnFill, 'start' | 'end'>, x: number, top: number, pitch: number, items: Item[], mark?: (block: number, y: number) => void): void {
-  let line = 0
+  // A row that starts the column sheds its blank lines on top (the space above a 小标题).
+  let line = fill.end > fill.start ? -(rows[fill.start]!.topBlank ?? 0) : 0
   for (let i = fill.start; i < fill.end; i++) {
     const row = rows[i]!
     const y = top + line * pitch
-    mark?.(row.block, y)
+    mark?.(row.block, Math.max(top, y))
     items.push(...offset(row.items, x, y))
     line += row.span
   }

@@ -125,3 +125,32 @@ describe('balance against widows', () => {
     expect(Math.max(...depths) - Math.min(...depths)).toBeLessThanOrEqual(1)
   })
 })
+
+describe('a head at a column top sheds the blank lines above it', () => {
+  /** A 3-line 小标题 band with one blank line on top. */
+  const band = (block: number): Row => ({...head(3, block), topBlank: 1})
+
+  test('fillColumn counts the band as 2 lines when it starts the column', () => {
+    const rows = [band(0), ...paragraph(8, 1)]
+    expect(fillColumn(rows, 0, 10)).toEqual({start: 0, end: 9, lines: 10})
+  })
+
+  test('inside a column the band keeps all its lines', () => {
+    const rows = [...paragraph(2, 0), band(1), ...paragraph(8, 2)]
+    expect(fillColumn(rows, 0, 10)).toEqual({start: 0, end: 8, lines: 10})
+  })
+
+  test('balanced columns count the shed lines too, and placement starts the band above the column top', async () => {
+    const {placeColumn} = await import('../../../src/page/paginate.js')
+    const rows = [...paragraph(6, 0), band(1), ...paragraph(5, 2)]
+    const layout = balanceColumns(rows, 0, [20, 20])!
+    expect(layout.fills.map((fill) => fill.start)).toEqual([0, 6])
+    expect(layout.fills.map((fill) => fill.lines)).toEqual([6, 7])
+    const items: import('../../../src/compose/types.js').Item[] = []
+    const marks: number[] = []
+    placeColumn([...rows.slice(0, 6), {...band(1), items: [{type: 'rule', x1: 0, y1: 0, x2: 1, y2: 0, widthPt: 1}]}, ...rows.slice(7)], layout.fills[1]!, 0, 100, 10, items, (_, y) => marks.push(y))
+    // The band's row starts one line above the column top, so its text (line 2 of 3) stands on the first grid line.
+    expect(items[0]).toMatchObject({type: 'rule', y1: 90})
+    expect(marks[0]).toBe(100)
+  })
+})
