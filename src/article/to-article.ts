@@ -44,13 +44,7 @@ export function toArticle(tree: Root, file: VFile, options: ToArticleOptions = {
     if (node.type === 'heading') seenSection = true
     children.push(...convertBlock(node, file, {interview, speakers, lead: !seenSection}))
   }
-  if (!meta.title) {
-    const firstHead = children.find((block) => block.type === 'sectionHead')
-    if (firstHead && firstHead.type === 'sectionHead') {
-      meta.title = firstHead.children.map((run) => run.value).join('')
-      report(file, 'warning', 'title-from-heading', 'No `title` in front matter: using the first heading as the headline', firstHead.position, 'add `title:` to the front matter')
-    }
-  }
+  // A ## head is a section head, never the headline: setting it in the deck as well would print it twice.
   const article: Article = {type: 'article', meta, children}
   if (yaml?.position) article.metaPosition = yaml.position as Position
   return article

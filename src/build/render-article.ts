@@ -60,7 +60,7 @@ export async function renderArticle(source: string, filePath: string, options: R
     report(file, 'error', 'no-content', 'No title and no body text: nothing to typeset', {line: 1, column: 1})
     return {file, pages: 0, article}
   }
-  if (!article.meta.title) report(file, 'warning', 'no-title', 'No title in front matter or headings; the deck is left without a headline', {line: 1, column: 1}, 'add `title:`')
+  if (!article.meta.title) report(file, 'warning', 'no-title', 'No title in front matter and no # heading; the deck shows （无标题） in its place', {line: 1, column: 1}, 'add `title:`')
   if (article.children.length === 0) report(file, 'warning', 'no-body', 'The article has a title but no body text', article.metaPosition?.end ?? {line: 1, column: 1})
   // Resolve the template and its grid once.
   let template: Template

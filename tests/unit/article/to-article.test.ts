@@ -132,6 +132,13 @@ describe('blocks', () => {
     expect(messages(file)).toContain('title-from-heading@5:1')
   })
 
+  test('a ## heading stays a section head when the title is missing or blank (never set twice)', () => {
+    const {article, file} = convert('---\ntitle: " "\n---\n\n## 第一节\n\n正文。\n')
+    expect(article.meta.title.trim()).toBe('')
+    expect(article.children.map((block) => block.type)).toEqual(['sectionHead', 'paragraph'])
+    expect(messages(file).some((message) => message.startsWith('title-from-heading'))).toBe(false)
+  })
+
   test('nested lists keep their depth and markers', () => {
     const {article} = convert(`${FRONT}- 一\n  - 二\n    - 三\n- 四\n\n3. 甲\n4. 乙\n`)
     const [bullets, ordered] = article.children
