@@ -67,7 +67,9 @@ export function paginate(input: readonly Row[], deck: Deck | undefined, context:
     const room = Array.from({length: grid.columns}, (_, c) => base - (continued && c === 0 ? 1 : 0))
     // Flow the text, then stand each spanning block whose reference falls on the page at its column tops, in text order, reflowing after each.
     let tops = room.map(() => 0)
-    let flowed = flowPage(rows, next, room, tops, index === 0)
+    // The 上接 line heads column 1 of a continued page: balancing counts it above that column's text like a block.
+    const below = (columnTops: readonly number[]): number[] => columnTops.map((top, c) => top + (continued && c === 0 ? 1 : 0))
+    let flowed = flowPage(rows, next, room, below(tops), index === 0)
     const requests: FloatRequest[] = []
     const standing: Float[] = []
     let placesOnPage: FloatPlace[] = []
@@ -83,13 +85,14 @@ export function paginate(input: readonly Row[], deck: Deck | undefined, context:
       standing.push(float)
       placesOnPage = placed
       tops = floatDepths(requests, placesOnPage, grid.columns)
-      flowed = flowPage(rows, next, room.map((lines, c) => lines - tops[c]!), tops, index === 0)
+      flowed = flowPage(rows, next, room.map((lines, c) => lines - tops[c]!), below(tops), index === 0)
     }
     pending = pending.filter((float) => !standing.includes(float))
     rows = flowed.rows
     const {layout, jumpOut} = flowed
     layout.fills.forEach((fill, c) => {
-      if (fill.end > fill.start) columns.push({page: index, column: c, start: fill.start, end: fill.end, ...(tops[c] ? {top: tops[c]} : {})})
+      const above = below(tops)[c]!
+      if (fill.end > fill.start) columns.push({page: index, column: c, start: fill.start, end: fill.end, ...(above ? {top: above} : {})})
     })
     next = layout.next
     if (!place) {
@@ -133,7 +136,7 @@ export interface PlacedColumn {
   column: number
   start: number
   end: number
-  /** Grid lines above the column's text taken by spanning blocks (default 0). */
+  /** Grid lines above the column's text: spanning blocks, and the （上接） line on a continued page (default 0). */
   top?: number
 }
 

@@ -174,3 +174,20 @@ describe('paginate with spanning figures', () => {
     expectCleanPages(result.pages)
   })
 })
+
+describe('continued pages', () => {
+  test('the （上接） line counts above column 1 when the last page is balanced', () => {
+    // 3 columns × 20 lines on page 1, then 40 lines more: page 2 ends level, the jump line included.
+    const result = paginate(text(100), undefined, context)
+    expect(result.pages.length).toBe(2)
+    const last = result.columns.filter((column) => column.page === 1)
+    expect(last[0]!.top).toBe(1)
+    const depths = last.map((column) => (column.top ?? 0) + (column.end - column.start))
+    expect(Math.max(...depths) - Math.min(...depths)).toBeLessThanOrEqual(1)
+    expect(lastPageSpread(result.rows, result.columns)).toBeLessThanOrEqual(1)
+    // Page 2's first body line in column 1 stands one line under the column top, under the jump line.
+    const jump = result.pages[1]!.items.find((item): item is TextItem => item.type === 'text' && item.role === 'jump')!
+    const first = bodyLines(result.pages[1]!).filter((line) => Math.abs(line.xPt - grid.columnXPt[0]!) < 1).sort((a, b) => a.baselinePt - b.baselinePt)[0]!
+    expect(first.baselinePt - jump.baselinePt).toBeCloseTo(grid.pitchPt, 6)
+  })
+})
