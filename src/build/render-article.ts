@@ -10,7 +10,7 @@ import {shapeText, type MissingChar} from '../shape/shape-text.js'
 import {composeBlocks, type Shaper} from '../compose/compose-blocks.js'
 import type {Row} from '../compose/types.js'
 import {layoutDeck, metaLine, type Deck} from '../page/deck.js'
-import {paginate, findWidowsAndOrphans, lastPageSpread} from '../page/paginate.js'
+import {paginate, findWidowsAndOrphans, lastPageSpread, shortColumns} from '../page/paginate.js'
 import type {PagedDocument} from '../page/types.js'
 import {renderPdf} from '../render/pdf/render-pdf.js'
 import {prepareImages} from '../assets/prepare-images.js'
@@ -126,7 +126,8 @@ export async function layoutArticle(article: Article, template: Template, file: 
     const rows = composeBlocks(blocks, {template, grid, shape, images: images.info, warn, looseness, cache})
     return paginate(rows, deck, paginateContext, {place})
   }
-  // Faults: last-page columns more than one line apart count most (the story ends level), then widows and orphans.
+  // Faults: last-page columns more than one line apart count most (the story ends level), then widows and orphans,
+  // then holes at column feet on the pages before.
   const score = (result: ReturnType<typeof layOut>): {value: number; blocks: number[]; lastPage: number[]} => {
     const faults = findWidowsAndOrphans(result.rows, result.columns)
     const spread = Math.max(0, lastPageSpread(result.rows, result.columns) - 1)
@@ -136,7 +137,10 @@ export async function layoutArticle(article: Article, template: Template, file: 
     // Uneven last columns: any paragraph of the last page a line shorter or longer may even them out.
     const onLastPage = new Set<number>()
     if (spread > 0) for (const column of last) for (let i = column.start; i < column.end; i++) onLastPage.add(result.rows[i]!.block)
-    return {value: spread * 100 + faults.length * 10, blocks: [...faults, ...(spread > 0 ? tail.reverse() : [])], lastPage: [...onLastPage].reverse()}
+    // Holes at column feet on pages the story runs on from: more than a line is a fault, a little below a widow each line.
+    const holes = shortColumns(result.rows, result.columns).filter((hole) => hole.lines > 1)
+    const holeLines = holes.reduce((sum, hole) => sum + hole.lines - 1, 0)
+    return {value: spread * 100 + faults.length * 10 + holeLines * HOLE_LINE_COST, blocks: [...faults, ...(spread > 0 ? tail.reverse() : []), ...holes.map((hole) => hole.block)], lastPage: [...onLastPage].reverse()}
   }
   let looseness = new Map<number, -1 | 1>()
   let best = layOut(looseness)
@@ -193,6 +197,9 @@ function deckAsBlocks(article: Article): Block[] {
   if (line) blocks.push({type: 'paragraph', role: 'lead', children: run(line), ...(position ? {position} : {})})
   return blocks
 }
+
+/** Fault value of each line a column on a page before the last ends short, beyond the first. */
+const HOLE_LINE_COST = 3
 
 /** Rounds of widow/orphan repair; each tries a few paragraphs one line tighter or looser. */
 const MAX_REPAIRS = 3

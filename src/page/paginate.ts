@@ -150,6 +150,27 @@ export function lastPageSpread(rows: readonly Row[], columns: readonly PlacedCol
 }
 
 /**
+ * Columns that end short on a page the story runs on from (a hole at the
+ * column foot): lines above the foot of the page's deepest column, the last
+ * column counted with its （下转） line. Returns each short column's last
+ * block and its shortfall, deepest holes first.
+ */
+export function shortColumns(rows: readonly Row[], columns: readonly PlacedColumn[]): {block: number; lines: number}[] {
+  const lastPage = columns.length ? columns[columns.length - 1]!.page : 0
+  const holes: {block: number; lines: number}[] = []
+  for (let page = 0; page < lastPage; page++) {
+    const onPage = columns.filter((column) => column.page === page)
+    const lastColumn = Math.max(...onPage.map((column) => column.column))
+    const depths = onPage.map((column) => (column.top ?? 0) + columnLines(rows, column.start, column.end) + (column.column === lastColumn ? 1 : 0))
+    const deepest = Math.max(...depths)
+    onPage.forEach((column, i) => {
+      if (deepest - depths[i]! > 0) holes.push({block: rows[column.end - 1]?.block ?? 0, lines: deepest - depths[i]!})
+    })
+  }
+  return holes.sort((a, b) => b.lines - a.lines)
+}
+
+/**
  * Blocks whose paragraph lost a line across a column break: a widow (last line
  * alone at a column top) or an orphan (first line alone at a column foot),
  * clreq §3.7. Returns the block indices, in order.

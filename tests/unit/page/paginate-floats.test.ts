@@ -191,3 +191,19 @@ describe('continued pages', () => {
     expect(first.baselinePt - jump.baselinePt).toBeCloseTo(grid.pitchPt, 6)
   })
 })
+
+describe('shortColumns', () => {
+  test('finds a hole at a column foot on a page the story runs on from, counting the （下转） line', async () => {
+    const {shortColumns} = await import('../../../src/page/paginate.js')
+    const rows = text(60)
+    // Page 0: columns of 20, 16 (a hole of 4) and 19 (+ the 下转 line); page 1 holds the rest and is never a hole.
+    const holes = shortColumns(rows, [
+      {page: 0, column: 0, start: 0, end: 20},
+      {page: 0, column: 1, start: 20, end: 36},
+      {page: 0, column: 2, start: 36, end: 55},
+      {page: 1, column: 0, start: 55, end: 60}
+    ])
+    expect(holes).toEqual([{block: rows[35]!.block, lines: 4}])
+    expect(shortColumns(rows, [{page: 0, column: 0, start: 0, end: 5}, {page: 0, column: 1, start: 5, end: 60}])).toEqual([])
+  })
+})
