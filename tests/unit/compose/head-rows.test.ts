@@ -17,7 +17,7 @@ const grid = resolveGrid(template)
 const context: ComposeContext = {template, grid, shape: (text, style) => fakeAtoms(text, style.sizePt), images: new Map(), warn: () => {}}
 const run = (value: string): Inline[] => [{type: 'text', value, style: {}}]
 const head = (depth: number, text: string): Block => ({type: 'sectionHead', depth, children: run(text)})
-const paragraph = (text: string): Block => ({type: 'paragraph', children: run(text)})
+const paragraph = (text: string): Block => ({type: 'paragraph', role: 'body', children: run(text)})
 /** Grid line (0-based, within the row) each text line of a row sits on. */
 const linesOf = (items: readonly unknown[]): number[] => (items as TextItem[]).map((item) => (item.baselinePt - grid.baselineOffsetPt) / grid.pitchPt)
 
