@@ -32,9 +32,8 @@ describe('layout goldens (newspaper template)', () => {
 
 /** Page-level goldens: JSON of every block's position on the page, for the flow and page stages. */
 const pageCases = [
-  {name: 'xingguo-police-interview', template: 'newspaper'},
-  {name: 'data-security-law', template: 'newspaper'},
-  {name: 'national-anthem-law', template: 'a4'}
+  ...articles.map((name) => ({name: name.replace(/\.md$/, ''), template: 'newspaper'})),
+  ...['national-anthem-law', 'xingguo-county-wikipedia', 'labor-overtime-typical-cases', 'xingguo-police-interview'].map((name) => ({name, template: 'a4'}))
 ]
 
 describe('page goldens (pages.json)', () => {
