@@ -6,6 +6,8 @@ import remarkCjkFriendly from 'remark-cjk-friendly'
 import type {Root} from 'mdast'
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkCjkFriendly)
+/** The same without remark-cjk-friendly, which only changes how `*` and `_` runs open and close emphasis. */
+const plainProcessor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm)
 
 /**
  * Parse Markdown into an mdast tree: CommonMark + GFM + YAML front matter,
@@ -15,7 +17,9 @@ const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).us
  * positions count lines as an editor does.
  */
 export function parseMarkdown(text: string): Root {
-  return processor.parse(normalizeSource(text)) as Root
+  const source = normalizeSource(text)
+  // Text without any `*` or `_` has no emphasis to resolve: skip that extension's cost (about a third of parsing).
+  return (/[*_]/.test(source) ? processor : plainProcessor).parse(source) as Root
 }
 
 /** Drop a BOM and normalise line ends to LF. */

@@ -1,0 +1,33 @@
+/**
+ * parseMarkdown skips remark-cjk-friendly for text without `*` or `_`: the
+ * trees must be the same as with it, for any such text.
+ */
+import {describe, expect, test} from 'vitest'
+import fc from 'fast-check'
+import {unified} from 'unified'
+import remarkParse from 'remark-parse'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import remarkCjkFriendly from 'remark-cjk-friendly'
+import {parseMarkdown, normalizeSource} from '../../../src/parse/parse-markdown.js'
+
+const full = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkCjkFriendly)
+const pieces = ['记者', '：', '问', '。', '，', '“', '”', '（', '）', '# ', '## ', '\n', '\n\n', '- ', '1. ', '> ', '|', ' | ', '---', '`', '[', ']', '(', ')', 'http://a.cn', '~~', ' ', 'ab', '2023年', '！', '？', '<', '>', '\\', '[^1]', '[^1]: 注']
+
+describe('parseMarkdown', () => {
+  test('without * or _, the tree is the one remark-cjk-friendly gives', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), {maxLength: 40}), (parts) => {
+        const text = parts.join('')
+        expect(parseMarkdown(text)).toEqual(full.parse(normalizeSource(text)))
+      }),
+      {numRuns: 300}
+    )
+  })
+
+  test('with ** it resolves CJK-friendly bold: **记者：**问 is strong', () => {
+    const tree = parseMarkdown('**记者：**问题。\n')
+    const paragraph = tree.children[0] as {children: {type: string}[]}
+    expect(paragraph.children[0]!.type).toBe('strong')
+  })
+})
