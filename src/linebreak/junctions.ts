@@ -40,8 +40,16 @@ export const PENALTY = {
   url: 50,
   /** Inside a Latin word or number: only when nothing else fits. */
   emergency: 5000,
-  /** Between a number and the unit or measure word after it (2022年, 6类): never. */
-  numberUnit: Infinity
+  /**
+   * Between a number and the Chinese measure word after it (2022年, 6类):
+   * discouraged, not forbidden. The unit symbols of jlreq cl-13/cl-25 (℃ ％ ㎏ …)
+   * never part from their number; a measure word is an ordinary ideograph, and
+   * the breaker takes 2022|年 only instead of a line letter-spaced by more
+   * than about ⅖ em per gap (a loose line is the worse fault in a 13-character column).
+   */
+  numberUnit: 400,
+  /** Between a number and a unit symbol after it (3㎏, jlreq cl-25): never. */
+  numberSymbol: Infinity
 } as const
 
 /** Word spaces: minimum and maximum in em (clreq reduction/expansion priority 1). */
@@ -141,8 +149,11 @@ export function buildJunctions(atoms: readonly Atom[], options: JunctionOptions)
       penalty = Infinity
     } else if (!canBreakBetween(a.lastChar, b.firstChar, options.kinsoku)) {
       penalty = Infinity
-    } else if (DIGIT.test(a.lastChar) && (b.first === 'han' || FULL_WIDTH_DIGIT.test(b.firstChar))) {
-      // A number stays whole and with the unit after it (2022年, ２０２２年).
+    } else if (DIGIT.test(a.lastChar) && (FULL_WIDTH_DIGIT.test(b.firstChar) || UNIT_SYMBOL.test(b.firstChar))) {
+      // A number stays whole (２０２２) and with a unit symbol after it (3㎏).
+      penalty = PENALTY.numberSymbol
+    } else if (DIGIT.test(a.lastChar) && b.first === 'han') {
+      // A number keeps its measure word (2022年) unless the line would be far too loose.
       penalty = PENALTY.numberUnit
     } else if (b.firstChar === '—' && a.lastChar !== '—' && atoms[i + 2]?.firstChar !== '—') {
       // A lone 一字线 connector (1949—2019) never starts a line (GB/T 15834 §5.1.6).
@@ -160,6 +171,8 @@ const FREE_BREAK: Junction = Object.freeze({widthPt: 0, shrinkPt: [0, 0, 0], str
 
 const DIGIT = /^[0-9０-９]$/
 const FULL_WIDTH_DIGIT = /^[０-９]$/
+/** CJK compatibility unit symbols (㎏ ㎡ ㎞ ℃-like squares, jlreq cl-25). */
+const UNIT_SYMBOL = /^[\u3371-\u337a\u3380-\u33df\u33ff]$/
 
 /** Width of an atom in a line: its advance without the blanks that junctions carry. */
 export function atomWidth(atom: Atom): number {

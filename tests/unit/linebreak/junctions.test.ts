@@ -190,11 +190,13 @@ describe('word spaces', () => {
 describe('break penalties', () => {
   test.each([
     ['中文', 0],
-    ['2022年', Infinity], // number + unit never split
-    ['6类', Infinity],
-    ['39项', Infinity],
+    ['2022年', PENALTY.numberUnit], // number + measure word: discouraged, taken only instead of a very loose line
+    ['6类', PENALTY.numberUnit],
+    ['39项', PENALTY.numberUnit],
     ['年2022', 0],
-    ['2022 年', Infinity], // 盘古之白 spacing: the number still stays with its unit
+    ['2022 年', PENALTY.numberUnit], // 盘古之白 spacing: the number still keeps its measure word
+    ['3㎏', Infinity], // unit symbols never part from their number (jlreq cl-25)
+    ['２０', Infinity], // a full-width number stays whole
     ['中。', Infinity],
     ['“中', Infinity],
     ['中”', Infinity],

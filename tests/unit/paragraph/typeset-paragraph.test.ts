@@ -311,3 +311,21 @@ describe('splitOversized', () => {
     expect(splitOversized(atoms, 0.1)).toHaveLength(4)
   })
 })
+
+describe('a number and its measure word', () => {
+  const set = (measureEm: number) => typesetParagraph(fakeAtoms('甲乙丙丁，2006年戊己庚辛壬癸子丑寅卯', SIZE), paragraphOptions({measurePt: measureEm * SIZE, firstIndentPt: 0}))
+
+  test('part (2006|年) only where keeping them would letter-space a line by more than ⅖ em', () => {
+    // 7 em: 甲乙丙丁， alone would need 2.5 em of spread over 4 gaps; 甲乙丙丁，2006 fills the line.
+    const lines = set(7)
+    expect(lineText(lines[0]!)).toBe('甲乙丙丁，2006')
+    expect(lineText(lines[1]!).startsWith('年')).toBe(true)
+  })
+
+  test('stay together where the line before can take them or stretch a little', () => {
+    for (const measure of [9, 10, 11, 12]) {
+      const lines = set(measure)
+      for (let i = 0; i + 1 < lines.length; i++) expect(`${lineText(lines[i]!)}|${lineText(lines[i + 1]!)}`).not.toMatch(/\d\|年/)
+    }
+  })
+})
