@@ -178,14 +178,22 @@ function drawText(doc: Doc, lines: readonly TextItem[], pageHeight: number, embe
     let run: {font: EmbeddedFont; size: number; rise: number; startX: number; hex: string[]; adjust: number[]; penX: number} | undefined
     const flush = (): void => {
       if (!run || run.hex.length === 0) return
-      const parts: string[] = []
-      run.hex.forEach((hex, i) => {
-        parts.push(`<${hex}>`)
-        const adjust = run!.adjust[i]!
-        if (i < run!.hex.length - 1 && Math.abs(adjust) > 1e-4) parts.push(n(adjust))
-      })
+      // Glyphs with no adjustment between them share one string: <00a100b2> -250 <00c3>.
+      let array = ''
+      let codes = ''
+      const last = run.hex.length - 1
+      for (let i = 0; i <= last; i++) {
+        codes += run.hex[i]
+        if (i === last) break
+        const adjust = run.adjust[i]!
+        const shift = Math.abs(adjust) > 1e-4 ? n(adjust) : '0'
+        if (shift === '0') continue
+        array += `<${codes}> ${shift} `
+        codes = ''
+      }
+      array += `<${codes}>`
       const y = pageHeight - line.baselinePt + run.rise
-      ops.push(`/${run.font.id} ${n(run.size)} Tf 1 0 0 1 ${n(run.startX)} ${n(y)} Tm [${parts.join(' ')}] TJ`)
+      ops.push(`/${run.font.id} ${n(run.size)} Tf 1 0 0 1 ${n(run.startX)} ${n(y)} Tm [${array}] TJ`)
       run = undefined
     }
     for (const {atom, xPt} of line.placed) {
