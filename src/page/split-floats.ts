@@ -1,4 +1,4 @@
-import type {Row} from '../compose/types.js'
+import {BREAK_COST, type Row} from '../compose/types.js'
 import type {ColumnFill} from '../flow/flow-columns.js'
 
 /** A row wider than a column, out of the flow: its width in columns and the text row before it (none: before all text). */
@@ -16,6 +16,11 @@ export function splitFloats(input: readonly Row[], pageColumns: number): {rows: 
     const columns = Math.min(row.columns ?? 1, pageColumns)
     if (columns > 1) floats.push({row, columns, after: rows[rows.length - 1]})
     else rows.push(row)
+  }
+  // A head that stood before a float now stands before the text: it keeps with two lines of it (clreq §3.7).
+  for (let i = 1; i + 1 < rows.length; i++) {
+    const row = rows[i]!
+    if (rows[i - 1]!.kind === 'head' && row.kind === 'body' && rows[i + 1]!.block === row.block && row.breakAfter !== BREAK_COST.keep) rows[i] = {...row, breakAfter: BREAK_COST.keep}
   }
   return {rows, floats}
 }

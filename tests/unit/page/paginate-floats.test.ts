@@ -207,3 +207,15 @@ describe('shortColumns', () => {
     expect(shortColumns(rows, [{page: 0, column: 0, start: 0, end: 5}, {page: 0, column: 1, start: 5, end: 60}])).toEqual([])
   })
 })
+
+describe('a head before a spanning figure', () => {
+  test('keeps with two lines of the text after the figure', async () => {
+    const {splitFloats} = await import('../../../src/page/split-floats.js')
+    const head: Row = {span: 3, items: [], breakAfter: Infinity, kind: 'head', block: 1}
+    const {rows, floats} = splitFloats([...paragraph(3, 0), head, figure(2, 6, 2), ...paragraph(4, 3)], 3)
+    expect(floats.length).toBe(1)
+    const at = rows.indexOf(head)
+    expect(rows[at + 1]!.breakAfter).toBe(Infinity)
+    expect(rows[at + 2]!.breakAfter).not.toBe(Infinity)
+  })
+})
