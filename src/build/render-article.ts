@@ -10,7 +10,8 @@ import {shapeText, type MissingChar} from '../shape/shape-text.js'
 import {composeBlocks, type Shaper} from '../compose/compose-blocks.js'
 import type {Row} from '../compose/types.js'
 import {layoutDeck, metaLine, type Deck} from '../page/deck.js'
-import {paginate, findWidowsAndOrphans, lastPageSpread, shortColumns} from '../page/paginate.js'
+import {paginate} from '../page/paginate.js'
+import {repairLayout, type Looseness} from './repair-layout.js'
 import type {PagedDocument} from '../page/types.js'
 import {renderPdf} from '../render/pdf/render-pdf.js'
 import {prepareImages} from '../assets/prepare-images.js'
@@ -122,57 +123,11 @@ export async function layoutArticle(article: Article, template: Template, file: 
   // then repair widows and orphans by setting a nearby paragraph a line tighter or looser.
   const paginateContext = {template, grid, shape, furniture: furnitureFor(article, template)}
   const cache = new Map<string, Row[]>()
-  const layOut = (looseness: ReadonlyMap<number, -1 | 1>, place = true) => {
+  const layOut = (looseness: Looseness, place = true) => {
     const rows = composeBlocks(blocks, {template, grid, shape, images: images.info, warn, looseness, cache})
     return paginate(rows, deck, paginateContext, {place})
   }
-  // Faults: last-page columns more than one line apart count most (the story ends level), then widows and orphans,
-  // then holes at column feet on the pages before.
-  const score = (result: ReturnType<typeof layOut>): {value: number; blocks: number[]; lastPage: number[]} => {
-    const faults = findWidowsAndOrphans(result.rows, result.columns)
-    const spread = Math.max(0, lastPageSpread(result.rows, result.columns) - 1)
-    const lastPage = result.columns.length ? result.columns[result.columns.length - 1]!.page : 0
-    const last = result.columns.filter((column) => column.page === lastPage)
-    const tail = last.map((column) => result.rows[column.end - 1]?.block ?? 0)
-    // Uneven last columns: any paragraph of the last page a line shorter or longer may even them out.
-    const onLastPage = new Set<number>()
-    if (spread > 0) for (const column of last) for (let i = column.start; i < column.end; i++) onLastPage.add(result.rows[i]!.block)
-    // Holes at column feet on pages the story runs on from: more than a line is a fault, a little below a widow each line.
-    const holes = shortColumns(result.rows, result.columns).filter((hole) => hole.lines > 1)
-    const holeLines = holes.reduce((sum, hole) => sum + hole.lines - 1, 0)
-    return {value: spread * 100 + faults.length * 10 + holeLines * HOLE_LINE_COST, blocks: [...faults, ...(spread > 0 ? tail.reverse() : []), ...holes.map((hole) => hole.block)], lastPage: [...onLastPage].reverse()}
-  }
-  let looseness = new Map<number, -1 | 1>()
-  let best = layOut(looseness)
-  let placed = true
-  let current = score(best)
-  for (let attempt = 0; attempt < MAX_REPAIRS && current.value > 0; attempt++) {
-    let improved = false
-    const tried = new Set<string>()
-    // Paragraphs near each fault first; for uneven last columns, then every paragraph of the last page.
-    const targets: [number, number][] = [...current.blocks.slice(0, 3).map((block): [number, number] => [block, REPAIR_REACH]), ...current.lastPage.map((block): [number, number] => [block, 1])]
-    for (const [target, reach] of targets) {
-      for (const [block, change] of repairCandidates(blocks, target, looseness, reach)) {
-        if (tried.has(`${block}${change}`)) continue
-        if (tried.size >= MAX_REPAIR_TRIALS) break
-        tried.add(`${block}${change}`)
-        const trial = new Map(looseness).set(block, change)
-        // Trials only decide where rows go; the winner is placed on its pages at the end.
-        const result = layOut(trial, false)
-        const trialScore = score(result)
-        if (result.pages.length <= best.pages.length && trialScore.value < current.value) {
-          best = result
-          placed = false
-          current = trialScore
-          looseness = trial
-          improved = true
-          break
-        }
-      }
-      if (improved) break
-    }
-    if (!improved) break
-  }
+  const {layout: best, looseness, placed} = repairLayout(blocks, layOut)
   const {pages, places} = placed ? best : layOut(looseness)
   const outline = blocks.flatMap((block, index) => {
     const place = places.get(index)
@@ -196,27 +151,6 @@ function deckAsBlocks(article: Article): Block[] {
   const line = metaLine(meta)
   if (line) blocks.push({type: 'paragraph', role: 'lead', children: run(line), ...(position ? {position} : {})})
   return blocks
-}
-
-/** Fault value of each line a column on a page before the last ends short, beyond the first. */
-const HOLE_LINE_COST = 3
-
-/** Rounds of widow/orphan repair; each tries a few paragraphs one line tighter or looser. */
-const MAX_REPAIRS = 3
-/** How many blocks back from a fault a repair looks for a paragraph to re-break. */
-const REPAIR_REACH = 4
-
-/** Layouts tried per repair round (each is a pagination with one paragraph re-broken). */
-const MAX_REPAIR_TRIALS = 16
-
-/** Paragraphs to retry for a fault at `block`: it and the `reach - 1` before it, tighter first, then looser. */
-function repairCandidates(blocks: readonly Block[], block: number, done: ReadonlyMap<number, -1 | 1>, reach: number): [number, -1 | 1][] {
-  const candidates: [number, -1 | 1][] = []
-  for (let index = block; index >= 0 && index > block - reach; index--) {
-    const type = blocks[index]?.type
-    if ((type === 'paragraph' || type === 'qaTurn') && !done.has(index)) candidates.push([index, -1], [index, 1])
-  }
-  return candidates
 }
 
 /** Longest source name used as the masthead (报头) when no publication is given. */

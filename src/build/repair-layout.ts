@@ -1,0 +1,110 @@
+import type {Block} from '../article/types.js'
+import type {Row} from '../compose/types.js'
+import {findWidowsAndOrphans, lastPageSpread, shortColumns, type PlacedColumn} from '../page/paginate.js'
+
+/** Per block index: set the paragraph one line tighter (-1) or looser (+1) (TeX's \looseness). */
+export type Looseness = ReadonlyMap<number, -1 | 1>
+
+/** What a layout gives that repair judges: pages, and which rows each column holds. */
+export interface Layout {
+  pages: readonly unknown[]
+  rows: readonly Row[]
+  columns: readonly PlacedColumn[]
+}
+
+/** How bad a layout is, and the blocks whose paragraphs might mend it. */
+export interface LayoutFaults {
+  /** 0 = nothing to mend. */
+  value: number
+  /** Blocks at faults, worst first: a paragraph there or a few before it may help. */
+  blocks: number[]
+  /** When the last page's columns are uneven: every block on that page, last first. */
+  lastPage: number[]
+}
+
+/**
+ * Score a layout. Last-page columns more than one line apart count most
+ * (the story ends level: newspaper make-up), then widows and orphans
+ * (clreq §3.7), then holes at column feet on pages the story runs on from.
+ */
+export function layoutFaults(layout: Layout): LayoutFaults {
+  const {rows, columns} = layout
+  const faults = findWidowsAndOrphans(rows, columns)
+  const spread = Math.max(0, lastPageSpread(rows, columns) - 1)
+  const lastPage = columns.length ? columns[columns.length - 1]!.page : 0
+  const last = columns.filter((column) => column.page === lastPage)
+  const tail = last.map((column) => rows[column.end - 1]?.block ?? 0)
+  // Uneven last columns: any paragraph of the last page a line shorter or longer may even them out.
+  const onLastPage = new Set<number>()
+  if (spread > 0) for (const column of last) for (let i = column.start; i < column.end; i++) onLastPage.add(rows[i]!.block)
+  // Holes at column feet on pages before the last: more than a line is a fault, a little below a widow each line.
+  const holes = shortColumns(rows, columns).filter((hole) => hole.lines > 1)
+  const holeLines = holes.reduce((sum, hole) => sum + hole.lines - 1, 0)
+  return {
+    value: spread * SPREAD_LINE_COST + faults.length * WIDOW_COST + holeLines * HOLE_LINE_COST,
+    blocks: [...faults, ...(spread > 0 ? tail.reverse() : []), ...holes.map((hole) => hole.block)],
+    lastPage: [...onLastPage].reverse()
+  }
+}
+
+/**
+ * Mend a layout's faults by setting paragraphs one line tighter or looser:
+ * a few rounds, each trying the paragraphs at and just before each fault
+ * (and, for uneven last columns, every paragraph of the last page) and
+ * keeping the first change that lowers the score without adding a page.
+ * `layOut(looseness, false)` only decides where rows go; the layout kept is
+ * returned with `placed` false when it still needs placing on its pages.
+ */
+export function repairLayout<L extends Layout>(blocks: readonly Block[], layOut: (looseness: Looseness, place: boolean) => L): {layout: L; looseness: Looseness; placed: boolean} {
+  let looseness: Looseness = new Map()
+  let best = layOut(looseness, true)
+  let placed = true
+  let current = layoutFaults(best)
+  for (let round = 0; round < MAX_REPAIRS && current.value > 0; round++) {
+    let improved = false
+    const tried = new Set<string>()
+    const targets: [number, number][] = [...current.blocks.slice(0, 3).map((block): [number, number] => [block, REPAIR_REACH]), ...current.lastPage.map((block): [number, number] => [block, 1])]
+    search: for (const [target, reach] of targets) {
+      for (const [block, change] of repairCandidates(blocks, target, looseness, reach)) {
+        if (tried.has(`${block}${change}`)) continue
+        if (tried.size >= MAX_REPAIR_TRIALS) break search
+        tried.add(`${block}${change}`)
+        const trial = new Map(looseness).set(block, change)
+        const result = layOut(trial, false)
+        const faults = layoutFaults(result)
+        if (result.pages.length <= best.pages.length && faults.value < current.value) {
+          best = result
+          placed = false
+          current = faults
+          looseness = trial
+          improved = true
+          break search
+        }
+      }
+    }
+    if (!improved) break
+  }
+  return {layout: best, looseness, placed}
+}
+
+/** Fault values: a line of last-page unevenness beyond one, a widow or orphan, a line of a hole beyond the first. */
+const SPREAD_LINE_COST = 100
+const WIDOW_COST = 10
+const HOLE_LINE_COST = 3
+
+/** Rounds of repair; each tries a few paragraphs one line tighter or looser. */
+const MAX_REPAIRS = 3
+/** How many blocks back from a fault a repair looks for a paragraph to re-break. */
+const REPAIR_REACH = 4
+/** Layouts tried per round (each is a pagination with one paragraph re-broken). */
+const MAX_REPAIR_TRIALS = 16
+
+/** Paragraphs to retry for a fault at `block`: it and the `reach - 1` before it, tighter first, then looser. */
+function repairCandidates(blocks: readonly Block[], block: number, done: Looseness, reach: number): [number, -1 | 1][] {
+  const candidates: [number, -1 | 1][] = []
+  for (let index = block; index >= 0 && index > block - reach; index--) {
+    const type = blocks[index]?.type
+    if ((type === 'paragraph' || type === 'qaTurn') && !done.has(index)) candidates.push([index, -1], [index, 1])
+  }
+  return candidates
+}
