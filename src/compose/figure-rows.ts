@@ -40,10 +40,9 @@ function columnFigureRows(figure: Figure, block: number, info: ImageInfo | undef
     context.warn('figure-scaled', `Figure ${figure.src} is taller than a column allows; scaled to fit`, figure.position)
     height = maxHeight
   }
-  const span = Math.max(2, Math.ceil((height + grid.pitchPt * 0.3) / grid.pitchPt))
   const drawnWidth = info ? Math.min(width, (height * info.widthPx) / info.heightPx) : width
-  const items = [picture(info, (width - drawnWidth) / 2, grid.pitchPt * 0.15, drawnWidth, height)]
-  const rows: Row[] = [{span, items, breakAfter: figure.caption.length > 0 ? BREAK_COST.keep : 0, kind: 'figure', block}]
+  const framed = frameInLines(info, (width - drawnWidth) / 2, drawnWidth, height, COLUMN_PICTURE_TOP, COLUMN_PICTURE_BOTTOM, grid.pitchPt)
+  const rows: Row[] = [{span: framed.lines, items: [framed.item], breakAfter: figure.caption.length > 0 ? BREAK_COST.keep : 0, kind: 'figure', block}]
   captionLines(figure, width, context).forEach((line, i, lines) => rows.push({span: 1, items: [textItem(line, grid.baselineOffsetPt, 'caption')], breakAfter: i < lines.length - 1 ? BREAK_COST.keep : 0, kind: 'figure', block}))
   return rows
 }
@@ -68,13 +67,42 @@ function spanningFigureRow(figure: Figure, block: number, columns: number, info:
     context.warn('figure-scaled', `Figure ${figure.src} across ${columns} columns would take more than ${Math.round(MAX_FLOAT_SHARE * 100)} % of the page height; scaled down to fit`, figure.position)
     height = maxHeight
   }
-  // Whole grid lines for the picture: the rounding is blank space under it, above the caption.
-  const pictureLines = Math.max(2, Math.ceil((height + margins * pitch) / pitch - 1e-9))
   const drawnWidth = info ? Math.min(width, (height * info.widthPx) / info.heightPx) : width
-  const items: Item[] = [picture(info, (width - drawnWidth) / 2, PICTURE_TOP * pitch, drawnWidth, height)]
+  const framed = frameInLines(info, (width - drawnWidth) / 2, drawnWidth, height, PICTURE_TOP, PICTURE_BOTTOM, pitch)
+  const pictureLines = framed.lines
+  const items: Item[] = [framed.item]
   caption.forEach((line, i) => items.push(textItem(line, (pictureLines + i) * pitch + grid.baselineOffsetPt, 'caption')))
   return {span: pictureLines + caption.length + FLOAT_GAP_LINES, items, breakAfter: 0, kind: 'figure', block, columns}
 }
+
+/**
+ * The picture in whole grid lines, with `top` and at least `bottom` pitches
+ * of space around it. A picture within `CROP_SHARE` of a whole number of
+ * lines is trimmed to fill them (裁切: centred, cover), so no sliver of blank
+ * is left under it; otherwise the rounding is blank space under it. A
+ * placeholder box simply takes the lines.
+ */
+function frameInLines(info: ImageInfo | undefined, xPt: number, widthPt: number, heightPt: number, top: number, bottom: number, pitch: number): {lines: number; item: Item} {
+  const margins = (top + bottom) * pitch
+  const lines = Math.max(MIN_PICTURE_LINES, Math.ceil((heightPt + margins) / pitch - 1e-9))
+  const nearest = Math.max(MIN_PICTURE_LINES, Math.round((heightPt + margins) / pitch))
+  const target = nearest * pitch - margins
+  if (!info || Math.abs(target - heightPt) > CROP_SHARE * heightPt || Math.abs(target - heightPt) < 0.01) {
+    return {lines, item: picture(info, xPt, top * pitch, widthPt, info ? heightPt : lines * pitch - margins)}
+  }
+  // Cover the frame: a shorter frame trims top and bottom; a taller one scales the picture up and trims the sides.
+  const scale = Math.max(1, target / heightPt)
+  const full = {xPt: xPt - (widthPt * scale - widthPt) / 2, yPt: top * pitch - (heightPt * scale - target) / 2, widthPt: widthPt * scale, heightPt: heightPt * scale}
+  return {lines: nearest, item: {type: 'image', xPt, yPt: top * pitch, widthPt, heightPt: target, image: info.key, full}}
+}
+
+/** Least grid lines a picture takes. */
+const MIN_PICTURE_LINES = 2
+/** Largest share of a picture's height trimmed (or added by scaling up) to fit it to whole lines. */
+const CROP_SHARE = 0.1
+/** Space above a one-column picture and the least below it, in pitches. */
+const COLUMN_PICTURE_TOP = 0.15
+const COLUMN_PICTURE_BOTTOM = 0.15
 
 /** The picture, or a placeholder box when it could not be prepared. */
 function picture(info: ImageInfo | undefined, xPt: number, yPt: number, widthPt: number, heightPt: number): Item {

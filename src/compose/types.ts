@@ -36,12 +36,18 @@ export interface BoxItem {
 /** A raster image prepared for print by the assets stage. */
 export interface ImageItem {
   type: 'image'
+  /** The frame the picture shows in. */
   xPt: number
   yPt: number
   widthPt: number
   heightPt: number
   /** Key into the document's image table. */
   image: string
+  /**
+   * Where the whole picture lies when it is cropped to the frame (a picture
+   * trimmed to whole grid lines, 裁切); absent: it fills the frame exactly.
+   */
+  full?: {xPt: number; yPt: number; widthPt: number; heightPt: number}
 }
 
 export type Item = TextItem | RuleItem | BoxItem | ImageItem

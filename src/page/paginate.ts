@@ -210,8 +210,9 @@ export function offset(items: readonly Item[], dx: number, dy: number): Item[] {
       case 'rule':
         return {...item, x1: item.x1 + dx, x2: item.x2 + dx, y1: item.y1 + dy, y2: item.y2 + dy}
       case 'box':
-      case 'image':
         return {...item, xPt: item.xPt + dx, yPt: item.yPt + dy}
+      case 'image':
+        return {...item, xPt: item.xPt + dx, yPt: item.yPt + dy, ...(item.full ? {full: {...item.full, xPt: item.full.xPt + dx, yPt: item.full.yPt + dy}} : {})}
     }
   })
 }

@@ -27,7 +27,7 @@ export function renderLayoutJson(document: PagedDocument): string {
         case 'box':
           return {type: 'box', style: item.style, x: r(item.xPt), y: r(item.yPt), width: r(item.widthPt), height: r(item.heightPt)}
         case 'image':
-          return {type: 'image', image: item.image, x: r(item.xPt), y: r(item.yPt), width: r(item.widthPt), height: r(item.heightPt)}
+          return {type: 'image', image: item.image, x: r(item.xPt), y: r(item.yPt), width: r(item.widthPt), height: r(item.heightPt), ...(item.full ? {cropped: true} : {})}
       }
     })
   }))

@@ -164,7 +164,16 @@ function drawGraphics(doc: Doc, items: readonly Item[], document: PagedDocument)
       doc.undash().moveTo(item.xPt, item.yPt).lineTo(item.xPt + item.widthPt, item.yPt + item.heightPt).moveTo(item.xPt + item.widthPt, item.yPt).lineTo(item.xPt, item.yPt + item.heightPt).stroke().restore()
     } else if (item.type === 'image') {
       const image = document.images[item.image]
-      if (image) doc.image(Buffer.from(image.data), item.xPt, item.yPt, {width: item.widthPt, height: item.heightPt})
+      if (!image) continue
+      if (!item.full) {
+        doc.image(Buffer.from(image.data), item.xPt, item.yPt, {width: item.widthPt, height: item.heightPt})
+        continue
+      }
+      // A cropped picture: drawn whole, clipped to its frame.
+      const {full} = item
+      doc.save().rect(item.xPt, item.yPt, item.widthPt, item.heightPt).clip()
+      doc.image(Buffer.from(image.data), full.xPt, full.yPt, {width: full.widthPt, height: full.heightPt})
+      doc.restore()
     }
   }
 }

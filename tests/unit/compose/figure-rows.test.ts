@@ -73,7 +73,15 @@ describe('figureRows', () => {
     const image = row.items.find((item): item is ImageItem => item.type === 'image')!
     expect(image.xPt).toBeCloseTo(0, 6)
     expect(image.widthPt).toBeCloseTo(width, 6)
-    expect(image.heightPt).toBeCloseTo((width * 800) / 1200, 6)
+    // Trimmed to whole grid lines (裁切): the frame ends 0.3 pitch above a grid line, the whole picture keeps its shape and covers the frame.
+    expect(((image.yPt + image.heightPt) / grid.pitchPt + 0.3) % 1).toBeCloseTo(0, 6)
+    expect(Math.abs(image.heightPt - (width * 800) / 1200)).toBeLessThanOrEqual(0.1 * (width * 800) / 1200)
+    const full = image.full ?? image
+    expect(full.widthPt / full.heightPt).toBeCloseTo(1200 / 800, 6)
+    expect(full.xPt).toBeLessThanOrEqual(image.xPt + 1e-6)
+    expect(full.yPt).toBeLessThanOrEqual(image.yPt + 1e-6)
+    expect(full.xPt + full.widthPt).toBeGreaterThanOrEqual(image.xPt + image.widthPt - 1e-6)
+    expect(full.yPt + full.heightPt).toBeGreaterThanOrEqual(image.yPt + image.heightPt - 1e-6)
     const captions = row.items.filter((item): item is TextItem => item.type === 'text' && item.role === 'caption')
     expect(captions.length).toBe(2)
     for (const caption of captions) {
@@ -90,6 +98,20 @@ describe('figureRows', () => {
     // A blank line parts the caption from the text under the figure.
     const lastBaseline = Math.max(...captions.map((caption) => caption.baselinePt))
     expect(row.span * grid.pitchPt - (lastBaseline - grid.baselineOffsetPt)).toBeCloseTo((1 + FLOAT_GAP_LINES) * grid.pitchPt, 6)
+  })
+
+  test('a picture a little short of whole lines is scaled up and trimmed at the sides; one far off keeps its shape with blank under it', () => {
+    const local = context(newspaper, {'up.png': [1200, 560], 'strip.png': [1200, 150]})
+    const width = spanWidthPt(local.grid, 2)
+    const [up] = figureRows(figure('up.png', 2), 0, local)
+    const image = up!.items[0] as ImageItem
+    expect(image.full!.heightPt).toBeCloseTo(image.heightPt, 6)
+    expect(image.full!.widthPt).toBeGreaterThan(width)
+    expect(image.full!.xPt + image.full!.widthPt / 2).toBeCloseTo(image.xPt + image.widthPt / 2, 6)
+    const [strip] = figureRows(figure('strip.png', 2), 0, local)
+    const whole = strip!.items[0] as ImageItem
+    expect(whole.full).toBeUndefined()
+    expect(whole.heightPt).toBeCloseTo((width * 150) / 1200, 6)
   })
 
   test('通栏 spans all columns; a picture too tall for the page is scaled down with a warning and stays inside the span', () => {
