@@ -82,10 +82,15 @@ function fitHeadline(title: string, template: Template, widthPt: number, shape: 
   const style = template.deck.headline
   const phrases = title.split(/[ \u3000]+/).filter(Boolean)
   const oneLine = phrases.join('\u3000')
-  // 1. One line, shrinking from the template size to its minimum.
-  for (let size = style.size; size >= style.minSize; size -= 1) {
-    const width = naturalWidth(shape(oneLine, {font: style.font, sizePt: size}))
+  // 1. One line, shrinking from the template size to its minimum in whole points. Widths grow in
+  // proportion to the size, so the largest size that fits is read off the width at the template size
+  // (then checked, and stepped down should rounding disagree).
+  const fullWidth = naturalWidth(shape(oneLine, {font: style.font, sizePt: style.size}))
+  const estimate = fullWidth > 0 ? Math.min(style.size, style.size - Math.ceil(style.size - (style.size * widthPt) / fullWidth - 1e-9)) : style.size
+  for (let size = Math.max(style.minSize, estimate); size >= style.minSize; size -= 1) {
+    const width = size === style.size ? fullWidth : naturalWidth(shape(oneLine, {font: style.font, sizePt: size}))
     if (width <= widthPt) return {lines: setCentred(oneLine, style, size, widthPt, template, shape), size}
+    if (size === style.minSize) break
   }
   // 2. Balanced lines at phrase boundaries (spaces, then also after ，；：、！？), at the largest size where every line fits.
   const clauses = phrases.flatMap((phrase) => phrase.split(/(?<=[，；：、！？])/)).filter(Boolean)
