@@ -28,6 +28,10 @@ type Figure = Extract<Block, {type: 'figure'}>
 export function figureRows(figure: Figure, block: number, context: ComposeContext): Row[] {
   const info = context.images.get(figure.src)
   const columns = figureColumns(figure, info ? info.widthPx / info.heightPx : undefined, context.template, context.grid.columns)
+  // A page narrower than the span asked for (handouts are one column by design: no message there).
+  if (typeof figure.span === 'number' && figure.span > context.grid.columns && context.template.kind === 'newspaper') {
+    context.warn('figure-span', `Figure ${figure.src} asks for ${figure.span} columns; the ${context.template.name} page has ${context.grid.columns}, so it spans them all`, figure.position)
+  }
   return columns > 1 ? [spanningFigureRow(figure, block, columns, info, context)] : columnFigureRows(figure, block, info, context)
 }
 

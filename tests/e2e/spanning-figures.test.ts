@@ -194,12 +194,14 @@ describe('spans chosen and clamped', () => {
     expectClean(pages, grid)
   })
 
-  test('a span wider than the page clamps ("9栏" on the 5-column page)', async () => {
-    const result = await renderArticle(article([[3, '![说明](wide.png "9栏")']]), path.join(dir, 'nine.md'))
+  test('a span wider than the page clamps ("9栏" on the 5-column page), with a warning at its line', async () => {
+    const source = article([[3, '![说明](wide.png "9栏")']])
+    const result = await renderArticle(source, path.join(dir, 'nine.md'))
     const grid = resolveGrid(loadTemplate('newspaper'))
     const [image] = layoutOf(result).flat().filter((item) => item.type === 'image')
     expect(image!.width).toBeCloseTo(grid.typeAreaWidthPt, 1)
-    expect(warnings(result)).toEqual([])
+    const line = source.split('\n').findIndex((text) => text.includes('9栏')) + 1
+    expect(warnings(result)).toEqual([`figure-span@${line}`])
   })
 
   test('handouts set spanning pictures in their one column', async () => {
