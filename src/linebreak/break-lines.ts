@@ -33,6 +33,8 @@ export interface BreakOptions {
    * uses it to remove widows and orphans.
    */
   looseness?: -1 | 0 | 1
+  /** Ratio beyond which lines are left to a second search (default `TOLERANCE`; Infinity: one full search). Tests compare the two. */
+  tolerance?: number
 }
 
 /**
@@ -58,6 +60,13 @@ const LOOSEN_MAX_RATIO = 0.5
 
 /** Penalties at or above this are last-resort breaks (prohibited by kinsoku, or inside a word). */
 const PENALTY_EMERGENCY = 1000
+
+/**
+ * Adjustment ratio beyond which a line is tried only when nothing better
+ * exists (TeX's \tolerance, as a ratio). A paragraph costing less than one
+ * line at this ratio, (LINE_PENALTY + 100 · TOLERANCE³)², has no line looser.
+ */
+const TOLERANCE = 3
 
 /** Paragraphs longer than this many atoms break greedily (pathological input). */
 const OPTIMAL_LIMIT = 20000
@@ -123,10 +132,16 @@ export function breakLines(atoms: readonly Atom[], junctions: readonly Junction[
   if (atoms.length === 0) return []
   const sums = prefixSums(atoms, junctions)
   if ((options.strategy ?? 'optimal') === 'optimal' && atoms.length <= OPTIMAL_LIMIT) {
-    const strict = breakOptimal(atoms, junctions, sums, options, false)
-    if (strict) return strict
-    const relaxed = breakOptimal(atoms, junctions, sums, options, true)
-    if (relaxed) return relaxed
+    // First without lines looser than TOLERANCE (TeX's \tolerance: they are never part of a good
+    // paragraph, and skipping them halves the search). Its answer is the optimum unless the best it
+    // found costs as much as one such line; then the full search decides, so the result is the same.
+    const tolerance = options.tolerance ?? TOLERANCE
+    const fast = tolerance < Infinity ? breakOptimal(atoms, junctions, sums, options, false, tolerance) : undefined
+    if (fast && fast.demerits < (LINE_PENALTY + 100 * tolerance ** 3) ** 2) return fast.breaks
+    const strict = breakOptimal(atoms, junctions, sums, options, false, Infinity)
+    if (strict) return strict.breaks
+    const relaxed = breakOptimal(atoms, junctions, sums, options, true, Infinity)
+    if (relaxed) return relaxed.breaks
   }
   return breakGreedy(atoms, junctions, sums, options)
 }
@@ -138,7 +153,7 @@ function fitnessOf(ratio: number): number {
   return 3
 }
 
-function breakOptimal(atoms: readonly Atom[], junctions: readonly Junction[], sums: Sums, options: BreakOptions, relaxed: boolean): Breakpoint[] | undefined {
+function breakOptimal(atoms: readonly Atom[], junctions: readonly Junction[], sums: Sums, options: BreakOptions, relaxed: boolean, tolerance: number): {breaks: Breakpoint[]; demerits: number} | undefined {
   const n = atoms.length
   // One best path per (break after atom e, fitness class of its last line), in slot e * 4 + fitness.
   // A slot is written only while e is the current break, and read only for earlier breaks,
@@ -160,6 +175,15 @@ function breakOptimal(atoms: readonly Atom[], junctions: readonly Junction[], su
   const hanging = options.firstIndentPt < options.restIndentPt
   // reachable[s]: some line may start at atom s (s = 0, or a best path ends at s - 1).
   reachable[0] = 1
+  // Is the line s..e (s ≥ 1) long enough to be set at a ratio within the tolerance?
+  const longEnough = (s: number, to: number, hyphenPt: number): boolean => {
+    const from = 2 * s
+    const natural = width[to]! - width[from]! + hyphenPt
+    const capacity = stretchSums[to - 1]! - stretchSums[from]! + (spreadSums[to - 1]! - spreadSums[from]!) * spreadPt
+    return natural + tolerance * capacity >= restAvailable - 1e-6
+  }
+  // The latest start (≥ 1) of a line long enough; it only moves on as e does.
+  let top = 1
   for (let e = 0; e < n; e++) {
     const penalty = penaltyAt(e)
     if (penalty === Infinity) continue
@@ -169,7 +193,14 @@ function breakOptimal(atoms: readonly Atom[], junctions: readonly Junction[], su
     const penaltyDemerits = penalty > 0 ? penalty * penalty : 0
     const hyphenHere = !final && junctions[e]!.hyphen !== undefined
     const forced = relaxed && junctions[e]?.penalty === Infinity
-    for (let s = e; s >= 0; s--) {
+    // Lines starting after `top` would be looser than the tolerance (a final line may be short).
+    let first = e
+    if (!final && tolerance < Infinity && e >= 1) {
+      if (top > e) top = e
+      while (top < e && longEnough(top + 1, to, hyphenPt)) top++
+      first = longEnough(top, to, hyphenPt) ? top : 0
+    }
+    for (let s = first; s >= 0; s--) {
       // The line s..e must start after a break (or at 0). Measures come from the prefix sums, without allocating.
       const available = s === 0 ? firstAvailable : restAvailable
       const from = 2 * s
@@ -248,7 +279,7 @@ function breakOptimal(atoms: readonly Atom[], junctions: readonly Junction[], su
     const end = slot >> 2
     breaks.push({start: startOf[slot]!, end, ratio: ratioOf[slot]!, kind: end === n - 1 ? 'final' : emergencyOf[slot] ? 'emergency' : 'normal'})
   }
-  return breaks.reverse()
+  return {breaks: breaks.reverse(), demerits: demeritsOf[last]!}
 }
 
 /** The breaker's tables, kept between paragraphs (layout is single-threaded per worker): no garbage per paragraph. */

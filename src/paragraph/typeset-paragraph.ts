@@ -32,6 +32,8 @@ export interface ParagraphOptions extends JunctionOptions {
   strategy?: 'optimal' | 'greedy'
   /** Fewer (-1) or more (+1) lines than the best fit, when possible (default 0). */
   looseness?: -1 | 0 | 1
+  /** The breaker's first-pass tolerance (see `BreakOptions.tolerance`). */
+  tolerance?: number
 }
 
 /**

@@ -117,3 +117,19 @@ describe('line engine properties', () => {
     )
   })
 })
+
+describe('the tolerance pass', () => {
+  test('breaks every random paragraph exactly as one full search does, at any looseness and measure', () => {
+    const measure = fc.constantFrom(6, 9, 13, 14, 20)
+    const looseness = fc.constantFrom<-1 | 0 | 1>(-1, 0, 1)
+    fc.assert(
+      fc.property(paragraph, level, measure, looseness, (text, kinsoku, em, loose) => {
+        const options = {kinsoku, measurePt: em * 10, looseness: loose}
+        const fast = setText(text, options).map((line) => [line.placed.length, line.kind, line.ratio])
+        const full = setText(text, {...options, tolerance: Infinity}).map((line) => [line.placed.length, line.kind, line.ratio])
+        expect(fast).toEqual(full)
+      }),
+      {numRuns: 400}
+    )
+  })
+})
