@@ -53,8 +53,7 @@ export function headRows(runs: readonly Inline[], depth: number, block: number, 
   // An odd blank line goes above: a head stands closer to the text it heads than to the text before it.
   // A head right under another head (## then ###) drops the blank above: the band above already parts it from the text.
   const above = stacked ? 0 : Math.ceil(blanks / 2)
-  const span = lines.length + blanks - (stacked ? Math.ceil(blanks / 2) : 0)
-  const first = above
-  const items = lines.map((line, i) => textItem(line, (first + i) * grid.pitchPt + grid.baselineOffsetPt, 'head'))
+  const span = lines.length + blanks - (Math.ceil(blanks / 2) - above)
+  const items = lines.map((line, i) => textItem(line, (above + i) * grid.pitchPt + grid.baselineOffsetPt, 'head'))
   return [{span, items, breakAfter: BREAK_COST.keep, kind: 'head', block, ...(above > 0 ? {topBlank: above} : {})}]
 }

@@ -33,8 +33,10 @@ const WASTE_COST = 60
 export function fillColumn(rows: readonly Row[], start: number, capacity: number): ColumnFill {
   let used = 0
   let k = start
-  while (k < rows.length && used + (k === start ? linesAtTop(rows[k]!) : rows[k]!.span) <= capacity) {
-    used += k === start ? linesAtTop(rows[k]!) : rows[k]!.span
+  while (k < rows.length) {
+    const lines = k === start ? linesAtTop(rows[k]!) : rows[k]!.span
+    if (used + lines > capacity) break
+    used += lines
     k++
   }
   if (k === rows.length) return {start, end: k, lines: used}
@@ -113,13 +115,17 @@ export function balanceColumns(rows: readonly Row[], start: number, capacities: 
   for (let j = 1; j < n; j++) breakCosts[j] = rows[start + j - 1]!.breakAfter
   // Blank lines a row sheds when it starts a column.
   const shed = new Float64Array(n + 1)
-  for (let i = 0; i < n; i++) shed[i] = rows[start + i]!.topBlank ?? 0
+  let maxShed = 0
+  for (let i = 0; i < n; i++) {
+    shed[i] = rows[start + i]!.topBlank ?? 0
+    maxShed = Math.max(maxShed, shed[i]!)
+  }
   const shallowest = offsets ? shallowestDepth(total, capacities, offsets) : Math.ceil(total / columns)
   for (let depth = shallowest; depth <= maxDepth; depth++) {
     if (best && (depth - shallowest) * DEPTH_COST >= best.cost) break
     if (best && depth - shallowest > MAX_EXTRA_DEPTH) break
     const room = capacities.map((capacity, c) => Math.max(0, Math.min(capacity, depth - (offsets?.[c] ?? 0))))
-    const result = balanceAtDepth(breakCosts, prefix, shed, room, depth, offsets)
+    const result = balanceAtDepth(breakCosts, prefix, shed, maxShed, room, depth, offsets)
     if (result === undefined) continue
     const cost = result.cost + (depth - shallowest) * DEPTH_COST
     if (!best || cost < best.cost) best = {cost, breaks: result.breaks}
@@ -143,7 +149,7 @@ function shallowestDepth(total: number, capacities: readonly number[], offsets: 
 }
 
 /** Best column ends (relative row indices) for one depth, or undefined when no allowed layout exists. */
-function balanceAtDepth(breakCosts: Float64Array, prefix: readonly number[], shed: Float64Array, capacities: readonly number[], depth: number, offsets?: readonly number[]): {cost: number; breaks: number[]} | undefined {
+function balanceAtDepth(breakCosts: Float64Array, prefix: readonly number[], shed: Float64Array, maxShed: number, capacities: readonly number[], depth: number, offsets?: readonly number[]): {cost: number; breaks: number[]} | undefined {
   const n = prefix.length - 1
   const columns = capacities.length
   // cost[c][j]: best cost of rows [0, j) in the first c columns; from[c][j]: where column c-1 started.
@@ -151,8 +157,6 @@ function balanceAtDepth(breakCosts: Float64Array, prefix: readonly number[], she
   const from = Array.from({length: columns + 1}, () => new Int32Array(n + 1).fill(-1))
   cost[0]![0] = 0
   // Lines the columns from column c on can still take (each may shed a head's blank lines on top): a start that leaves more is hopeless.
-  let maxShed = 0
-  for (let i = 0; i < n; i++) maxShed = Math.max(maxShed, shed[i]!)
   const after = new Float64Array(columns + 1)
   for (let c = columns - 1; c >= 0; c--) after[c] = after[c + 1]! + capacities[c]! + maxShed
   for (let c = 0; c < columns; c++) {
