@@ -37,9 +37,9 @@ export function layoutFaults(layout: Layout): LayoutFaults {
   // Uneven last columns: any paragraph of the last page a line shorter or longer may even them out.
   const onLastPage = new Set<number>()
   if (spread > 0) for (const column of last) for (let i = column.start; i < column.end; i++) onLastPage.add(rows[i]!.block)
-  // Holes at column feet on pages before the last: more than a line is a fault, a little below a widow each line.
-  const holes = shortColumns(rows, columns).filter((hole) => hole.lines > 1)
-  const holeLines = holes.reduce((sum, hole) => sum + hole.lines - 1, 0)
+  // Holes at column feet on pages before the last (a line there faces text in the next column, off the shared grid): a little below a widow each line.
+  const holes = shortColumns(rows, columns)
+  const holeLines = holes.reduce((sum, hole) => sum + hole.lines, 0)
   return {
     value: spread * SPREAD_LINE_COST + faults.length * WIDOW_COST + holeLines * HOLE_LINE_COST,
     blocks: [...faults, ...(spread > 0 ? tail.reverse() : []), ...holes.map((hole) => hole.block)],
@@ -95,9 +95,9 @@ const HOLE_LINE_COST = 3
 /** Rounds of repair; each tries a few paragraphs one line tighter or looser. */
 const MAX_REPAIRS = 3
 /** How many blocks back from a fault a repair looks for a paragraph to re-break. */
-const REPAIR_REACH = 4
+const REPAIR_REACH = 8
 /** Layouts tried per round (each is a pagination with one paragraph re-broken). */
-const MAX_REPAIR_TRIALS = 16
+const MAX_REPAIR_TRIALS = 48
 
 /** Paragraphs to retry for a fault at `block`: it and the `reach - 1` before it, tighter first, then looser. */
 function repairCandidates(blocks: readonly Block[], block: number, done: Looseness, reach: number): [number, -1 | 1][] {

@@ -1,7 +1,10 @@
 import type {Inline} from '../article/types.js'
 import {typesetParagraph, type Line} from '../paragraph/typeset-paragraph.js'
-import {BREAK_COST, type Row} from './types.js'
+import {BREAK_COST, type Item, type Row} from './types.js'
 import {lineBreakCost, paragraphOptions, shapeRuns, textItem, type ComposeContext} from './compose-blocks.js'
+
+/** How far a head's tint stays inside its line slots, in pt. */
+const TINT_INSET_PT = 0.75
 
 /** Heads longer than this many lines are set line by line. */
 const MAX_HEAD_LINES = 4
@@ -54,6 +57,8 @@ export function headRows(runs: readonly Inline[], depth: number, block: number, 
   // A head right under another head (## then ###) drops the blank above: the band above already parts it from the text.
   const above = stacked ? 0 : Math.ceil(blanks / 2)
   const span = lines.length + blanks - (Math.ceil(blanks / 2) - above)
-  const items = lines.map((line, i) => textItem(line, (above + i) * grid.pitchPt + grid.baselineOffsetPt, 'head'))
+  const items: Item[] = lines.map((line, i) => textItem(line, (above + i) * grid.pitchPt + grid.baselineOffsetPt, 'head'))
+  // A tint (底纹) behind the head's lines, inset from the line slots so it never touches the text around it.
+  if (style.tint) items.unshift({type: 'box', style: 'tint', tint: style.tint, xPt: 0, yPt: above * grid.pitchPt + TINT_INSET_PT, widthPt: grid.measurePt, heightPt: lines.length * grid.pitchPt - 2 * TINT_INSET_PT})
   return [{span, items, breakAfter: BREAK_COST.keep, kind: 'head', block, ...(above > 0 ? {topBlank: above} : {})}]
 }

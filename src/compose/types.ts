@@ -23,14 +23,16 @@ export interface RuleItem {
   widthPt: number
 }
 
-/** A rectangle: placeholders for missing images and characters, debug frames. */
+/** A rectangle: placeholders for missing images and characters, tints behind heads, debug frames. */
 export interface BoxItem {
   type: 'box'
   xPt: number
   yPt: number
   widthPt: number
   heightPt: number
-  style: 'placeholder' | 'debug-column' | 'debug-grid'
+  style: 'placeholder' | 'tint' | 'debug-column' | 'debug-grid'
+  /** For `tint`: percent black. */
+  tint?: number
 }
 
 /** A raster image prepared for print by the assets stage. */

@@ -10,6 +10,14 @@ export interface TextStyle {
   size: number
 }
 
+/** A section head's style. */
+export interface HeadStyle extends TextStyle {
+  lines: number
+  align: 'center' | 'left'
+  /** Percent black (K) of a tint behind the head's lines; absent or 0: none. */
+  tint?: number
+}
+
 /**
  * A page template as written in `templates/*.json` (lengths in mm for the
  * page, in pt for type, in characters for the grid). Documented in README.
@@ -49,8 +57,12 @@ export interface Template {
     /** Columns the deck spans (0 = all). */
     span: number
   }
-  /** Section heads by depth (2 = `##`, 3 = `###`), with the grid lines each takes. */
-  heads: Record<string, TextStyle & {lines: number; align: 'center' | 'left'}>
+  /**
+   * Section heads by depth (2 = `##`, 3 = `###`): the grid lines each takes
+   * (占行), alignment, and an optional tint (底纹, % black) behind the head's
+   * lines, which sets a one-line head off without leaving the grid.
+   */
+  heads: Record<string, HeadStyle>
   qa: {label: string; question?: string; hanging: boolean}
   furniture: {publication?: string; section?: string; show: boolean; size: number; font: string}
   /**
@@ -135,6 +147,11 @@ export function validateTemplate(template: Template, file: string): void {
   if (!['quanjiao', 'kaiming', 'banjiao', 'centred'].includes(template.punctuation)) fail('punctuation', 'must be quanjiao, kaiming, banjiao or centred')
   if (!['dots', 'kai'].includes(template.emphasis)) fail('emphasis', 'must be dots or kai')
   positive(template.deck?.headline?.size, 'deck.headline.size')
+  for (const [depth, head] of Object.entries(template.heads ?? {})) {
+    positive(head?.size, `heads.${depth}.size`)
+    whole(head?.lines, `heads.${depth}.lines`)
+    if (head.tint !== undefined && (typeof head.tint !== 'number' || !(head.tint >= 0 && head.tint <= 100))) fail(`heads.${depth}.tint`, 'must be a percentage from 0 to 100')
+  }
   whole(template.figures?.autoSpan?.landscape, 'figures.autoSpan.landscape')
   whole(template.figures?.autoSpan?.panorama, 'figures.autoSpan.panorama')
   const widthPt = mm(template.page.width)

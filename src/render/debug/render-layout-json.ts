@@ -25,7 +25,7 @@ export function renderLayoutJson(document: PagedDocument): string {
         case 'rule':
           return {type: 'rule', x1: r(item.x1), y1: r(item.y1), x2: r(item.x2), y2: r(item.y2), width: r(item.widthPt)}
         case 'box':
-          return {type: 'box', style: item.style, x: r(item.xPt), y: r(item.yPt), width: r(item.widthPt), height: r(item.heightPt)}
+          return {type: 'box', style: item.style, ...(item.tint !== undefined ? {tint: item.tint} : {}), x: r(item.xPt), y: r(item.yPt), width: r(item.widthPt), height: r(item.heightPt)}
         case 'image':
           return {type: 'image', image: item.image, x: r(item.xPt), y: r(item.yPt), width: r(item.widthPt), height: r(item.heightPt), ...(item.full ? {cropped: true} : {})}
       }

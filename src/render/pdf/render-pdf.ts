@@ -159,6 +159,9 @@ function drawGraphics(doc: Doc, items: readonly Item[], document: PagedDocument)
   for (const item of items) {
     if (item.type === 'rule') {
       doc.save().lineWidth(item.widthPt).moveTo(item.x1, item.y1).lineTo(item.x2, item.y2).stroke().restore()
+    } else if (item.type === 'box' && item.style === 'tint') {
+      // Black only (K): a newsprint tint prints on one plate.
+      doc.save().rect(item.xPt, item.yPt, item.widthPt, item.heightPt).fill([0, 0, 0, item.tint ?? 10]).restore()
     } else if (item.type === 'box') {
       doc.save().lineWidth(0.6).dash(3, {space: 2}).rect(item.xPt, item.yPt, item.widthPt, item.heightPt).stroke()
       doc.undash().moveTo(item.xPt, item.yPt).lineTo(item.xPt + item.widthPt, item.yPt + item.heightPt).moveTo(item.xPt + item.widthPt, item.yPt).lineTo(item.xPt, item.yPt + item.heightPt).stroke().restore()
