@@ -26,12 +26,18 @@ export interface LayoutFaults {
  * Score a layout. Last-page columns more than one line apart count most
  * (the story ends level: newspaper make-up), then widows and orphans
  * (clreq §3.7), then holes at column feet on pages the story runs on from.
+ * `throughPage`: judge only pages up to this one (and the break into the
+ * next page), so a repair of page p can be judged before later pages settle.
  */
-export function layoutFaults(layout: Layout): LayoutFaults {
-  const {rows, columns} = layout
+export function layoutFaults(layout: Layout, throughPage = Infinity): LayoutFaults {
+  const {rows} = layout
+  const lastPage = layout.columns.length ? layout.columns[layout.columns.length - 1]!.page : 0
+  const judgesLast = throughPage >= lastPage
+  // The columns judged, and the first column of the next page for the break into it.
+  const next = judgesLast ? -1 : layout.columns.findIndex((column) => column.page > throughPage)
+  const columns = judgesLast ? layout.columns : layout.columns.slice(0, next + 1)
   const faults = findWidowsAndOrphans(rows, columns)
-  const spread = Math.max(0, lastPageSpread(rows, columns) - 1)
-  const lastPage = columns.length ? columns[columns.length - 1]!.page : 0
+  const spread = judgesLast ? Math.max(0, lastPageSpread(rows, columns) - 1) : 0
   const last = columns.filter((column) => column.page === lastPage)
   const tail = last.map((column) => rows[column.end - 1]?.block ?? 0)
   // Uneven last columns: any paragraph of the last page a line shorter or longer may even them out.
@@ -48,10 +54,12 @@ export function layoutFaults(layout: Layout): LayoutFaults {
 }
 
 /**
- * Mend a layout's faults by setting paragraphs one line tighter or looser:
- * a few rounds, each trying the paragraphs at and just before each fault
- * (and, for uneven last columns, every paragraph of the last page) and
- * keeping the first change that lowers the score without adding a page.
+ * Mend a layout's faults by setting paragraphs one line tighter or looser,
+ * page by page from the first: on each page a few rounds, each trying the
+ * paragraphs at and just before each fault (and, for uneven last columns,
+ * every paragraph of the last page) and keeping the first change that lowers
+ * the score of the pages so far without adding a page. Earlier pages never
+ * get worse, so a repair on page p does not undo one on page p − 1.
  * `layOut(looseness, false)` only decides where rows go; the layout kept is
  * returned with `placed` false when it still needs placing on its pages.
  */
@@ -59,30 +67,38 @@ export function repairLayout<L extends Layout>(blocks: readonly Block[], layOut:
   let looseness: Looseness = new Map()
   let best = layOut(looseness, true)
   let placed = true
-  let current = layoutFaults(best)
-  for (let round = 0; round < MAX_REPAIRS && current.value > 0; round++) {
-    let improved = false
-    const tried = new Set<string>()
-    const targets: [number, number][] = [...current.blocks.slice(0, 3).map((block): [number, number] => [block, REPAIR_REACH]), ...current.lastPage.map((block): [number, number] => [block, 1])]
-    search: for (const [target, reach] of targets) {
-      for (const [block, change] of repairCandidates(blocks, target, looseness, reach)) {
-        if (tried.has(`${block}${change}`)) continue
-        if (tried.size >= MAX_REPAIR_TRIALS) break search
-        tried.add(`${block}${change}`)
-        const trial = new Map(looseness).set(block, change)
-        const result = layOut(trial, false)
-        const faults = layoutFaults(result)
-        if (result.pages.length <= best.pages.length && faults.value < current.value) {
-          best = result
-          placed = false
-          current = faults
-          looseness = trial
-          improved = true
-          break search
+  let trials = 0
+  const pageOf = (layout: Layout): number => (layout.columns.length ? layout.columns[layout.columns.length - 1]!.page : 0)
+  for (let page = 0; page <= pageOf(best) && trials < MAX_TRIALS; page++) {
+    let current = layoutFaults(best, page)
+    for (let round = 0; round < MAX_ROUNDS && current.value > 0; round++) {
+      let improved = false
+      const tried = new Set<string>()
+      // Faults of earlier pages were tried there: aim at this page's own.
+      const earlier = page > 0 ? new Set(layoutFaults(best, page - 1).blocks) : new Set<number>()
+      const own = current.blocks.filter((block) => !earlier.has(block))
+      const targets: [number, number][] = [...own.slice(0, 3).map((block): [number, number] => [block, REPAIR_REACH]), ...current.lastPage.map((block): [number, number] => [block, 1])]
+      search: for (const [target, reach] of targets) {
+        for (const [block, change] of repairCandidates(blocks, target, looseness, reach)) {
+          if (tried.has(`${block}${change}`)) continue
+          if (tried.size >= MAX_ROUND_TRIALS || trials >= MAX_TRIALS) break search
+          tried.add(`${block}${change}`)
+          trials++
+          const trial = new Map(looseness).set(block, change)
+          const result = layOut(trial, false)
+          const faults = layoutFaults(result, page)
+          if (result.pages.length <= best.pages.length && faults.value < current.value) {
+            best = result
+            placed = false
+            current = faults
+            looseness = trial
+            improved = true
+            break search
+          }
         }
       }
+      if (!improved) break
     }
-    if (!improved) break
   }
   return {layout: best, looseness, placed}
 }
@@ -92,12 +108,13 @@ const SPREAD_LINE_COST = 100
 const WIDOW_COST = 10
 const HOLE_LINE_COST = 3
 
-/** Rounds of repair; each tries a few paragraphs one line tighter or looser. */
-const MAX_REPAIRS = 3
+/** Rounds of repair per page; each tries a few paragraphs one line tighter or looser. */
+const MAX_ROUNDS = 4
 /** How many blocks back from a fault a repair looks for a paragraph to re-break. */
 const REPAIR_REACH = 8
-/** Layouts tried per round (each is a pagination with one paragraph re-broken). */
-const MAX_REPAIR_TRIALS = 48
+/** Layouts tried per round, and in all (each is a pagination with one paragraph re-broken). */
+const MAX_ROUND_TRIALS = 48
+const MAX_TRIALS = 400
 
 /** Paragraphs to retry for a fault at `block`: it and the `reach - 1` before it, tighter first, then looser. */
 function repairCandidates(blocks: readonly Block[], block: number, done: Looseness, reach: number): [number, -1 | 1][] {

@@ -92,7 +92,7 @@ export function paginate(input: readonly Row[], deck: Deck | undefined, context:
     const {layout, jumpOut} = flowed
     layout.fills.forEach((fill, c) => {
       const above = below(tops)[c]!
-      if (fill.end > fill.start) columns.push({page: index, column: c, start: fill.start, end: fill.end, ...(above ? {top: above} : {})})
+      if (fill.end > fill.start) columns.push({page: index, column: c, start: fill.start, end: fill.end, ...(above ? {top: above} : {}), capacity: base})
     })
     next = layout.next
     if (!place) {
@@ -138,6 +138,8 @@ export interface PlacedColumn {
   end: number
   /** Grid lines above the column's text: spanning blocks, and the （上接） line on a continued page (default 0). */
   top?: number
+  /** Grid lines from the column's first line under the deck to the foot of the page (absent: the deepest column's depth). */
+  capacity?: number
 }
 
 /** Difference in lines between the deepest and shallowest column foot on the last page (spanning blocks above a column count). */
@@ -151,9 +153,9 @@ export function lastPageSpread(rows: readonly Row[], columns: readonly PlacedCol
 
 /**
  * Columns that end short on a page the story runs on from (a hole at the
- * column foot): lines above the foot of the page's deepest column, the last
- * column counted with its （下转） line. Returns each short column's last
- * block and its shortfall, deepest holes first.
+ * column foot): lines above the page's foot (`capacity`; else the foot of
+ * its deepest column), the last column counted with its （下转） line.
+ * Returns each short column's last block and its shortfall, deepest first.
  */
 export function shortColumns(rows: readonly Row[], columns: readonly PlacedColumn[]): {block: number; lines: number}[] {
   const lastPage = columns.length ? columns[columns.length - 1]!.page : 0
@@ -162,7 +164,7 @@ export function shortColumns(rows: readonly Row[], columns: readonly PlacedColum
     const onPage = columns.filter((column) => column.page === page)
     const lastColumn = Math.max(...onPage.map((column) => column.column))
     const depths = onPage.map((column) => (column.top ?? 0) + columnLines(rows, column.start, column.end) + (column.column === lastColumn ? 1 : 0))
-    const deepest = Math.max(...depths)
+    const deepest = Math.max(...depths, ...onPage.map((column) => column.capacity ?? 0))
     onPage.forEach((column, i) => {
       if (deepest - depths[i]! > 0) holes.push({block: rows[column.end - 1]?.block ?? 0, lines: deepest - depths[i]!})
     })

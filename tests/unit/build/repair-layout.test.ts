@@ -57,6 +57,27 @@ describe('repairLayout', () => {
     expect(calls.slice(1).every((call) => !call.place)).toBe(true)
   })
 
+  test('mends pages in order, judging each on the pages so far: a repair of page 2 may not undo page 1', () => {
+    const pageBlocks: Block[] = Array.from({length: 6}, () => blocks[0]!)
+    // One column a page. Block 1 a line tighter mends the orphan at the foot of page 0; block 4 a line looser
+    // mends the one at the foot of page 1 but brings page 0's back, so it must be refused; block 3 tighter mends page 1 alone.
+    const layOut = (looseness: Looseness): Layout => {
+      const orphan0 = !(looseness.get(1) === -1 && looseness.get(4) !== 1)
+      const orphan1 = !(looseness.get(4) === 1 || looseness.get(3) === -1)
+      const rows = [...paragraph(4, 0), ...paragraph(4, 1), ...paragraph(4, 2), ...paragraph(4, 3), ...paragraph(4, 4), ...paragraph(4, 5)]
+      // An orphan: a page ending right after a paragraph's first line (rows 8 and 20 start paragraphs 2 and 5).
+      const end0 = orphan0 ? 9 : 8
+      const end1 = orphan1 ? 21 : 20
+      const columns: PlacedColumn[] = [{page: 0, column: 0, start: 0, end: end0}, {page: 1, column: 0, start: end0, end: end1}, {page: 2, column: 0, start: end1, end: 24}]
+      return {pages: [{}, {}, {}], rows, columns}
+    }
+    const {looseness, layout} = repairLayout(pageBlocks, layOut)
+    expect(looseness.get(1)).toBe(-1)
+    expect(looseness.has(4)).toBe(false)
+    expect(looseness.get(3)).toBe(-1)
+    expect(layoutFaults(layout, 0).value).toBe(0)
+  })
+
   test('a layout without faults is kept as placed, with no trials', () => {
     let count = 0
     const rows = [...paragraph(6, 0), ...paragraph(6, 1)]

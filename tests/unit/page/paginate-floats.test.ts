@@ -206,6 +206,26 @@ describe('shortColumns', () => {
     expect(holes).toEqual([{block: rows[35]!.block, lines: 4}])
     expect(shortColumns(rows, [{page: 0, column: 0, start: 0, end: 5}, {page: 0, column: 1, start: 5, end: 60}])).toEqual([])
   })
+
+  test('with the page capacity known, columns all a line short of the foot are all holes', async () => {
+    const {shortColumns} = await import('../../../src/page/paginate.js')
+    const rows = text(60)
+    // Capacity 21: columns of 20, 20 and 19 + the 下转 line each end a line above the foot.
+    const holes = shortColumns(rows, [
+      {page: 0, column: 0, start: 0, end: 20, capacity: 21},
+      {page: 0, column: 1, start: 20, end: 40, capacity: 21},
+      {page: 0, column: 2, start: 40, end: 59, capacity: 21},
+      {page: 1, column: 0, start: 59, end: 60, capacity: 21}
+    ])
+    expect(holes.map((hole) => hole.lines)).toEqual([1, 1, 1])
+    // Full columns (the last with 20 lines and its 下转 line) leave none.
+    expect(shortColumns(text(70), [
+      {page: 0, column: 0, start: 0, end: 21, capacity: 21},
+      {page: 0, column: 1, start: 21, end: 42, capacity: 21},
+      {page: 0, column: 2, start: 42, end: 62, capacity: 21},
+      {page: 1, column: 0, start: 62, end: 70, capacity: 21}
+    ])).toEqual([])
+  })
 })
 
 describe('a head before a spanning figure', () => {
