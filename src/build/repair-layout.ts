@@ -20,6 +20,8 @@ export interface LayoutFaults {
   blocks: number[]
   /** When the last page's columns are uneven: every block on that page, last first. */
   lastPage: number[]
+  /** Pages with a hole at a column foot: any paragraph on such a page a line longer or shorter may fill it. */
+  holePages: number[]
 }
 
 /**
@@ -49,7 +51,8 @@ export function layoutFaults(layout: Layout, throughPage = Infinity): LayoutFaul
   return {
     value: spread * SPREAD_LINE_COST + faults.length * WIDOW_COST + holeLines * HOLE_LINE_COST,
     blocks: [...faults, ...(spread > 0 ? tail.reverse() : []), ...holes.map((hole) => hole.block)],
-    lastPage: [...onLastPage].reverse()
+    lastPage: [...onLastPage].reverse(),
+    holePages: [...new Set(holes.map((hole) => hole.page))]
   }
 }
 
@@ -77,7 +80,9 @@ export function repairLayout<L extends Layout>(blocks: readonly Block[], layOut:
       // Faults of earlier pages were tried there: aim at this page's own.
       const earlier = page > 0 ? new Set(layoutFaults(best, page - 1).blocks) : new Set<number>()
       const own = current.blocks.filter((block) => !earlier.has(block))
-      const targets: [number, number][] = [...own.slice(0, 3).map((block): [number, number] => [block, REPAIR_REACH]), ...current.lastPage.map((block): [number, number] => [block, 1])]
+      // A hole on this page: after the paragraphs next to it, every paragraph of the page, last first.
+      const pageBlocks = current.holePages.includes(page) ? blocksOnPage(best, page) : []
+      const targets: [number, number][] = [...own.slice(0, 3).map((block): [number, number] => [block, REPAIR_REACH]), ...current.lastPage.map((block): [number, number] => [block, 1]), ...pageBlocks.map((block): [number, number] => [block, 1])]
       search: for (const [target, reach] of targets) {
         for (const [block, change] of repairCandidates(blocks, target, looseness, reach)) {
           if (tried.has(`${block}${change}`)) continue
@@ -101,6 +106,13 @@ export function repairLayout<L extends Layout>(blocks: readonly Block[], layOut:
     }
   }
   return {layout: best, looseness, placed}
+}
+
+/** Blocks with rows in the columns of a page, last first. */
+function blocksOnPage(layout: Layout, page: number): number[] {
+  const blocks = new Set<number>()
+  for (const column of layout.columns) if (column.page === page) for (let i = column.start; i < column.end; i++) blocks.add(layout.rows[i]!.block)
+  return [...blocks].reverse()
 }
 
 /** Fault values: a line of last-page unevenness beyond one, a widow or orphan, a line of a hole beyond the first. */

@@ -157,16 +157,16 @@ export function lastPageSpread(rows: readonly Row[], columns: readonly PlacedCol
  * its deepest column), the last column counted with its （下转） line.
  * Returns each short column's last block and its shortfall, deepest first.
  */
-export function shortColumns(rows: readonly Row[], columns: readonly PlacedColumn[]): {block: number; lines: number}[] {
+export function shortColumns(rows: readonly Row[], columns: readonly PlacedColumn[]): {block: number; lines: number; page: number}[] {
   const lastPage = columns.length ? columns[columns.length - 1]!.page : 0
-  const holes: {block: number; lines: number}[] = []
+  const holes: {block: number; lines: number; page: number}[] = []
   for (let page = 0; page < lastPage; page++) {
     const onPage = columns.filter((column) => column.page === page)
     const lastColumn = Math.max(...onPage.map((column) => column.column))
     const depths = onPage.map((column) => (column.top ?? 0) + columnLines(rows, column.start, column.end) + (column.column === lastColumn ? 1 : 0))
     const deepest = Math.max(...depths, ...onPage.map((column) => column.capacity ?? 0))
     onPage.forEach((column, i) => {
-      if (deepest - depths[i]! > 0) holes.push({block: rows[column.end - 1]?.block ?? 0, lines: deepest - depths[i]!})
+      if (deepest - depths[i]! > 0) holes.push({block: rows[column.end - 1]?.block ?? 0, lines: deepest - depths[i]!, page})
     })
   }
   return holes.sort((a, b) => b.lines - a.lines)

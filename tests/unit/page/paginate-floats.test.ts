@@ -203,7 +203,7 @@ describe('shortColumns', () => {
       {page: 0, column: 2, start: 36, end: 55},
       {page: 1, column: 0, start: 55, end: 60}
     ])
-    expect(holes).toEqual([{block: rows[35]!.block, lines: 4}])
+    expect(holes).toEqual([{block: rows[35]!.block, lines: 4, page: 0}])
     expect(shortColumns(rows, [{page: 0, column: 0, start: 0, end: 5}, {page: 0, column: 1, start: 5, end: 60}])).toEqual([])
   })
 
