@@ -127,7 +127,8 @@ export async function layoutArticle(article: Article, template: Template, file: 
     const rows = composeBlocks(blocks, {template, grid, shape, images: images.info, warn, looseness, cache})
     return paginate(rows, deck, paginateContext, {place})
   }
-  const {layout: best, looseness, placed} = repairLayout(blocks, layOut)
+  const countRows = (looseness: Looseness): number => composeBlocks(blocks, {template, grid, shape, images: images.info, warn, looseness, cache}).length
+  const {layout: best, looseness, placed} = repairLayout(blocks, layOut, countRows)
   const {pages, places} = placed ? best : layOut(looseness)
   const outline = blocks.flatMap((block, index) => {
     const place = places.get(index)

@@ -65,8 +65,11 @@ export function layoutFaults(layout: Layout, throughPage = Infinity): LayoutFaul
  * get worse, so a repair on page p does not undo one on page p − 1.
  * `layOut(looseness, false)` only decides where rows go; the layout kept is
  * returned with `placed` false when it still needs placing on its pages.
+ * `countRows(looseness)`, when given, is the number of rows a looseness
+ * composes to: a trial that leaves it unchanged changed no paragraph's line
+ * count, so it lays out the same and is skipped.
  */
-export function repairLayout<L extends Layout>(blocks: readonly Block[], layOut: (looseness: Looseness, place: boolean) => L): {layout: L; looseness: Looseness; placed: boolean} {
+export function repairLayout<L extends Layout>(blocks: readonly Block[], layOut: (looseness: Looseness, place: boolean) => L, countRows?: (looseness: Looseness) => number): {layout: L; looseness: Looseness; placed: boolean} {
   let looseness: Looseness = new Map()
   let best = layOut(looseness, true)
   let placed = true
@@ -90,6 +93,8 @@ export function repairLayout<L extends Layout>(blocks: readonly Block[], layOut:
           tried.add(`${block}${change}`)
           trials++
           const trial = new Map(looseness).set(block, change)
+          // A paragraph that cannot be set a line tighter or looser keeps its rows: the same layout, not worth paginating.
+          if (countRows && countRows(trial) === best.rows.length) continue
           const result = layOut(trial, false)
           const faults = layoutFaults(result, page)
           if (result.pages.length <= best.pages.length && faults.value < current.value) {

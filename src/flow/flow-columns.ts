@@ -80,11 +80,11 @@ export function fillColumns(rows: readonly Row[], start: number, capacities: rea
  * make-up), and a widow or orphan is only taken where nothing else evens
  * them, for the widow repair to remove by re-breaking a paragraph.
  */
-const SHORT_COLUMN_COST = 5000
+export const SHORT_COLUMN_COST = 5000
 /** Deepest balanced depth tried beyond the even share, in lines. */
-const MAX_EXTRA_DEPTH = 8
+export const MAX_EXTRA_DEPTH = 8
 /** Demerits per extra line of depth over the shallowest feasible one. */
-const DEPTH_COST = 150
+export const DEPTH_COST = 150
 
 /**
  * Balance the last columns (newspaper make-up: the story's final columns end
@@ -125,7 +125,9 @@ export function balanceColumns(rows: readonly Row[], start: number, capacities: 
     if (best && (depth - shallowest) * DEPTH_COST >= best.cost) break
     if (best && depth - shallowest > MAX_EXTRA_DEPTH) break
     const room = capacities.map((capacity, c) => Math.max(0, Math.min(capacity, depth - (offsets?.[c] ?? 0))))
-    const result = balanceAtDepth(breakCosts, prefix, shed, maxShed, room, depth, offsets)
+    // Only a layout cheaper than the best so far can win: the DP prunes partial layouts that already cost as much.
+    const bound = best ? best.cost - (depth - shallowest) * DEPTH_COST : Infinity
+    const result = balanceAtDepth(breakCosts, prefix, shed, maxShed, room, depth, offsets, bound)
     if (result === undefined) continue
     const cost = result.cost + (depth - shallowest) * DEPTH_COST
     if (!best || cost < best.cost) best = {cost, breaks: result.breaks}
@@ -148,8 +150,13 @@ function shallowestDepth(total: number, capacities: readonly number[], offsets: 
   return depth
 }
 
-/** Best column ends (relative row indices) for one depth, or undefined when no allowed layout exists. */
-function balanceAtDepth(breakCosts: Float64Array, prefix: readonly number[], shed: Float64Array, maxShed: number, capacities: readonly number[], depth: number, offsets?: readonly number[]): {cost: number; breaks: number[]} | undefined {
+/**
+ * Best column ends (relative row indices) for one depth, or undefined when no
+ * allowed layout costs less than `bound`. Costs only grow along a layout, so
+ * a partial layout costing `bound` or more is dropped (branch and bound):
+ * the answer is the same as without the bound whenever it is below it.
+ */
+function balanceAtDepth(breakCosts: Float64Array, prefix: readonly number[], shed: Float64Array, maxShed: number, capacities: readonly number[], depth: number, offsets: readonly number[] | undefined, bound: number): {cost: number; breaks: number[]} | undefined {
   const n = prefix.length - 1
   const columns = capacities.length
   // cost[c][j]: best cost of rows [0, j) in the first c columns; from[c][j]: where column c-1 started.
@@ -163,9 +170,13 @@ function balanceAtDepth(breakCosts: Float64Array, prefix: readonly number[], she
     const last = c === columns - 1
     for (let i = 0; i <= n; i++) {
       const base = cost[c]![i]!
-      if (base === Infinity || prefix[n]! - prefix[i]! > after[c]!) continue
+      if (base >= bound || prefix[n]! - prefix[i]! > after[c]!) continue
+      // A column shorter than the depth costs SHORT_COLUMN_COST × short²: skip heights that alone reach the bound.
+      const reach = depth - (offsets?.[c] ?? 0) - 1
+      const maxShort = bound === Infinity ? Infinity : Math.ceil(Math.sqrt((bound - base) / SHORT_COLUMN_COST))
+      const first = last ? n : maxShort === Infinity || reach - maxShort <= 0 ? i : firstAtLeast(prefix, i, n, prefix[i]! + shed[i]! + reach - maxShort)
       // The last column takes all the rest, or nothing fits.
-      for (let j = last ? n : i; j <= n; j++) {
+      for (let j = first; j <= n; j++) {
         const height = j > i ? prefix[j]! - prefix[i]! - shed[i]! : 0
         if (height > capacities[c]!) break
         if (last && j < n) continue
@@ -180,11 +191,23 @@ function balanceAtDepth(breakCosts: Float64Array, prefix: readonly number[], she
       }
     }
   }
-  if (cost[columns]![n] === Infinity) return undefined
+  if (cost[columns]![n]! >= bound) return undefined
   const breaks: number[] = []
   for (let c = columns, j = n; c > 0; c--) {
     breaks.push(j)
     j = from[c]![j]!
   }
   return {cost: cost[columns]![n]!, breaks: breaks.reverse()}
+}
+
+/** Least j in [from, to] with prefix[j] ≥ value (prefix is non-decreasing); to when none. */
+function firstAtLeast(prefix: readonly number[], from: number, to: number, value: number): number {
+  let lo = from
+  let hi = to
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (prefix[mid]! >= value) hi = mid
+    else lo = mid + 1
+  }
+  return lo
 }
