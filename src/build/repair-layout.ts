@@ -133,12 +133,13 @@ const REPAIR_REACH = 8
 const MAX_ROUND_TRIALS = 48
 const MAX_TRIALS = 400
 
-/** Paragraphs to retry for a fault at `block`: it and the `reach - 1` before it, tighter first, then looser. */
+/** Paragraphs to retry for a fault at `block`: it and the `reach - 1` before it, all tighter first, then all looser. */
 function repairCandidates(blocks: readonly Block[], block: number, done: Looseness, reach: number): [number, -1 | 1][] {
-  const candidates: [number, -1 | 1][] = []
+  const paragraphs: number[] = []
   for (let index = block; index >= 0 && index > block - reach; index--) {
     const type = blocks[index]?.type
-    if ((type === 'paragraph' || type === 'qaTurn') && !done.has(index)) candidates.push([index, -1], [index, 1])
+    if ((type === 'paragraph' || type === 'qaTurn') && !done.has(index)) paragraphs.push(index)
   }
-  return candidates
+  // Tighter before looser: pushing in comes before pushing out (先挤进，后推出, clreq §3.8).
+  return [...paragraphs.map((index): [number, -1 | 1] => [index, -1]), ...paragraphs.map((index): [number, -1 | 1] => [index, 1])]
 }
