@@ -33,24 +33,22 @@ export function normalizePunctuation(tree: Root): number {
     const texts: Text[] = []
     collectTexts(block, texts)
     if (texts.length === 0) return
-    const joined = texts.map((text) => text.value).join('')
+    const joined = texts.length === 1 ? texts[0]!.value : texts.map((text) => text.value).join('')
     if (!HALF_WIDTH.test(joined)) return
-    const chars = [...joined]
-    const out = chars.slice()
+    // Every mark is one UTF-16 unit and so is its full-width form: work on unit indices, replacements by index.
+    const replaced = new Map<number, string>()
     const convertAt = (index: number): void => {
-      const replacement = FULL_WIDTH[chars[index]!]
-      if (replacement && out[index] !== replacement) {
-        out[index] = replacement
+      const replacement = FULL_WIDTH[joined[index]!]
+      if (replacement && replaced.get(index) !== replacement) {
+        replaced.set(index, replacement)
         changed++
       }
     }
-    const neighbour = (index: number, step: number): string | undefined => {
-      for (let i = index + step; i >= 0 && i < chars.length; i += step) if (chars[i] !== ' ') return chars[i]
-      return undefined
-    }
     const openStack: number[] = []
-    for (let i = 0; i < chars.length; i++) {
-      const char = chars[i]!
+    MARKS.lastIndex = 0
+    for (let match = MARKS.exec(joined); match; match = MARKS.exec(joined)) {
+      const i = match.index
+      const char = joined[i]!
       if (char === '(') {
         openStack.push(i)
         continue
@@ -58,29 +56,36 @@ export function normalizePunctuation(tree: Root): number {
       if (char === ')') {
         const open = openStack.pop()
         // A pair is Chinese when it encloses Chinese or follows Chinese; f(x) stays a Latin call.
-        const inside = open !== undefined ? chars.slice(open + 1, i) : []
-        const chinese = open !== undefined ? inside.some((char) => isChineseContext(char)) || isChineseContext(open > 0 ? chars[open - 1] : undefined) : isChineseContext(neighbour(i, -1))
+        const chinese = open !== undefined ? someChinese(joined, open + 1, i) || isChineseContext(charBefore(joined, open)) : isChineseContext(neighbourBefore(joined, i))
         if (chinese) {
           convertAt(i)
           if (open !== undefined) convertAt(open)
         }
         continue
       }
-      if (!(char in FULL_WIDTH)) continue
       // Read the mark before as converted so far: in 吗?! the ! follows a full-width ？.
-      const before = i > 0 ? out[i - 1] : undefined
-      const after = chars[i + 1]
+      const before = replaced.get(i - 1) ?? charBefore(joined, i)
+      const after = charAfter(joined, i)
       // A mark after Chinese text, not inside a number or Latin word (2:1, http://).
       if (isChineseContext(before) && !isAsciiAlnum(after) && after !== '/') convertAt(i)
       else if (!isAsciiAlnum(before) && isChineseContext(after) && char !== '!') convertAt(i)
     }
     // Unmatched opening parentheses in Chinese context.
-    for (const open of openStack) if (isChineseContext(chars[open + 1]) || isChineseContext(open > 0 ? chars[open - 1] : undefined)) convertAt(open)
+    for (const open of openStack) if (isChineseContext(charAfter(joined, open)) || isChineseContext(charBefore(joined, open))) convertAt(open)
+    if (replaced.size === 0) return
     let offset = 0
     for (const text of texts) {
-      const length = [...text.value].length
-      text.value = out.slice(offset, offset + length).join('')
-      offset += length
+      const end = offset + text.value.length
+      let value = ''
+      let from = offset
+      for (let i = offset; i < end; i++) {
+        const replacement = replaced.get(i)
+        if (replacement === undefined) continue
+        value += joined.slice(from, i) + replacement
+        from = i + 1
+      }
+      if (from > offset) text.value = value + joined.slice(from, end)
+      offset = end
     }
   }
   const walk = (node: Parent): void => {
@@ -91,6 +96,40 @@ export function normalizePunctuation(tree: Root): number {
   }
   walk(tree)
   return changed
+}
+
+/** Each half-width mark, by UTF-16 index. */
+const MARKS = /[,:;?!()]/g
+
+/** The character (code point) ending just before unit index `i`, or undefined at the start. */
+function charBefore(text: string, i: number): string | undefined {
+  if (i <= 0) return undefined
+  const unit = text.charCodeAt(i - 1)
+  return unit >= 0xdc00 && unit <= 0xdfff && i >= 2 && isHighSurrogate(text.charCodeAt(i - 2)) ? text.slice(i - 2, i) : text[i - 1]
+}
+
+/** The character (code point) starting right after the one-unit mark at `i`, or undefined at the end. */
+function charAfter(text: string, i: number): string | undefined {
+  if (i + 1 >= text.length) return undefined
+  const low = text.charCodeAt(i + 2)
+  return isHighSurrogate(text.charCodeAt(i + 1)) && low >= 0xdc00 && low <= 0xdfff ? text.slice(i + 1, i + 3) : text[i + 1]
+}
+
+/** The nearest character before `i` that is not a space. */
+function neighbourBefore(text: string, i: number): string | undefined {
+  let j = i
+  while (j > 0 && text[j - 1] === ' ') j--
+  return charBefore(text, j)
+}
+
+/** Does `text[from, to)` hold a character of Chinese context? */
+function someChinese(text: string, from: number, to: number): boolean {
+  for (const char of text.slice(from, to)) if (isChineseContext(char)) return true
+  return false
+}
+
+function isHighSurrogate(unit: number): boolean {
+  return unit >= 0xd800 && unit <= 0xdbff
 }
 
 function collectTexts(node: Parent, texts: Text[]): void {
