@@ -120,7 +120,7 @@ function blocksOnPage(layout: Layout, page: number): number[] {
   return [...blocks].reverse()
 }
 
-/** Fault values: a line of last-page unevenness beyond one, a widow or orphan, a line of a hole beyond the first. */
+/** Fault values: a line of last-page unevenness beyond one, a widow or orphan, a line of a hole at a column foot. */
 const SPREAD_LINE_COST = 100
 const WIDOW_COST = 10
 const HOLE_LINE_COST = 3
@@ -140,6 +140,6 @@ function repairCandidates(blocks: readonly Block[], block: number, done: Loosene
     const type = blocks[index]?.type
     if ((type === 'paragraph' || type === 'qaTurn') && !done.has(index)) paragraphs.push(index)
   }
-  // Tighter before looser: pushing in comes before pushing out (先挤进，后推出, clreq §3.8).
+  // Tighter before looser: push in before pushing out (先挤进，后推出, clreq on line adjustment), by analogy for whole lines.
   return [...paragraphs.map((index): [number, -1 | 1] => [index, -1]), ...paragraphs.map((index): [number, -1 | 1] => [index, 1])]
 }
