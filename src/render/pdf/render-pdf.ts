@@ -187,25 +187,12 @@ function drawText(doc: Doc, lines: readonly TextItem[], pageHeight: number, embe
   const ops: string[] = []
   const decorations: (() => void)[] = []
   for (const line of lines) {
-    let run: {font: EmbeddedFont; size: number; rise: number; startX: number; hex: string[]; adjust: number[]; penX: number} | undefined
+    // A run of glyphs in one font and size: the TJ array so far, the codes not yet closed into a string, the pen.
+    let run: {font: EmbeddedFont; size: number; rise: number; startX: number; array: string; codes: string; penX: number} | undefined
     const flush = (): void => {
-      if (!run || run.hex.length === 0) return
-      // Glyphs with no adjustment between them share one string: <00a100b2> -250 <00c3>.
-      let array = ''
-      let codes = ''
-      const last = run.hex.length - 1
-      for (let i = 0; i <= last; i++) {
-        codes += run.hex[i]
-        if (i === last) break
-        const adjust = run.adjust[i]!
-        const shift = Math.abs(adjust) > 1e-4 ? n(adjust) : '0'
-        if (shift === '0') continue
-        array += `<${codes}> ${shift} `
-        codes = ''
-      }
-      array += `<${codes}>`
+      if (!run || run.codes === '') return
       const y = pageHeight - line.baselinePt + run.rise
-      ops.push(`/${run.font.id} ${n(run.size)} Tf 1 0 0 1 ${n(run.startX)} ${n(y)} Tm [${array}] TJ`)
+      ops.push(`/${run.font.id} ${n(run.size)} Tf 1 0 0 1 ${n(run.startX)} ${n(y)} Tm [${run.array}<${run.codes}>] TJ`)
       run = undefined
     }
     for (const {atom, xPt} of line.placed) {
@@ -227,15 +214,21 @@ function drawText(doc: Doc, lines: readonly TextItem[], pageHeight: number, embe
       for (const glyph of glyphs) {
         if (!run || run.font !== font || run.size !== atom.sizePt || run.rise !== rise) {
           flush()
-          run = {font, size: atom.sizePt, rise, startX: x, hex: [], adjust: [], penX: x}
+          run = {font, size: atom.sizePt, rise, startX: x, array: '', codes: '', penX: x}
+        } else {
+          // Pen position after the previous glyph's natural width versus where this glyph must start:
+          // glyphs with no adjustment between them share one string, <00a100b2> -250 <00c3>.
+          const adjust = -((x - run.penX) * 1000) / run.size
+          const shift = Math.abs(adjust) > 1e-4 ? n(adjust) : '0'
+          if (shift !== '0') {
+            run.array += `<${run.codes}> ${shift} `
+            run.codes = ''
+          }
         }
-        // Pen position after the previous glyph's natural width versus where this glyph must start.
-        if (run.hex.length > 0) run.adjust[run.hex.length - 1] = -((x - run.penX) * 1000) / run.size
         const cid = font.subset.includeGlyph(glyph.id)
         if (font.widths[cid] == null) font.widths[cid] = font.font.getGlyph(glyph.id).advanceWidth * font.scale
         if (font.unicode[cid] == null) font.unicode[cid] = [...glyph.text].map((char) => char.codePointAt(0)!)
-        run.hex.push(hex4(cid))
-        run.adjust.push(0)
+        run.codes += hex4(cid)
         run.penX = x + (font.widths[cid]! * run.size) / 1000
         x += glyph.advancePt
       }
