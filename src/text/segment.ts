@@ -46,7 +46,7 @@ export function segment(text: string): Unit[] {
     // Drop invisible format and control characters; inside a cluster (an emoji ZWJ sequence) they belong to it.
     const visible = INVISIBLE_AT_START.test(cluster) ? cluster.replace(INVISIBLE, '') : cluster
     if (!visible) continue
-    const cls = charClass(String.fromCodePoint(visible.codePointAt(0)!))
+    const cls = charClass(visible.length === 1 ? visible : String.fromCodePoint(visible.codePointAt(0)!))
     if (cls === 'latin') {
       word += visible
       continue
