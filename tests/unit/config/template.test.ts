@@ -1,0 +1,46 @@
+/**
+ * Templates as data: a user's template is merged over `newspaper` and
+ * validated field by field, with the field named in the error.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import {describe, expect, test} from 'vitest'
+import {loadTemplate, TemplateError} from '../../../src/config/template.js'
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paiban-template-'))
+function write(name: string, json: unknown): string {
+  const file = path.join(dir, `${name}.json`)
+  fs.writeFileSync(file, JSON.stringify(json))
+  return file
+}
+const head = (over: object): object => ({name: 'user', kind: 'newspaper', heads: {'2': {font: 'hei-bold', size: 11, lines: 1, align: 'center', ...over}}})
+
+describe('loadTemplate', () => {
+  test('newspaper and a4 set every head on one line, a ## head with a tint; broadsheet keeps bands', () => {
+    for (const name of ['newspaper', 'a4']) {
+      const {heads} = loadTemplate(name)
+      expect(Object.values(heads).every((style) => style.lines === 1)).toBe(true)
+      expect(heads['2']!.tint).toBeGreaterThan(0)
+    }
+    expect(loadTemplate('broadsheet').heads['2']!.lines).toBe(3)
+  })
+
+  test('a user template with a tint loads; the rest comes from newspaper', () => {
+    const template = loadTemplate(write('tinted', head({tint: 20})))
+    expect(template.heads['2']!.tint).toBe(20)
+    expect(template.heads['3']!.lines).toBe(1)
+    expect(template.body.columns).toBe(5)
+  })
+
+  test.each([
+    ['a tint over 100', {tint: 150}, 'heads.2.tint'],
+    ['a tint that is not a number', {tint: '12%'}, 'heads.2.tint'],
+    ['a head of 0 lines', {lines: 0}, 'heads.2.lines'],
+    ['a head of no size', {size: -1}, 'heads.2.size']
+  ])('%s is refused, naming the field', (_, over, field) => {
+    const file = write(field.replace(/\W/g, '-') + String(Math.random()).slice(2), head(over))
+    expect(() => loadTemplate(file)).toThrow(TemplateError)
+    expect(() => loadTemplate(file)).toThrow(field)
+  })
+})
