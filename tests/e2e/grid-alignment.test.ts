@@ -30,7 +30,8 @@ function columnsOf(json: string, columnXPt: readonly number[]): Line[][][] {
     const columns: Line[][] = columnXPt.map(() => [])
     for (const line of page.items) {
       if (line.type !== 'text' || (line.role !== 'body' && line.role !== 'head')) continue
-      const index = columnXPt.findLastIndex((x) => x <= line.x + 0.5)
+      let index = 0
+      while (index + 1 < columnXPt.length && columnXPt[index + 1]! <= line.x + 0.5) index++
       columns[index]!.push(line)
     }
     return columns.filter((lines) => lines.length > 0).map((lines) => lines.sort((a, b) => a.baseline - b.baseline))
