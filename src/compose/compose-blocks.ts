@@ -9,6 +9,7 @@ import {headRows} from './head-rows.js'
 import {figureRows} from './figure-rows.js'
 import {tableRows} from './table-rows.js'
 import type {ShapeStyle} from '../shape/shape-text.js'
+import {templateKey, type LineMemo} from './line-memo.js'
 
 /** Shape a string in a style; injected so composition stays font-free. */
 export type Shaper = (text: string, style: ShapeStyle, position?: Position) => Atom[]
@@ -31,6 +32,8 @@ export interface ComposeContext {
   looseness?: ReadonlyMap<number, -1 | 1>
   /** Rows already composed, by `block:looseness`; lets repair passes recompose only what changed. */
   cache?: Map<string, Row[]>
+  /** Lines of paragraphs already set, kept across articles set with the same fonts (absent: set every paragraph). */
+  memo?: LineMemo
   /** All blocks of the article, for rules that look at a block's neighbour (stacked heads). */
   blocks?: readonly Block[]
   /** Warn about a layout problem at a source position. */
@@ -145,9 +148,15 @@ export function paragraphOptions(template: Template, measurePt: number, emPt: nu
 function paragraphRows(runs: readonly Inline[], block: number, context: ComposeContext, layout: ParagraphLayout): Row[] {
   const {grid, template} = context
   const size = layout.sizePt ?? grid.bodySizePt
-  const atoms = shapeRuns(runs, context, size, template.body.font)
   const looseness = context.looseness?.get(block) ?? 0
-  const lines = typesetParagraph(atoms, {...paragraphOptions(template, grid.measurePt, size, layout), looseness})
+  const key = context.memo ? paragraphKey(runs, template, size, layout, looseness) : ''
+  let lines = context.memo?.get(key)
+  if (!lines) {
+    const atoms = shapeRuns(runs, context, size, template.body.font)
+    lines = typesetParagraph(atoms, {...paragraphOptions(template, grid.measurePt, size, layout), looseness})
+    // A character no font has is reported as it is shaped: such a paragraph is shaped again next time.
+    if (context.memo && !atoms.some((atom) => atom.missing)) context.memo.set(key, lines)
+  }
   return lines.map((line, i) => ({
     span: 1,
     items: [textItem(line, grid.baselineOffsetPt, 'body')],
@@ -157,6 +166,13 @@ function paragraphRows(runs: readonly Inline[], block: number, context: ComposeC
     paragraphStart: i === 0,
     paragraphEnd: i === lines.length - 1
   }))
+}
+
+/** Everything that decides a paragraph's lines: the template (fonts by role, measure, rules), size, indents, looseness, styled text. */
+function paragraphKey(runs: readonly Inline[], template: Template, sizePt: number, layout: ParagraphLayout, looseness: number): string {
+  let key = `${templateKey(template)}|${sizePt}|${layout.firstIndentPt}|${layout.restIndentPt}|${layout.align ?? ''}|${looseness}`
+  for (const run of runs) key += `\u0002${JSON.stringify(run.style)}\u0001${run.value}`
+  return key
 }
 
 /** Cost of a column break after line `i` of `n` (orphans and widows, clreq §3.7). */

@@ -1,0 +1,65 @@
+import type {Line} from '../paragraph/typeset-paragraph.js'
+import type {Template} from '../config/template.js'
+
+/**
+ * Typeset lines of paragraphs, keyed by everything that decides them, kept
+ * across the articles one worker builds (a template or font change in an
+ * archive rebuilds thousands of articles that share lines: wire copy,
+ * boilerplate, corrections, reprints). Lines are immutable once made, so a
+ * hit gives the very lines a miss would make, and the PDF the same bytes.
+ *
+ * One memo serves one font book: the caller keeps a memo per book (fonts
+ * decide every advance, and the key does not name them).
+ */
+export interface LineMemo {
+  get(key: string): readonly Line[] | undefined
+  set(key: string, lines: readonly Line[]): void
+  /** Lookups that found lines, and lookups in all. */
+  readonly stats: {hits: number; lookups: number}
+}
+
+/**
+ * A memo holding at most `limit` paragraphs; the oldest entry goes first.
+ * 20,000 paragraphs of some 6 KB each stay well inside a worker's memory budget.
+ */
+export function createLineMemo(limit = DEFAULT_LIMIT): LineMemo {
+  const entries = new Map<string, readonly Line[]>()
+  const stats = {hits: 0, lookups: 0}
+  return {
+    stats,
+    get(key) {
+      stats.lookups++
+      const lines = entries.get(key)
+      if (lines) stats.hits++
+      return lines
+    },
+    set(key, lines) {
+      if (entries.size >= limit) entries.delete(entries.keys().next().value!)
+      entries.set(key, lines)
+    }
+  }
+}
+
+const DEFAULT_LIMIT = 20_000
+
+const templateIds = new Map<string, number>()
+const templateKeys = new WeakMap<Template, string>()
+
+/**
+ * A short key for everything in a template (kinsoku level, punctuation
+ * style, spacing, fonts by role): templates equal as JSON share a key.
+ */
+export function templateKey(template: Template): string {
+  let key = templateKeys.get(template)
+  if (key === undefined) {
+    const json = JSON.stringify(template)
+    let id = templateIds.get(json)
+    if (id === undefined) {
+      id = templateIds.size
+      templateIds.set(json, id)
+    }
+    key = `t${id}`
+    templateKeys.set(template, key)
+  }
+  return key
+}
