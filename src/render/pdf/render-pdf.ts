@@ -5,6 +5,7 @@ import type {Item, TextItem} from '../../compose/types.js'
 import type {Atom} from '../../text/atom.js'
 import {fontFor, unencodedGlyphIds, type FontBook} from '../../shape/font-book.js'
 import {subsetTrueType, type TrueTypeSource} from './subset-truetype.js'
+import type {FontProgramMemo} from './font-program-memo.js'
 
 /** Options of the PDF writer. */
 export interface RenderPdfOptions {
@@ -12,6 +13,8 @@ export interface RenderPdfOptions {
   compress?: boolean
   /** Draw the grid, column frames and baselines (the `--debug` view). */
   debug?: {columnsXPt: number[]; measurePt: number; topPt: number; pitchPt: number; lines: number; baselineOffsetPt: number}
+  /** Deflated font programs kept across documents written with the same font book (absent: subset and deflate every font). */
+  fontPrograms?: FontProgramMemo
 }
 
 /** The subset of pdfkit's EmbeddedFont we drive directly (glyph ids in, CIDs out). */
@@ -69,7 +72,8 @@ export function renderPdf(document: PagedDocument, book: FontBook, options: Rend
       ModDate: date
     }
   }) as unknown as Doc
-  if (options.compress ?? true) useFastDeflate(doc)
+  const compress = options.compress ?? true
+  if (compress) useFastDeflate(doc)
   const chunks: Buffer[] = []
   doc.on('data', (chunk: Buffer) => chunks.push(chunk))
   const done = new Promise<Uint8Array>((resolve, reject) => {
@@ -83,7 +87,7 @@ export function renderPdf(document: PagedDocument, book: FontBook, options: Rend
       doc.registerFont(key, fontFor(book, key) as unknown as string)
       doc.font(key)
       font = doc._font
-      useFastSubset(font)
+      useFastSubset(font, compress ? {memo: options.fontPrograms, key: `${book.hash}|${key}`} : undefined)
       fonts.set(key, font)
     }
     return font
@@ -105,6 +109,7 @@ export function renderPdf(document: PagedDocument, book: FontBook, options: Rend
     }
     return {font, cid}
   }
+  includeGlyphsInOrder(document, embedded)
   document.pages.forEach((page, index) => {
     doc.addPage({size: [page.widthPt, page.heightPt], margins: {top: 0, bottom: 0, left: 0, right: 0}})
     for (const entry of document.outline) if (entry.page === index) doc.outline.addItem(entry.title)
@@ -117,14 +122,67 @@ export function renderPdf(document: PagedDocument, book: FontBook, options: Rend
 }
 
 /**
+ * Put every glyph the document draws into its font's subset before anything
+ * is drawn, fonts in order of first use and each font's glyphs in glyph-id
+ * order. A font program then depends only on which glyphs a document uses,
+ * not on where they first occur: two documents with the same glyphs embed the
+ * same bytes (and a memo can hand them over without subsetting again).
+ * Characters no font has are carried by the 宋 font, which is opened for them.
+ */
+function includeGlyphsInOrder(document: PagedDocument, embedded: (key: string) => EmbeddedFont): void {
+  const used = new Map<string, Set<number>>()
+  const use = (key: string): Set<number> => {
+    let ids = used.get(key)
+    if (!ids) used.set(key, (ids = new Set()))
+    return ids
+  }
+  for (const page of document.pages) {
+    for (const item of page.items) {
+      if (item.type !== 'text') continue
+      for (const {atom} of item.placed) {
+        if (atom.missing && atom.glyphs.every((glyph) => glyph.id === 0)) {
+          use('song')
+          continue
+        }
+        const ids = use(atom.font)
+        for (const glyph of atom.glyphs) ids.add(glyph.id)
+        if (atom.spaceGlyph && (atom.spaceAfterPt ?? 0) >= 0.01) ids.add(atom.spaceGlyph.id)
+      }
+    }
+  }
+  for (const [key, ids] of used) {
+    const font = embedded(key)
+    for (const id of [...ids].sort((a, b) => a - b)) font.subset.includeGlyph(id)
+  }
+}
+
+/** Font programs already deflated, as handed to pdfkit: written as they are. */
+const PREDEFLATED = new WeakSet<Uint8Array>()
+
+/**
  * Replace fontkit's subset encoder (~10–30 ms per font) with our glyf copier
  * (well under 1 ms) for plain TrueType fonts; same glyph order, same font.
+ * With a memo, the deflated program is looked up by font and glyph list
+ * first, and kept when made.
  */
-function useFastSubset(font: EmbeddedFont): void {
+function useFastSubset(font: EmbeddedFont, deflated?: {memo: FontProgramMemo | undefined; key: string}): void {
   const source = font.font as unknown as TrueTypeSource
   const subset = font.subset
-  if (source.type === 'TTF' && source.directory.tables['glyf'] && source.variationCoords == null && subset.cff == null) {
+  if (!(source.type === 'TTF' && source.directory.tables['glyf'] && source.variationCoords == null && subset.cff == null)) return
+  const memo = deflated?.memo
+  if (!memo) {
     subset.encode = () => subsetTrueType(source, subset.glyphs)
+    return
+  }
+  subset.encode = () => {
+    const key = `${deflated.key}|${subset.glyphs.join(',')}`
+    let bytes = memo.get(key)
+    if (!bytes) {
+      bytes = new Uint8Array(deflateSync(subsetTrueType(source, subset.glyphs), DEFLATE))
+      memo.set(key, bytes)
+    }
+    PREDEFLATED.add(bytes)
+    return bytes
   }
 }
 
@@ -144,7 +202,10 @@ function useFastDeflate(doc: Doc): void {
     const finalize = reference.finalize.bind(reference)
     reference.finalize = () => {
       // pdfkit may turn compression off after creating a stream (the XMP metadata): decide at the end.
-      if (reference.compress && reference.buffer.length > 0) {
+      if (reference.buffer.length === 1 && PREDEFLATED.has(reference.buffer[0]!)) {
+        reference.compress = false
+        reference.data['Filter'] = 'FlateDecode'
+      } else if (reference.compress && reference.buffer.length > 0) {
         reference.buffer = [deflateSync(Buffer.concat(reference.buffer), DEFLATE)]
         reference.compress = false
         reference.data['Filter'] = 'FlateDecode'
