@@ -4,6 +4,7 @@ import {threadId} from 'node:worker_threads'
 import {buildArticle} from '../build/build-article.js'
 import {openFontBook, type FontSource} from '../shape/font-book.js'
 import {toDiagnostics} from './to-diagnostics.js'
+import {createBuildMemo} from '../build/build-memo.js'
 import type {Diagnostic, WorkerMemory} from './types.js'
 
 /** Build one article into `outDir/outName.pdf`. */
@@ -59,10 +60,13 @@ export interface FontsOutcome {
 const TRANSIENT_RULES = new Set(['read-failed', 'write-failed', 'internal-error'])
 
 let tasks = 0
+/** Lines and font programs this worker has made, for the articles after (output bytes do not depend on it). */
+const memo = createBuildMemo()
 
 /**
  * Run one archive task in a worker thread (the piscina entry point, by name).
- * Fonts are parsed once per worker: `openFontBook` caches them per thread.
+ * Fonts are parsed once per worker: `openFontBook` caches them per thread;
+ * paragraphs' lines and font programs are kept for the next articles.
  */
 export async function archiveWorker(task: WorkerTask): Promise<BuildOutcome | FontsOutcome> {
   const fonts = openFontBook(task.fontsDir ? {fontsDir: task.fontsDir} : {})
@@ -70,7 +74,7 @@ export async function archiveWorker(task: WorkerTask): Promise<BuildOutcome | Fo
   const started = performance.now()
   tasks++
   const {type: _type, input, handouts, ...options} = task
-  const result = await buildArticle(input, options)
+  const result = await buildArticle(input, {...options, memo})
   const diagnostics = toDiagnostics(result.file)
   const extras = result.ok && handouts ? await buildHandoutsOf(input, options, diagnostics) : undefined
   const outcome: BuildOutcome = {
@@ -106,5 +110,5 @@ async function buildHandoutsOf(input: string, options: Omit<BuildTask, 'type' | 
 
 function memory(): WorkerMemory {
   const usage = process.memoryUsage()
-  return {threadId, tasks, heapUsed: usage.heapUsed, external: usage.external, rss: usage.rss}
+  return {threadId, tasks, heapUsed: usage.heapUsed, external: usage.external, rss: usage.rss, memo: memo.stats()}
 }

@@ -85,5 +85,5 @@ function record(article: StaleArticle, outcome: BuildOutcome, context: BuildCont
 
 function peak(before: WorkerMemory | undefined, now: WorkerMemory): WorkerMemory {
   if (!before) return now
-  return {threadId: now.threadId, tasks: Math.max(before.tasks, now.tasks), heapUsed: Math.max(before.heapUsed, now.heapUsed), external: Math.max(before.external, now.external), rss: Math.max(before.rss, now.rss)}
+  return {threadId: now.threadId, tasks: Math.max(before.tasks, now.tasks), heapUsed: Math.max(before.heapUsed, now.heapUsed), external: Math.max(before.external, now.external), rss: Math.max(before.rss, now.rss), ...(now.memo ? {memo: now.memo} : {})}
 }

@@ -16,6 +16,7 @@ import type {PagedDocument} from '../page/types.js'
 import {renderPdf} from '../render/pdf/render-pdf.js'
 import {prepareImages} from '../assets/prepare-images.js'
 import {report} from '../diagnostics/report.js'
+import type {BuildMemo} from './build-memo.js'
 
 /** Options shared by every build command. */
 export interface RenderOptions {
@@ -31,6 +32,8 @@ export interface RenderOptions {
   contentRoot?: string
   /** Deflate streams (default: true). */
   compress?: boolean
+  /** Lines and font programs kept from earlier articles (`createBuildMemo`); absent: nothing is kept. */
+  memo?: BuildMemo
 }
 
 /** The result of typesetting one article: PDF bytes unless an error made them impossible. */
@@ -77,6 +80,7 @@ export async function renderArticle(source: string, filePath: string, options: R
   const grid = resolveGrid(template)
   const pdf = await renderPdf(document, book, {
     compress: options.compress ?? true,
+    ...(options.memo ? {fontPrograms: options.memo.fontPrograms(book)} : {}),
     ...(options.debug ? {debug: {columnsXPt: grid.columnXPt, measurePt: grid.measurePt, topPt: grid.topPt, pitchPt: grid.pitchPt, lines: grid.linesPerColumn, baselineOffsetPt: grid.baselineOffsetPt}} : {})
   })
   return {pdf, file, pages: document.pages.length, article, document}
@@ -123,11 +127,10 @@ export async function layoutArticle(article: Article, template: Template, file: 
   // then repair widows and orphans by setting a nearby paragraph a line tighter or looser.
   const paginateContext = {template, grid, shape, furniture: furnitureFor(article, template)}
   const cache = new Map<string, Row[]>()
-  const layOut = (looseness: Looseness, place = true) => {
-    const rows = composeBlocks(blocks, {template, grid, shape, images: images.info, warn, looseness, cache})
-    return paginate(rows, deck, paginateContext, {place})
-  }
-  const countRows = (looseness: Looseness): number => composeBlocks(blocks, {template, grid, shape, images: images.info, warn, looseness, cache}).length
+  const memo = options.memo?.lines(book)
+  const compose = {template, grid, shape, images: images.info, warn, cache, ...(memo ? {memo} : {})}
+  const layOut = (looseness: Looseness, place = true) => paginate(composeBlocks(blocks, {...compose, looseness}), deck, paginateContext, {place})
+  const countRows = (looseness: Looseness): number => composeBlocks(blocks, {...compose, looseness}).length
   const {layout: best, looseness, placed} = repairLayout(blocks, layOut, countRows)
   const {pages, places} = placed ? best : layOut(looseness)
   const outline = blocks.flatMap((block, index) => {

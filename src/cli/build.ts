@@ -3,6 +3,7 @@ import {buildArticle, type BuildOptions} from '../build/build-article.js'
 import {runEach} from './run-each.js'
 import {EXIT} from './index.js'
 import {loadTemplate, TemplateError} from '../config/template.js'
+import {createBuildMemo} from '../build/build-memo.js'
 
 /** Turn parsed CLI options into build options shared by the commands. */
 export function toBuildOptions(options: Record<string, unknown>): BuildOptions {
@@ -28,8 +29,10 @@ export async function buildCommand(inputs: string[], options: Record<string, unk
       return EXIT.usage
     }
   }
+  // Articles built in one run share lines and font programs they have in common.
+  const memo = createBuildMemo()
   return runEach(inputs, options, 'building', async (input) => {
-    const result = await buildArticle(input, build)
+    const result = await buildArticle(input, {...build, memo})
     return {file: result.file, ok: result.ok, done: `${input} → ${result.output} (${result.pages} page${result.pages === 1 ? '' : 's'})`}
   })
 }

@@ -1,0 +1,57 @@
+import fs from 'node:fs'
+import {describe, expect, test} from 'vitest'
+import {renderArticle} from '../../src/build/render-article.js'
+import {createBuildMemo} from '../../src/build/build-memo.js'
+
+/**
+ * A build memo (lines of paragraphs, deflated font programs) is kept across
+ * the articles one worker builds. Whatever was built before, an article must
+ * come out byte for byte as a fresh build makes it, and say the same things.
+ */
+const SAMPLES = ['xingguo-police-interview', 'holiday-schedule-2019', 'labor-overtime-typical-cases', 'xingguo-county-wikipedia', 'luxun-leifeng-pagoda'].map((name) => `content/${name}.md`)
+const read = (file: string): string => fs.readFileSync(file, 'utf8')
+const dated = (source: string, date: string): string => source.replace(/^date:.*$/m, `date: ${date}`)
+
+describe('build memo', () => {
+  test('articles built after others, in any order and on two templates, are byte-identical to fresh builds', async () => {
+    const fresh = new Map<string, Uint8Array>()
+    for (const file of SAMPLES) for (const template of ['newspaper', 'a4']) fresh.set(`${file}|${template}`, (await renderArticle(read(file), file, {template})).pdf!)
+    const memo = createBuildMemo()
+    for (const order of [SAMPLES, [...SAMPLES].reverse()]) {
+      for (const file of order) {
+        for (const template of ['a4', 'newspaper']) {
+          const {pdf} = await renderArticle(read(file), file, {template, memo})
+          expect(Buffer.from(pdf!).equals(Buffer.from(fresh.get(`${file}|${template}`)!)), `${file} on ${template}`).toBe(true)
+        }
+      }
+    }
+    // The second pass found every paragraph and font program made in the first.
+    const {lines, fontPrograms} = memo.stats()
+    expect(lines.hits).toBeGreaterThanOrEqual(lines.lookups / 2)
+    expect(fontPrograms.hits).toBeGreaterThanOrEqual(fontPrograms.lookups / 2)
+  }, 60_000)
+
+  test('a copy with another date (same weekday, same digits) reuses every line and the font program', async () => {
+    const file = SAMPLES[0]!
+    const memo = createBuildMemo()
+    const first = await renderArticle(dated(read(file), '2023-04-18'), file, {memo})
+    const before = memo.stats()
+    const second = await renderArticle(dated(read(file), '2023-04-11'), file, {memo})
+    const after = memo.stats()
+    expect(after.lines.hits - before.lines.hits).toBe(after.lines.lookups - before.lines.lookups)
+    expect(after.fontPrograms.hits - before.fontPrograms.hits).toBe(after.fontPrograms.lookups - before.fontPrograms.lookups)
+    const fresh = await renderArticle(dated(read(file), '2023-04-11'), file)
+    expect(Buffer.from(second.pdf!).equals(Buffer.from(fresh.pdf!))).toBe(true)
+    expect(Buffer.from(second.pdf!).equals(Buffer.from(first.pdf!))).toBe(false)
+  })
+
+  test('a paragraph with a character no font has is shaped again, so every build reports it', async () => {
+    const source = '---\ntitle: 缺字\n---\n\n正文里有一个无字可用的字符\u{10FFFD}，在此。\n'
+    const memo = createBuildMemo()
+    for (let run = 0; run < 2; run++) {
+      const {file, pdf} = await renderArticle(source, 'missing.md', {memo})
+      expect(pdf).toBeDefined()
+      expect(file.messages.filter((message) => message.ruleId === 'missing-glyph').map((message) => message.line)).toEqual([5])
+    }
+  })
+})
