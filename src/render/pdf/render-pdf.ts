@@ -36,7 +36,7 @@ interface Reference {
   finalize(): void
 }
 
-type Doc = Omit<InstanceType<typeof PDFDocument>, 'ref'> & {_font: EmbeddedFont; page: {fonts: Record<string, unknown>}; addContent(data: string): Doc; ref(data?: Record<string, unknown>): Reference}
+type Doc = Omit<InstanceType<typeof PDFDocument>, 'ref'> & {_font: EmbeddedFont; page: {fonts: Record<string, unknown>}; addContent(data: string | Uint8Array): Doc; ref(data?: Record<string, unknown>): Reference; _write(data: string | Uint8Array): void; _finalize(): void; _offset: number}
 
 /** Round to 1e-3 pt at the render boundary so output is stable (react-pdf `number()`). */
 function n(value: number): string {
@@ -74,20 +74,20 @@ export function renderPdf(document: PagedDocument, book: FontBook, options: Rend
   }) as unknown as Doc
   const compress = options.compress ?? true
   if (compress) useFastDeflate(doc)
-  const chunks: Buffer[] = []
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk))
   const done = new Promise<Uint8Array>((resolve, reject) => {
-    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))))
+    collectBytes(doc, resolve)
     doc.on('error', reject)
   })
   const fonts = new Map<string, EmbeddedFont>()
+  const releases: (() => void)[] = []
   const embedded = (key: string): EmbeddedFont => {
     let font = fonts.get(key)
     if (!font) {
       doc.registerFont(key, fontFor(book, key) as unknown as string)
       doc.font(key)
       font = doc._font
-      useFastSubset(font, compress ? {memo: options.fontPrograms, key: `${book.hash}|${key}`} : undefined)
+      const release = useFastSubset(font, compress ? {memo: options.fontPrograms, key: `${book.hash}|${key}`} : undefined)
+      if (release) releases.push(release)
       fonts.set(key, font)
     }
     return font
@@ -118,7 +118,33 @@ export function renderPdf(document: PagedDocument, book: FontBook, options: Rend
     if (options.debug) drawDebug(doc, options.debug)
   })
   doc.end()
-  return done
+  // The CID tables go back to the pool once the fonts are written (at the end, with the trailer).
+  return done.finally(() => {
+    for (const release of releases) release()
+  })
+}
+
+/**
+ * Collect the file's bytes as pdfkit writes them, and hand them over when it
+ * has written the trailer. pdfkit's own route is a readable stream, which
+ * turns each of its hundreds of small writes into a Buffer and an event.
+ * Offsets (for the xref table) are kept as pdfkit keeps them.
+ */
+function collectBytes(doc: Doc, resolve: (bytes: Uint8Array) => void): void {
+  // The header went out through the stream while the document was made: take it from there.
+  const header = (doc as unknown as {read(): Buffer | null}).read()
+  const chunks: Uint8Array[] = header ? [header] : []
+  doc._write = (data) => {
+    // pdfkit writes strings of bytes (each character one byte) and byte arrays, and ends each string with a newline.
+    const bytes = typeof data === 'string' ? Buffer.from(`${data}\n`, 'latin1') : data
+    chunks.push(bytes)
+    doc._offset += bytes.length
+  }
+  const finalize = doc._finalize.bind(doc)
+  doc._finalize = () => {
+    finalize()
+    resolve(new Uint8Array(Buffer.concat(chunks)))
+  }
 }
 
 /**
@@ -130,11 +156,16 @@ export function renderPdf(document: PagedDocument, book: FontBook, options: Rend
  * Characters no font has are carried by the 宋 font, which is opened for them.
  */
 function includeGlyphsInOrder(document: PagedDocument, embedded: (key: string) => EmbeddedFont): void {
-  const used = new Map<string, Set<number>>()
-  const use = (key: string): Set<number> => {
-    let ids = used.get(key)
-    if (!ids) used.set(key, (ids = new Set()))
-    return ids
+  const used = new Map<string, {seen: Uint32Array; ids: number[]}>()
+  const use = (key: string): {seen: Uint32Array; ids: number[]} => {
+    let entry = used.get(key)
+    if (!entry) used.set(key, (entry = {seen: takeTable(), ids: []}))
+    return entry
+  }
+  const add = (entry: {seen: Uint32Array; ids: number[]}, id: number): void => {
+    if (entry.seen[id]) return
+    entry.seen[id] = 1
+    entry.ids.push(id)
   }
   for (const page of document.pages) {
     for (const item of page.items) {
@@ -144,16 +175,60 @@ function includeGlyphsInOrder(document: PagedDocument, embedded: (key: string) =
           use('song')
           continue
         }
-        const ids = use(atom.font)
-        for (const glyph of atom.glyphs) ids.add(glyph.id)
-        if (atom.spaceGlyph && (atom.spaceAfterPt ?? 0) >= 0.01) ids.add(atom.spaceGlyph.id)
+        const entry = use(atom.font)
+        for (const glyph of atom.glyphs) add(entry, glyph.id)
+        if (atom.spaceGlyph && (atom.spaceAfterPt ?? 0) >= 0.01) add(entry, atom.spaceGlyph.id)
       }
     }
   }
-  for (const [key, ids] of used) {
+  for (const [key, {seen, ids}] of used) {
+    giveBackTable(seen, ids)
     const font = embedded(key)
-    for (const id of [...ids].sort((a, b) => a - b)) font.subset.includeGlyph(id)
+    for (const id of Int32Array.from(ids).sort()) font.subset.includeGlyph(id)
   }
+}
+
+/** Glyph ids are 16-bit (OpenType `maxp.numGlyphs`). */
+const MAX_GLYPHS = 0x10000
+
+/**
+ * Tables indexed by glyph id, all zeros when free. Documents reuse them:
+ * a fresh 256 KB table per font and document costs more than the lookups it
+ * serves (allocation, page faults, collection).
+ */
+const freeTables: Uint32Array[] = []
+
+function takeTable(): Uint32Array {
+  return freeTables.pop() ?? new Uint32Array(MAX_GLYPHS)
+}
+
+/** Zero the entries at `ids` (the only ones set) and keep the table for the next user. */
+function giveBackTable(table: Uint32Array, ids: Iterable<number>): void {
+  for (const id of ids) table[id] = 0
+  freeTables.push(table)
+}
+
+/**
+ * Look glyph ids up in a table instead of fontkit's object map (an object
+ * with thousands of numeric keys, slow to grow and to read): glyph id → CID
+ * in this document's subset. `subset.glyphs` stays the glyph order, which is
+ * all our encoder reads. Returns the release of the table, for when the
+ * document is written.
+ */
+function useCidTable(subset: EmbeddedFont['subset']): () => void {
+  // CID + 1, so that a free table (all zeros) means "none yet".
+  const cids = takeTable()
+  subset.glyphs.forEach((id, cid) => {
+    cids[id] = cid + 1
+  })
+  subset.includeGlyph = (id) => {
+    const known = cids[id]!
+    if (known > 0) return known - 1
+    subset.glyphs.push(id)
+    cids[id] = subset.glyphs.length
+    return subset.glyphs.length - 1
+  }
+  return () => giveBackTable(cids, subset.glyphs)
 }
 
 /** Font programs already deflated, as handed to pdfkit: written as they are. */
@@ -162,17 +237,19 @@ const PREDEFLATED = new WeakSet<Uint8Array>()
 /**
  * Replace fontkit's subset encoder (~10–30 ms per font) with our glyf copier
  * (well under 1 ms) for plain TrueType fonts; same glyph order, same font.
- * With a memo, the deflated program is looked up by font and glyph list
- * first, and kept when made.
+ * Glyph ids go through a CID table (`useCidTable`), whose release this
+ * returns. With a memo, the deflated program is looked up by font and glyph
+ * list first, and kept when made.
  */
-function useFastSubset(font: EmbeddedFont, deflated?: {memo: FontProgramMemo | undefined; key: string}): void {
+function useFastSubset(font: EmbeddedFont, deflated?: {memo: FontProgramMemo | undefined; key: string}): (() => void) | undefined {
   const source = font.font as unknown as TrueTypeSource
   const subset = font.subset
-  if (!(source.type === 'TTF' && source.directory.tables['glyf'] && source.variationCoords == null && subset.cff == null)) return
+  if (!(source.type === 'TTF' && source.directory.tables['glyf'] && source.variationCoords == null && subset.cff == null)) return undefined
+  const release = useCidTable(subset)
   const memo = deflated?.memo
   if (!memo) {
     subset.encode = () => subsetTrueType(source, subset.glyphs)
-    return
+    return release
   }
   subset.encode = () => {
     const key = `${deflated.key}|${subset.glyphs.join(',')}`
@@ -184,6 +261,7 @@ function useFastSubset(font: EmbeddedFont, deflated?: {memo: FontProgramMemo | u
     PREDEFLATED.add(bytes)
     return bytes
   }
+  return release
 }
 
 /**
@@ -305,8 +383,8 @@ function drawText(doc: Doc, lines: readonly TextItem[], pageHeight: number, embe
   }
   doc.save()
   doc.addContent(`1 0 0 -1 0 ${n(pageHeight)} cm`)
-  // One write: pdfkit converts every string it is given to bytes on its own.
-  doc.addContent(`BT\n${ops.join('\n')}\nET`)
+  // One write, as bytes (the operators are ASCII): pdfkit would convert a string character by character.
+  doc.addContent(Buffer.from(`BT\n${ops.join('\n')}\nET\n`, 'latin1'))
   doc.restore()
   for (const decorate of decorations) decorate()
 }
