@@ -1,4 +1,3 @@
-import fs from 'node:fs'
 import path from 'node:path'
 import {threadId} from 'node:worker_threads'
 import {buildArticle} from '../build/build-article.js'
@@ -36,9 +35,14 @@ export interface BuildOutcome {
   type: 'build'
   ok: boolean
   pages: number
-  /** The PDF written, renamed into place before this returns. */
+  /** Where the PDF goes. */
   output?: string
   size?: number
+  /**
+   * The PDF's bytes: the main thread writes them to `output` (atomically)
+   * before it records the article, so no worker waits on the disk.
+   */
+  pdf?: Uint8Array
   /** Further files written (handouts), absolute. */
   extras: string[]
   diagnostics: Diagnostic[]
@@ -74,7 +78,7 @@ export async function archiveWorker(task: WorkerTask): Promise<BuildOutcome | Fo
   const started = performance.now()
   tasks++
   const {type: _type, input, handouts, ...options} = task
-  const result = await buildArticle(input, {...options, memo})
+  const result = await buildArticle(input, {...options, memo, write: false})
   const diagnostics = toDiagnostics(result.file)
   const extras = result.ok && handouts ? await buildHandoutsOf(input, options, diagnostics) : undefined
   const outcome: BuildOutcome = {
@@ -88,9 +92,10 @@ export async function archiveWorker(task: WorkerTask): Promise<BuildOutcome | Fo
     ms: performance.now() - started,
     memory: memory()
   }
-  if (result.output) {
+  if (result.output && result.pdf) {
     outcome.output = path.resolve(result.output)
-    outcome.size = fs.statSync(result.output).size
+    outcome.pdf = result.pdf
+    outcome.size = result.pdf.length
   }
   return outcome
 }

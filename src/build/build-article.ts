@@ -13,13 +13,17 @@ export interface BuildOptions extends RenderOptions {
   strict?: boolean
   /** Output file name without extension (default: the article's base name). */
   outName?: string
+  /** Write the PDF (default: true); false leaves it in `result.pdf` for the caller to write to `result.output`. */
+  write?: boolean
 }
 
 /** What building one article did. */
 export interface BuildResult {
   input: string
-  /** The PDF written, if any. */
+  /** The PDF written, if any (or to be written, with `write: false`). */
   output?: string
+  /** The PDF's bytes, with `write: false`. */
+  pdf?: Uint8Array
   ok: boolean
   pages: number
   file: VFile
@@ -39,6 +43,7 @@ export async function buildArticle(input: string, options: BuildOptions = {}): P
   const failed = !result.pdf || counts.errors > 0 || (options.strict === true && counts.warnings > 0)
   if (failed) return {input, ok: false, pages: result.pages, file: result.file}
   const output = path.join(options.outDir ?? 'output', `${options.outName ?? path.basename(input, path.extname(input))}.pdf`)
+  if (options.write === false) return {input, output, pdf: result.pdf!, ok: true, pages: result.pages, file: result.file}
   try {
     await writeAtomic(output, result.pdf!)
   } catch (error) {

@@ -1,6 +1,11 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
+/** A temporary name next to `target`, unique to this process and call (`.name.pdf.<pid>.<random>.tmp`). */
+function temporaryFor(target: string): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`)
+}
+
 /**
  * Write bytes to `target` atomically: a temporary file in the same folder,
  * fsync, then rename over the target. A crash leaves either the old file or
@@ -13,7 +18,7 @@ import path from 'node:path'
  */
 export async function writeAtomic(target: string, bytes: Uint8Array): Promise<void> {
   fs.mkdirSync(path.dirname(target), {recursive: true})
-  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`)
+  const temporary = temporaryFor(target)
   const handle = fs.openSync(temporary, 'w')
   try {
     fs.writeFileSync(handle, bytes)
@@ -25,6 +30,29 @@ export async function writeAtomic(target: string, bytes: Uint8Array): Promise<vo
     fs.renameSync(temporary, target)
   } catch (error) {
     fs.rmSync(temporary, {force: true})
+    throw error
+  }
+}
+
+/**
+ * `writeAtomic` with asynchronous calls, for a thread that has other work
+ * while the disk syncs: the archive's main thread writes what its workers
+ * typeset, so no worker waits on `fsync` with a core idle.
+ */
+export async function writeAtomicAsync(target: string, bytes: Uint8Array): Promise<void> {
+  await fs.promises.mkdir(path.dirname(target), {recursive: true})
+  const temporary = temporaryFor(target)
+  const handle = await fs.promises.open(temporary, 'w')
+  try {
+    await handle.writeFile(bytes)
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+  try {
+    await fs.promises.rename(temporary, target)
+  } catch (error) {
+    await fs.promises.rm(temporary, {force: true})
     throw error
   }
 }

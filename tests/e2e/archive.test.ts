@@ -173,4 +173,22 @@ describe('rebuildArchive (API, from src under vitest)', () => {
     expect(progress).toEqual([1])
     await expect(rebuildArchive(path.join(dir, 'a.md'))).rejects.toBeInstanceOf(ArchiveError)
   })
+
+  test('a PDF that cannot be written fails its article (retried next run), the others are built', async () => {
+    const dir = path.join(work, 'api-write')
+    const outDir = path.join(work, 'api-write-out')
+    fs.mkdirSync(dir)
+    for (const name of ['a', 'b']) fs.copyFileSync(path.join(root, 'content', 'npc-suggestion-7240-reply.md'), path.join(dir, `${name}.md`))
+    // A folder where a.pdf must go: the rename into place fails, whoever runs the test.
+    fs.mkdirSync(path.join(outDir, 'a.pdf'), {recursive: true})
+    const result = await rebuildArchive(dir, {outDir, jobs: 1})
+    const a = result.entries.find((entry) => entry.source.endsWith('a.md'))
+    expect(a).toMatchObject({status: 'failed'})
+    expect(a?.diagnostics).toEqual([expect.objectContaining({ruleId: 'write-failed', severity: 'error', file: path.join(dir, 'a.md')})])
+    expect(result.entries.find((entry) => entry.source.endsWith('b.md'))?.status).toBe('built')
+    expect(fs.readdirSync(outDir).filter((name) => name.endsWith('.tmp'))).toEqual([])
+    fs.rmSync(path.join(outDir, 'a.pdf'), {recursive: true})
+    const again = await rebuildArchive(dir, {outDir, jobs: 1})
+    expect(again.summary).toMatchObject({built: 1, skipped: 1, failed: 0})
+  })
 })
