@@ -83,12 +83,18 @@ export async function rebuildArchive(dir: string, options: ArchiveOptions = {}):
     claimOutDir(manifest, dir, outDir, options.force ?? false)
     // Reuse the recorded font hash while the font files are unchanged; else a worker opens the fonts.
     let fontHash = recordedFontHash(manifest, options.fontsDir)
+    const records = manifest.records()
+    let fontsProbe: Promise<string> | undefined
     if (fontHash === undefined && articles.length > 0) {
       pool = startPool(jobs)
-      fontHash = recordFonts(manifest, options.fontsDir, await pool.run<FontsOutcome>({type: 'fonts', ...fonts(options)}))
+      fontsProbe = pool.run<FontsOutcome>({type: 'fonts', ...fonts(options)}).then((outcome) => recordFonts(manifest, options.fontsDir, outcome))
+      // Its failure is raised where it is awaited, not as an unhandled rejection meanwhile.
+      fontsProbe.catch(() => undefined)
+      // With no rows to compare (a first run, or --force) every article is stale whatever the fonts:
+      // plan and build at once, while the probe runs alongside (each row is keyed by its worker's fonts).
+      if (records.size > 0 && !(options.force ?? false)) fontHash = await fontsProbe
     }
     // Compare every article's inputs with the manifest.
-    const records = manifest.records()
     const plan = planArchive({dir, outDir, articles, records, engine: engineHash(), settings, force: options.force ?? false, ...(fontHash ? {fontHash} : {}), ...(options.template ? {template: options.template} : {})})
     // Remove the outputs of articles that are gone.
     const removed = plan.vanished.flatMap((record) => vanish(manifest, dir, outDir, record))
@@ -100,10 +106,12 @@ export async function rebuildArchive(dir: string, options: ArchiveOptions = {}):
     if (plan.stale.length > 0) {
       pool ??= startPool(Math.min(jobs, plan.stale.length))
       const result = await buildStale(pool, plan.stale, {dir, outDir, manifest, records, shared: sharedTask(options), startedAt: poolStartedAt, ...(options.onProgress ? {onProgress: options.onProgress} : {})})
+      fontHash ??= await fontsProbe
       // Fonts changed under the run: forget the recorded hash so the next run asks again.
       if ([...result.fontHashes].some((hash) => hash !== fontHash)) manifest.setMeta('fontProbe', '')
       built = result
     }
+    fontHash ??= await fontsProbe
     const buildMs = plan.stale.length > 0 ? performance.now() - poolStartedAt : 0
     // One list of every article and removed output, sorted by source.
     const entries = [...plan.settled, ...built.entries, ...removed].sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0))
