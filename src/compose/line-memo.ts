@@ -20,10 +20,15 @@ export interface LineMemo {
 
 /**
  * A memo holding at most `limit` paragraphs; the oldest entry goes first.
- * 20,000 paragraphs of some 6 KB each stay well inside a worker's memory budget.
+ * A paragraph's lines are kept only when it is set a second time: most
+ * paragraphs of an archive occur once, and keeping their lines would only
+ * grow the heap the collector walks. A paragraph of some 10 lines holds
+ * about 10 KB, so the default bounds a worker's memo to some 20 MB.
  */
 export function createLineMemo(limit = DEFAULT_LIMIT): LineMemo {
   const entries = new Map<string, readonly Line[]>()
+  // Paragraphs set once so far (keys only), oldest first.
+  const seen = new Set<string>()
   const stats = {hits: 0, lookups: 0}
   return {
     stats,
@@ -34,13 +39,21 @@ export function createLineMemo(limit = DEFAULT_LIMIT): LineMemo {
       return lines
     },
     set(key, lines) {
+      if (!seen.delete(key)) {
+        if (seen.size >= limit * SEEN_FACTOR) seen.delete(seen.values().next().value!)
+        seen.add(key)
+        return
+      }
       if (entries.size >= limit) entries.delete(entries.keys().next().value!)
       entries.set(key, lines)
     }
   }
 }
 
-const DEFAULT_LIMIT = 20_000
+/** Paragraphs remembered as seen once, per paragraph kept. */
+const SEEN_FACTOR = 4
+
+const DEFAULT_LIMIT = 2_000
 
 const templateIds = new Map<string, number>()
 const templateKeys = new WeakMap<Template, string>()

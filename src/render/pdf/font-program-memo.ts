@@ -12,7 +12,7 @@ export interface FontProgramMemo {
   readonly stats: {hits: number; lookups: number}
 }
 
-/** A memo of at most `limit` font programs (≈ 140 KB each); the oldest goes first. */
+/** A memo of at most `limit` font programs (≈ 140 KB each, outside the heap); the oldest goes first. */
 export function createFontProgramMemo(limit = DEFAULT_LIMIT): FontProgramMemo {
   const entries = new Map<string, Uint8Array>()
   const stats = {hits: 0, lookups: 0}
@@ -31,4 +31,4 @@ export function createFontProgramMemo(limit = DEFAULT_LIMIT): FontProgramMemo {
   }
 }
 
-const DEFAULT_LIMIT = 64
+const DEFAULT_LIMIT = 32

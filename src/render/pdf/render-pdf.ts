@@ -167,6 +167,8 @@ function includeGlyphsInOrder(document: PagedDocument, embedded: (key: string) =
     entry.seen[id] = 1
     entry.ids.push(id)
   }
+  let lastKey: string | undefined
+  let last: {seen: Uint32Array; ids: number[]} | undefined
   for (const page of document.pages) {
     for (const item of page.items) {
       if (item.type !== 'text') continue
@@ -175,7 +177,11 @@ function includeGlyphsInOrder(document: PagedDocument, embedded: (key: string) =
           use('song')
           continue
         }
-        const entry = use(atom.font)
+        if (atom.font !== lastKey) {
+          lastKey = atom.font
+          last = use(atom.font)
+        }
+        const entry = last!
         for (const glyph of atom.glyphs) add(entry, glyph.id)
         if (atom.spaceGlyph && (atom.spaceAfterPt ?? 0) >= 0.01) add(entry, atom.spaceGlyph.id)
       }
@@ -325,6 +331,7 @@ function drawText(doc: Doc, lines: readonly TextItem[], pageHeight: number, embe
   if (lines.length === 0) return
   const ops: string[] = []
   const decorations: (() => void)[] = []
+  let pageFont: EmbeddedFont | undefined
   for (const line of lines) {
     // A run of glyphs in one font and size: the TJ array so far, the codes not yet closed into a string, the pen.
     let run: {font: EmbeddedFont; size: number; rise: number; startX: number; array: string; codes: string; penX: number} | undefined
@@ -347,10 +354,18 @@ function drawText(doc: Doc, lines: readonly TextItem[], pageHeight: number, embe
         continue
       }
       const font = embedded(atom.font)
+      if (font !== pageFont && atom.glyphs.length > 0) {
+        // The page's resources name each font it draws with, in order of first use.
+        if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref()
+        pageFont = font
+      }
       const rise = atom.superscript ? atom.sizePt * 0.45 : 0
       let x = inkX - atom.blankBeforePt
-      const glyphs = atom.spaceGlyph && (atom.spaceAfterPt ?? 0) >= 0.01 ? [...atom.glyphs, atom.spaceGlyph] : atom.glyphs
-      for (const glyph of glyphs) {
+      // The word space's glyph (inkless) follows the word's, so extracted text keeps the space.
+      const own = atom.glyphs.length
+      const count = atom.spaceGlyph && (atom.spaceAfterPt ?? 0) >= 0.01 ? own + 1 : own
+      for (let g = 0; g < count; g++) {
+        const glyph = g < own ? atom.glyphs[g]! : atom.spaceGlyph!
         if (!run || run.font !== font || run.size !== atom.sizePt || run.rise !== rise) {
           flush()
           run = {font, size: atom.sizePt, rise, startX: x, array: '', codes: '', penX: x}
@@ -375,11 +390,6 @@ function drawText(doc: Doc, lines: readonly TextItem[], pageHeight: number, embe
       if (atom.href) decorations.push(() => doc.link(inkX, line.baselinePt - atom.sizePt * 0.88, atom.advancePt, atom.sizePt, atom.href!))
     }
     flush()
-    for (const {atom} of line.placed) {
-      if (atom.glyphs.length === 0) continue
-      const font = embedded(atom.font)
-      if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref()
-    }
   }
   doc.save()
   doc.addContent(`1 0 0 -1 0 ${n(pageHeight)} cm`)

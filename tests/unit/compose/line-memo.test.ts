@@ -6,15 +6,21 @@ import type {Line} from '../../../src/paragraph/typeset-paragraph.js'
 
 const line = (widthPt: number): Line => ({xPt: 0, availablePt: 100, placed: [], widthPt, ratio: 0, kind: 'final', sizePt: 10})
 
-test('a line memo keeps at most its limit, dropping the oldest first, and counts hits', () => {
+test('a line memo keeps a paragraph set twice, at most its limit of them, dropping the oldest first, and counts hits', () => {
   const memo = createLineMemo(2)
-  memo.set('a', [line(1)])
-  memo.set('b', [line(2)])
-  memo.set('c', [line(3)])
+  const twice = (key: string, width: number): void => {
+    memo.set(key, [line(width)])
+    memo.set(key, [line(width)])
+  }
+  memo.set('once', [line(9)])
+  expect(memo.get('once')).toBeUndefined()
+  twice('a', 1)
+  twice('b', 2)
+  twice('c', 3)
   expect(memo.get('a')).toBeUndefined()
   expect(memo.get('b')?.[0]?.widthPt).toBe(2)
   expect(memo.get('c')?.[0]?.widthPt).toBe(3)
-  expect(memo.stats).toEqual({hits: 2, lookups: 3})
+  expect(memo.stats).toEqual({hits: 2, lookups: 4})
 })
 
 test('a font program memo keeps at most its limit', () => {
