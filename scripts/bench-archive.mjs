@@ -41,6 +41,9 @@ const {values: args} = parseArgs({
     'warm-only': {type: 'boolean', default: false}
   }
 })
+/** Common characters swapped into `distinct` copies. */
+const SWAP = '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经'
+
 const N = Number(args.n)
 const JOBS = Number(args.jobs)
 const RUNS = Number(args.runs)
@@ -94,6 +97,16 @@ fs.rmSync(path.join(work, `out-seed-${N}`), {recursive: true, force: true})
 generate(seedArchive, N, [`${args.sample}.md`])
 const seedCold = runArchive(seedArchive, path.join(work, `out-seed-${N}`), JOBS)
 line(`cold rebuild, ${N} × ${args.sample}`, `${seedCold.seconds.toFixed(1)} s wall, ${(N / seedCold.seconds).toFixed(1)} articles/s wall; ${seedCold.report.timings.articlesPerSecond} articles/s in the build phase (exit ${seedCold.status})`)
+line('  memo', memoLine(seedCold.report))
+// Copies share paragraphs, which the workers' memo sets once. The same over copies in which every
+// paragraph differs (one character changed per copy) is the figure for an archive of distinct articles.
+const distinctArchive = path.join(work, `archive-distinct-${N}`)
+fs.rmSync(distinctArchive, {recursive: true, force: true})
+fs.rmSync(path.join(work, `out-distinct-${N}`), {recursive: true, force: true})
+generate(distinctArchive, N, [`${args.sample}.md`], {distinct: true})
+const distinctCold = runArchive(distinctArchive, path.join(work, `out-distinct-${N}`), JOBS)
+line(`cold rebuild, ${N} distinct ${args.sample}`, `${distinctCold.seconds.toFixed(1)} s wall, ${(N / distinctCold.seconds).toFixed(1)} articles/s wall; ${distinctCold.report.timings.articlesPerSecond} articles/s in the build phase (exit ${distinctCold.status})`)
+line('  memo', memoLine(distinctCold.report))
 
 // Reproducible: a second clean rebuild gives the same bytes.
 const sampleOutputs = coldReport.articles.filter((entry) => entry.status === 'built').slice(0, 20).map((entry) => entry.output)
@@ -148,8 +161,18 @@ if (args.profile) profile()
 
 if (!args.keep && !args.dir) fs.rmSync(work, {recursive: true, force: true})
 
-/** Write `count` articles into `dir/<yyyy>/<mm>/<date>-<slug>-<i>.md`, each with its own date. */
-function generate(dir, count, only) {
+/** Paragraphs and font programs the workers found already made, of those they looked up. */
+function memoLine(report) {
+  const sum = (kind) => report.memory.workers.reduce((total, worker) => ({hits: total.hits + (worker.memo?.[kind].hits ?? 0), lookups: total.lookups + (worker.memo?.[kind].lookups ?? 0)}), {hits: 0, lookups: 0})
+  const share = ({hits, lookups}) => `${hits}/${lookups} (${lookups ? ((100 * hits) / lookups).toFixed(0) : 0} %)`
+  return `paragraphs ${share(sum('lines'))}, font programs ${share(sum('fontPrograms'))}`
+}
+
+/**
+ * Write `count` articles into `dir/<yyyy>/<mm>/<date>-<slug>-<i>.md`, each with its own date.
+ * With `distinct`, each copy also changes one Han character of every paragraph line, so no paragraph repeats.
+ */
+function generate(dir, count, only, {distinct = false} = {}) {
   const contentDir = path.join(root, 'content')
   const samples = only ?? fs.readdirSync(contentDir).filter((name) => name.endsWith('.md') && name !== 'README.md').sort()
   const texts = samples.map((name) => fs.readFileSync(path.join(contentDir, name), 'utf8'))
@@ -159,7 +182,21 @@ function generate(dir, count, only) {
     const [year, month] = date.split('-')
     const slug = path.basename(samples[i % samples.length], '.md')
     const text = texts[i % texts.length]
-    const dated = /^date:.*$/m.test(text) ? text.replace(/^date:.*$/m, `date: ${date}`) : text.replace(/^---\n/, `---\ndate: ${date}\n`)
+    let dated = /^date:.*$/m.test(text) ? text.replace(/^date:.*$/m, `date: ${date}`) : text.replace(/^---\n/, `---\ndate: ${date}\n`)
+    if (distinct) {
+      // After the front matter: the first Han character from a point that moves with the copy and the line.
+      const body = dated.indexOf('\n---\n') + 5
+      let n = 0
+      dated = dated.slice(0, body) + dated.slice(body).replace(/^.{12,}$/gm, (paragraph) => {
+        n++
+        const from = (i * 31 + n * 7) % paragraph.length
+        const at = paragraph.slice(from).search(/[\u4e00-\u9fff]/)
+        if (at < 0) return paragraph
+        const swap = SWAP[(i * 13 + n) % SWAP.length]
+        const where = from + at
+        return paragraph.slice(0, where) + (paragraph[where] === swap ? '之' : swap) + paragraph.slice(where + 1)
+      })
+    }
     const target = path.join(dir, year, month, `${date}-${slug}-${i}.md`)
     fs.mkdirSync(path.dirname(target), {recursive: true})
     fs.writeFileSync(target, dated)

@@ -3,7 +3,9 @@ import {threadId} from 'node:worker_threads'
 import {buildArticle} from '../build/build-article.js'
 import {openFontBook, type FontSource} from '../shape/font-book.js'
 import {toDiagnostics} from './to-diagnostics.js'
+import {report} from '../diagnostics/report.js'
 import {createBuildMemo} from '../build/build-memo.js'
+import {writeAtomicAsync} from '../build/write-atomic.js'
 import type {Diagnostic, WorkerMemory} from './types.js'
 
 /** Build one article into `outDir/outName.pdf`. */
@@ -35,14 +37,9 @@ export interface BuildOutcome {
   type: 'build'
   ok: boolean
   pages: number
-  /** Where the PDF goes. */
+  /** The PDF written, renamed into place before this returns. */
   output?: string
   size?: number
-  /**
-   * The PDF's bytes: the main thread writes them to `output` (atomically)
-   * before it records the article, so no worker waits on the disk.
-   */
-  pdf?: Uint8Array
   /** Further files written (handouts), absolute. */
   extras: string[]
   diagnostics: Diagnostic[]
@@ -79,11 +76,22 @@ export async function archiveWorker(task: WorkerTask): Promise<BuildOutcome | Fo
   tasks++
   const {type: _type, input, handouts, ...options} = task
   const result = await buildArticle(input, {...options, memo, write: false})
+  // The write goes through libuv's pool: while it syncs, this thread sets the next article (the pool
+  // gives each worker two tasks at a time), so no core waits on the disk.
+  let written = false
+  if (result.ok && result.output && result.pdf) {
+    try {
+      await writeAtomicAsync(result.output, result.pdf)
+      written = true
+    } catch (error) {
+      report(result.file, 'error', 'write-failed', `Cannot write ${result.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, undefined, 'check that the output folder is writable')
+    }
+  }
   const diagnostics = toDiagnostics(result.file)
-  const extras = result.ok && handouts ? await buildHandoutsOf(input, options, diagnostics) : undefined
+  const extras = written && handouts ? await buildHandoutsOf(input, options, diagnostics) : undefined
   const outcome: BuildOutcome = {
     type: 'build',
-    ok: result.ok && (extras?.ok ?? true),
+    ok: written && (extras?.ok ?? true),
     pages: result.pages,
     extras: extras?.outputs.map((file) => path.resolve(file)) ?? [],
     diagnostics,
@@ -92,10 +100,9 @@ export async function archiveWorker(task: WorkerTask): Promise<BuildOutcome | Fo
     ms: performance.now() - started,
     memory: memory()
   }
-  if (result.output && result.pdf) {
-    outcome.output = path.resolve(result.output)
-    outcome.pdf = result.pdf
-    outcome.size = result.pdf.length
+  if (written) {
+    outcome.output = path.resolve(result.output!)
+    outcome.size = result.pdf!.length
   }
   return outcome
 }

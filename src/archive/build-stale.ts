@@ -4,7 +4,6 @@ import type {BuildOutcome, BuildTask} from './archive-worker.js'
 import type {Manifest, ManifestRecord} from './open-manifest.js'
 import type {StaleArticle} from './plan-archive.js'
 import {removeOutput} from './remove-output.js'
-import {writeAtomicAsync} from '../build/write-atomic.js'
 import type {WorkerPool} from './create-worker-pool.js'
 import type {ArchiveEntry, ArchiveProgress, WorkerMemory} from './types.js'
 
@@ -33,8 +32,8 @@ export interface BuildStaleResult {
 
 /**
  * Build every stale article on the pool, all queued at once. As each
- * result lands, write its PDF into place, then its manifest row, then
- * report progress. A worker that dies fails only its article.
+ * result lands (its PDF already renamed into place) write its manifest row,
+ * then report progress. A worker that dies fails only its article.
  */
 export async function buildStale(pool: WorkerPool, stale: readonly StaleArticle[], context: BuildContext): Promise<BuildStaleResult> {
   const result: BuildStaleResult = {entries: [], workers: [], fontHashes: new Set()}
@@ -42,7 +41,7 @@ export async function buildStale(pool: WorkerPool, stale: readonly StaleArticle[
   const progress: ArchiveProgress = {done: 0, total: stale.length, built: 0, failed: 0, elapsedMs: 0}
   await Promise.all(
     stale.map(async (article) => {
-      const outcome = await writeOutput(await runBuild(pool, article, context), article.input)
+      const outcome = await runBuild(pool, article, context)
       result.entries.push(record(article, outcome, context))
       if (outcome.fontHash) result.fontHashes.add(outcome.fontHash)
       if (outcome.memory.threadId >= 0) memory.set(outcome.memory.threadId, peak(memory.get(outcome.memory.threadId), outcome.memory))
@@ -66,23 +65,6 @@ async function runBuild(pool: WorkerPool, article: StaleArticle, context: BuildC
     // The worker died or paiban threw: a bug, not the article's fault; retried next run.
     const message = `internal error: ${(error as Error).message}`
     return {type: 'build', ok: false, pages: 0, extras: [], cacheable: false, fontHash: '', ms: 0, memory: {threadId: -1, tasks: 0, heapUsed: 0, external: 0, rss: 0}, diagnostics: [{file: article.input, line: 1, column: 1, severity: 'error', ruleId: 'internal-error', message}]}
-  }
-}
-
-/**
- * Write the PDF a worker typeset to its output path (temporary file, fsync,
- * rename), on this thread's I/O pool. A write that fails fails the article,
- * as a machine problem: it is retried next run.
- */
-async function writeOutput(outcome: BuildOutcome, input: string): Promise<BuildOutcome> {
-  const {pdf, ...rest} = outcome
-  if (!pdf || !rest.output || !rest.ok) return rest
-  try {
-    await writeAtomicAsync(rest.output, pdf)
-    return rest
-  } catch (error) {
-    const message = `Cannot write ${rest.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}; check that the output folder is writable`
-    return {...rest, ok: false, cacheable: false, diagnostics: [...rest.diagnostics, {file: input, line: 1, column: 1, severity: 'error', ruleId: 'write-failed', message}]}
   }
 }
 

@@ -30,6 +30,8 @@ export function createWorkerPool(threads: number): WorkerPool {
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: 60_000,
+    // Two tasks at a time: a worker sets the next article while the last one's PDF is written and synced.
+    concurrentTasksPerWorker: 2,
     // A larger young generation: an article allocates ~7 MB of short-lived objects, and with V8's default
     // nursery much of an article in progress was promoted and then collected again (≈10 % faster here).
     resourceLimits: {maxYoungGenerationSizeMb: 96}
