@@ -1,6 +1,5 @@
 import path from 'node:path'
 import fs from 'node:fs/promises'
-import sharp from 'sharp'
 import type {VFile} from 'vfile'
 import type {Article, Figure} from '../article/types.js'
 import type {Template} from '../config/template.js'
@@ -16,6 +15,14 @@ const PIXEL_LIMIT = 80_000_000
 export interface PreparedImages {
   info: Map<string, ImageInfo>
   data: Record<string, {data: Uint8Array; widthPx: number; heightPx: number}>
+}
+
+/** sharp (libvips), loaded when the first picture is: most articles have none, and loading it costs a worker some 70 ms. */
+let sharpModule: Promise<typeof import('sharp')> | undefined
+
+async function loadSharp(): Promise<typeof import('sharp')['default']> {
+  sharpModule ??= import('sharp')
+  return (await sharpModule).default
 }
 
 /**
@@ -45,6 +52,7 @@ export async function prepareImages(article: Article, articleDir: string, conten
     }
     try {
       const bytes = await fs.readFile(resolved)
+      const sharp = await loadSharp()
       const image = sharp(bytes, {limitInputPixels: PIXEL_LIMIT, failOn: 'error'})
       const metadata = await image.metadata()
       if (!metadata.width || !metadata.height) throw new Error('no image size')
