@@ -6,6 +6,7 @@ import type {Atom} from '../../text/atom.js'
 import {fontFor, unencodedGlyphIds, type FontBook} from '../../shape/font-book.js'
 import {subsetTrueType, type TrueTypeSource} from './subset-truetype.js'
 import type {FontProgramMemo} from './font-program-memo.js'
+import {ByteWriter} from './byte-writer.js'
 
 /** Options of the PDF writer. */
 export interface RenderPdfOptions {
@@ -329,16 +330,16 @@ function drawGraphics(doc: Doc, items: readonly Item[], document: PagedDocument)
 /** Draw every text line of a page in one BT…ET block, grouping glyphs by font and size. */
 function drawText(doc: Doc, lines: readonly TextItem[], pageHeight: number, embedded: (key: string) => EmbeddedFont, carrier: (text: string) => {font: EmbeddedFont; cid: number} | undefined): void {
   if (lines.length === 0) return
-  const ops: string[] = []
+  // Each operator line is written straight as bytes: `/F1 10.5 Tf 1 0 0 1 x y Tm [<00a100b2> -250 <00c3>] TJ`.
+  const out = new ByteWriter().ascii('BT\n')
   const decorations: (() => void)[] = []
   let pageFont: EmbeddedFont | undefined
   for (const line of lines) {
-    // A run of glyphs in one font and size: the TJ array so far, the codes not yet closed into a string, the pen.
-    let run: {font: EmbeddedFont; size: number; rise: number; startX: number; array: string; codes: string; penX: number} | undefined
+    // A run of glyphs in one font and size, open in `out` (its TJ array begun), and the pen after its last glyph.
+    let run: {font: EmbeddedFont; size: number; rise: number; penX: number} | undefined
     const flush = (): void => {
-      if (!run || run.codes === '') return
-      const y = pageHeight - line.baselinePt + run.rise
-      ops.push(`/${run.font.id} ${n(run.size)} Tf 1 0 0 1 ${n(run.startX)} ${n(y)} Tm [${run.array}<${run.codes}>] TJ`)
+      if (!run) return
+      out.ascii('>] TJ\n')
       run = undefined
     }
     for (const {atom, xPt} of line.placed) {
@@ -348,7 +349,7 @@ function drawText(doc: Doc, lines: readonly TextItem[], pageHeight: number, embe
         decorations.push(() => placeholder(doc, inkX, line.baselinePt, atom))
         const carried = carrier(atom.text)
         if (carried) {
-          ops.push(`/${carried.font.id} ${n(atom.sizePt)} Tf 3 Tr 1 0 0 1 ${n(inkX)} ${n(pageHeight - line.baselinePt)} Tm <${carried.cid.toString(16).padStart(4, '0')}> Tj 0 Tr`)
+          out.ascii(`/${carried.font.id} `).number(atom.sizePt).ascii(' Tf 3 Tr 1 0 0 1 ').number(inkX).ascii(' ').number(pageHeight - line.baselinePt).ascii(' Tm <').hex4(carried.cid).ascii('> Tj 0 Tr\n')
           if (doc.page.fonts[carried.font.id] == null) doc.page.fonts[carried.font.id] = carried.font.ref()
         }
         continue
@@ -368,21 +369,18 @@ function drawText(doc: Doc, lines: readonly TextItem[], pageHeight: number, embe
         const glyph = g < own ? atom.glyphs[g]! : atom.spaceGlyph!
         if (!run || run.font !== font || run.size !== atom.sizePt || run.rise !== rise) {
           flush()
-          run = {font, size: atom.sizePt, rise, startX: x, array: '', codes: '', penX: x}
+          run = {font, size: atom.sizePt, rise, penX: x}
+          out.ascii(`/${font.id} `).number(atom.sizePt).ascii(' Tf 1 0 0 1 ').number(x).ascii(' ').number(pageHeight - line.baselinePt + rise).ascii(' Tm [<')
         } else {
           // Pen position after the previous glyph's natural width versus where this glyph must start:
           // glyphs with no adjustment between them share one string, <00a100b2> -250 <00c3>.
-          const adjust = -((x - run.penX) * 1000) / run.size
-          const shift = Math.abs(adjust) > 1e-4 ? n(adjust) : '0'
-          if (shift !== '0') {
-            run.array += `<${run.codes}> ${shift} `
-            run.codes = ''
-          }
+          const adjust = Math.round((-((x - run.penX) * 1000) / run.size) * 1000)
+          if (adjust !== 0) out.ascii('> ').thousandths(adjust).ascii(' <')
         }
         const cid = font.subset.includeGlyph(glyph.id)
         if (font.widths[cid] == null) font.widths[cid] = font.font.getGlyph(glyph.id).advanceWidth * font.scale
         if (font.unicode[cid] == null) font.unicode[cid] = [...glyph.text].map((char) => char.codePointAt(0)!)
-        run.codes += hex4(cid)
+        out.hex4(cid)
         run.penX = x + (font.widths[cid]! * run.size) / 1000
         x += glyph.advancePt
       }
@@ -393,18 +391,12 @@ function drawText(doc: Doc, lines: readonly TextItem[], pageHeight: number, embe
   }
   doc.save()
   doc.addContent(`1 0 0 -1 0 ${n(pageHeight)} cm`)
-  // One write, as bytes (the operators are ASCII): pdfkit would convert a string character by character.
-  doc.addContent(Buffer.from(`BT\n${ops.join('\n')}\nET\n`, 'latin1'))
+  // One write, as bytes: pdfkit would convert a string character by character.
+  doc.addContent(out.ascii('ET\n').result())
   doc.restore()
   for (const decorate of decorations) decorate()
 }
 
-const HEX4: string[] = []
-
-/** A CID as the four hex digits of a 2-byte Identity-H code, from a table filled as CIDs appear. */
-function hex4(cid: number): string {
-  return (HEX4[cid] ??= cid.toString(16).padStart(4, '0'))
-}
 
 /** 着重号: a small dot under the centre of each character (clreq §3.4 emphasis marks, horizontal). */
 function emphasisDots(doc: Doc, x: number, baseline: number, atom: Atom): void {
