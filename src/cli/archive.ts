@@ -5,7 +5,7 @@ import {archiveReport} from '../archive/archive-report.js'
 import {progressBar, type ProgressBar} from '../archive/progress-bar.js'
 import type {ArchiveEntry, ArchiveResult, Diagnostic} from '../archive/types.js'
 import {writeAtomic} from '../build/write-atomic.js'
-import {toBuildOptions} from './build.js'
+import {toBuildOptions} from './build-options.js'
 import {EXIT, printBug, printDiagnostics} from './index.js'
 
 /** Most articles whose diagnostics are printed; the report has them all. */
