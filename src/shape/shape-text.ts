@@ -148,7 +148,10 @@ function wordAtom(word: string, key: string, style: ShapeStyle, book: FontBook, 
     glyphs.push({id: glyph.id, advancePt: xAdvance * scale, text: String.fromCodePoint(...glyph.codePoints)})
     advance += xAdvance * scale
   })
-  if (!hasMissing) return makeAtom({...base(word, key, style), advancePt: advance, blankBeforePt: 0, blankAfterPt: 0, glyphs})
+  // fontkit keeps one glyph object per id with the characters it was first made for, and hides a glyph whose
+  // (first) character is default-ignorable: after another document, a .notdef can come back hidden, as a space.
+  // Glyphs whose characters do not spell the word are not trusted; the word is then shaped character by character.
+  if (!hasMissing && glyphs.map((glyph) => glyph.text).join('') === word) return makeAtom({...base(word, key, style), advancePt: advance, blankBeforePt: 0, blankAfterPt: 0, glyphs})
   // Some character is not in the font: shape character by character with fallbacks.
   // The word then mixes fonts, so it becomes several atoms glued together.
   return mixedWord(word, key, style, book, missing, offset)
@@ -178,6 +181,13 @@ function hyphenateAtom(atom: Atom, key: string, style: ShapeStyle, book: FontBoo
   return syllables
 }
 
+/**
+ * Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties.txt): format
+ * characters a renderer shows nothing for when no font has them, as HarfBuzz
+ * and fontkit do.
+ */
+const DEFAULT_IGNORABLE = /^(?:[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0\uFFF0-\uFFF8]|[\u{1BCA0}-\u{1BCA3}\u{1D173}-\u{1D17A}\u{E0000}-\u{E0FFF}])$/u
+
 function mixedWord(word: string, key: string, style: ShapeStyle, book: FontBook, missing: MissingChar[], offset: number): Atom {
   // Keep one atom: glyphs of the primary font only; unknown characters are drawn as placeholders by marking the atom.
   const glyphs: Glyph[] = []
@@ -189,6 +199,8 @@ function mixedWord(word: string, key: string, style: ShapeStyle, book: FontBook,
     if (metrics && metrics.key === key) {
       glyphs.push({id: metrics.id, advancePt: metrics.advance * style.sizePt, text: char})
       advance += metrics.advance * style.sizePt
+    } else if (DEFAULT_IGNORABLE.test(char)) {
+      // A variation selector, joiner or other invisible format character no font draws: nothing to set.
     } else {
       missing.push({char, offset: offset + local})
       anyMissing = true

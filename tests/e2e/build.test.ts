@@ -93,3 +93,14 @@ describe('Latin word spaces', () => {
     expect(raw).toMatch(/<0020>/)
   })
 })
+
+describe('characters no font has', () => {
+  test('two of them inside one word both reach the text layer (each on its own carrier glyph)', async () => {
+    const {renderArticle} = await import('../../src/build/render-article.js')
+    const result = await renderArticle('---\ntitle: 缺字\n---\n\n正文 x\u20E3\u20E4y 完。\n', 'missing.md')
+    expect(result.file.messages.filter((message) => message.ruleId === 'missing-glyph').length).toBe(2)
+    const {text} = await pdfText(result.pdf!)
+    expect(text).toContain('\u20E3')
+    expect(text).toContain('\u20E4')
+  })
+})

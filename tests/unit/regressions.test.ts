@@ -235,3 +235,17 @@ describe('article', () => {
     expect(link?.style.href).toBe('http://x.cn')
   })
 })
+
+describe('shaping', () => {
+  test('a keycap after a document with invisible characters keeps its mark, and shapes as it does fresh (fuzz seed 12)', () => {
+    const book = openFontBook({})
+    const glyphsOf = (text: string) => shapeText(text, {font: 'song', sizePt: 10.5}, book).map((atom) => ({text: atom.text, glyphs: atom.glyphs.map((glyph) => [glyph.id, glyph.text]), missing: atom.missing ?? false}))
+    const fresh = glyphsOf('aa1\uFE0F\u20E3')
+    // fontkit keeps one .notdef object, with the characters it was first made for; invisible ones make it hidden.
+    glyphsOf('x\uFEFFy \u2060z w\u200Dv \uFEFF60%')
+    const after = glyphsOf('ab1\uFE0F\u20E3')
+    expect(after[0]!.glyphs.map(([, text]) => text).join('')).toBe('ab1\u20E3')
+    expect(after[0]!.missing).toBe(true)
+    expect(after[0]!.glyphs.slice(2)).toEqual(fresh[0]!.glyphs.slice(2))
+  })
+})

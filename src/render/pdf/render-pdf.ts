@@ -344,14 +344,17 @@ function drawText(doc: Doc, lines: readonly TextItem[], pageHeight: number, embe
     }
     for (const {atom, xPt} of line.placed) {
       const inkX = line.xPt + xPt
+      // A character no font has goes into the text layer on an invisible carrier glyph of its own.
+      const carry = (text: string, x: number): void => {
+        const carried = carrier(text)
+        if (!carried) return
+        out.ascii(`/${carried.font.id} `).number(atom.sizePt).ascii(' Tf 3 Tr 1 0 0 1 ').number(x).ascii(' ').number(pageHeight - line.baselinePt).ascii(' Tm <').hex4(carried.cid).ascii('> Tj 0 Tr\n')
+        if (doc.page.fonts[carried.font.id] == null) doc.page.fonts[carried.font.id] = carried.font.ref()
+      }
       if (atom.missing && atom.glyphs.every((glyph) => glyph.id === 0)) {
         flush()
-        decorations.push(() => placeholder(doc, inkX, line.baselinePt, atom))
-        const carried = carrier(atom.text)
-        if (carried) {
-          out.ascii(`/${carried.font.id} `).number(atom.sizePt).ascii(' Tf 3 Tr 1 0 0 1 ').number(inkX).ascii(' ').number(pageHeight - line.baselinePt).ascii(' Tm <').hex4(carried.cid).ascii('> Tj 0 Tr\n')
-          if (doc.page.fonts[carried.font.id] == null) doc.page.fonts[carried.font.id] = carried.font.ref()
-        }
+        decorations.push(() => placeholder(doc, inkX, line.baselinePt, atom.sizePt, atom.advancePt))
+        carry(atom.text, inkX)
         continue
       }
       const font = embedded(atom.font)
@@ -367,6 +370,16 @@ function drawText(doc: Doc, lines: readonly TextItem[], pageHeight: number, embe
       const count = atom.spaceGlyph && (atom.spaceAfterPt ?? 0) >= 0.01 ? own + 1 : own
       for (let g = 0; g < count; g++) {
         const glyph = g < own ? atom.glyphs[g]! : atom.spaceGlyph!
+        if (glyph.id === 0 && atom.missing) {
+          // One missing character inside a word (a keycap's U+20E3 after its digit): its own carrier and box,
+          // since every .notdef shares CID 0, which can stand for one text only.
+          flush()
+          const at = x
+          if (glyph.advancePt > 0) decorations.push(() => placeholder(doc, at, line.baselinePt, atom.sizePt, glyph.advancePt))
+          carry(glyph.text, at)
+          x += glyph.advancePt
+          continue
+        }
         if (!run || run.font !== font || run.size !== atom.sizePt || run.rise !== rise) {
           flush()
           run = {font, size: atom.sizePt, rise, penX: x}
@@ -406,9 +419,8 @@ function emphasisDots(doc: Doc, x: number, baseline: number, atom: Atom): void {
 }
 
 /** A character no font has: a visible box the size of the em, so the gap is seen and fixed. */
-function placeholder(doc: Doc, x: number, baseline: number, atom: Atom): void {
-  const size = atom.sizePt
-  doc.save().lineWidth(0.5).rect(x + size * 0.08, baseline - size * 0.8, atom.advancePt - size * 0.16, size * 0.84).stroke().restore()
+function placeholder(doc: Doc, x: number, baseline: number, size: number, width: number): void {
+  doc.save().lineWidth(0.5).rect(x + size * 0.08, baseline - size * 0.8, Math.max(width - size * 0.16, size * 0.1), size * 0.84).stroke().restore()
 }
 
 function drawDebug(doc: Doc, debug: NonNullable<RenderPdfOptions['debug']>): void {
