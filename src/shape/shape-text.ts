@@ -137,6 +137,10 @@ function cjkAtom(char: string, key: string, style: ShapeStyle, book: FontBook, m
 
 function wordAtom(word: string, key: string, style: ShapeStyle, book: FontBook, missing: MissingChar[], offset: number): Atom {
   const font = fontFor(book, key)
+  // fontkit keeps one glyph object per id, with the characters it was first made for, and lays out with those:
+  // a .notdef first made for an invisible character is hidden (as a space) in every later word, and a glyph two
+  // characters share spells the first one. Starting from an empty table, a word's glyphs depend on the word alone.
+  ;(font as unknown as {_glyphs: object})._glyphs = {}
   const run = font.layout(word, {liga: false, clig: false, dlig: false} as unknown as string[])
   const scale = style.sizePt / font.unitsPerEm
   const glyphs: Glyph[] = []
@@ -148,9 +152,8 @@ function wordAtom(word: string, key: string, style: ShapeStyle, book: FontBook, 
     glyphs.push({id: glyph.id, advancePt: xAdvance * scale, text: String.fromCodePoint(...glyph.codePoints)})
     advance += xAdvance * scale
   })
-  // fontkit keeps one glyph object per id with the characters it was first made for, and hides a glyph whose
-  // (first) character is default-ignorable: after another document, a .notdef can come back hidden, as a space.
-  // Glyphs whose characters do not spell the word are not trusted; the word is then shaped character by character.
+  // Glyphs whose characters do not spell the word (a base and its variation selector as one glyph, an invisible
+  // character hidden) are not trusted: the word is then shaped character by character.
   if (!hasMissing && glyphs.map((glyph) => glyph.text).join('') === word) return makeAtom({...base(word, key, style), advancePt: advance, blankBeforePt: 0, blankAfterPt: 0, glyphs})
   // Some character is not in the font: shape character by character with fallbacks.
   // The word then mixes fonts, so it becomes several atoms glued together.
