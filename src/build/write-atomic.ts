@@ -40,9 +40,13 @@ export async function writeAtomic(target: string, bytes: Uint8Array): Promise<vo
  * typeset, so no worker waits on `fsync` with a core idle.
  */
 export async function writeAtomicAsync(target: string, bytes: Uint8Array): Promise<void> {
-  await fs.promises.mkdir(path.dirname(target), {recursive: true})
   const temporary = temporaryFor(target)
-  const handle = await fs.promises.open(temporary, 'w')
+  // The folder is made only when missing: most writes go where others went before.
+  const handle = await fs.promises.open(temporary, 'w').catch(async (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOENT') throw error
+    await fs.promises.mkdir(path.dirname(target), {recursive: true})
+    return fs.promises.open(temporary, 'w')
+  })
   try {
     await handle.writeFile(bytes)
     await handle.sync()
