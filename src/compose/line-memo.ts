@@ -1,5 +1,6 @@
 import type {Line} from '../paragraph/typeset-paragraph.js'
 import type {Template} from '../config/template.js'
+import {createBoundedMemo, type BoundedMemo} from '../memo/bounded-memo.js'
 
 /**
  * Typeset lines of paragraphs, keyed by everything that decides them, kept
@@ -11,12 +12,7 @@ import type {Template} from '../config/template.js'
  * One memo serves one font book: the caller keeps a memo per book (fonts
  * decide every advance, and the key does not name them).
  */
-export interface LineMemo {
-  get(key: string): readonly Line[] | undefined
-  set(key: string, lines: readonly Line[]): void
-  /** Lookups that found lines, and lookups in all. */
-  readonly stats: {hits: number; lookups: number}
-}
+export type LineMemo = BoundedMemo<readonly Line[]>
 
 /**
  * A memo holding at most `limit` paragraphs; the oldest entry goes first.
@@ -26,26 +22,16 @@ export interface LineMemo {
  * about 10 KB, so the default bounds a worker's memo to some 20 MB.
  */
 export function createLineMemo(limit = DEFAULT_LIMIT): LineMemo {
-  const entries = new Map<string, readonly Line[]>()
+  const kept = createBoundedMemo<readonly Line[]>(limit)
   // Paragraphs set once so far (keys only), oldest first.
   const seen = new Set<string>()
-  const stats = {hits: 0, lookups: 0}
   return {
-    stats,
-    get(key) {
-      stats.lookups++
-      const lines = entries.get(key)
-      if (lines) stats.hits++
-      return lines
-    },
+    stats: kept.stats,
+    get: (key) => kept.get(key),
     set(key, lines) {
-      if (!seen.delete(key)) {
-        if (seen.size >= limit * SEEN_FACTOR) seen.delete(seen.values().next().value!)
-        seen.add(key)
-        return
-      }
-      if (entries.size >= limit) entries.delete(entries.keys().next().value!)
-      entries.set(key, lines)
+      if (seen.delete(key)) return kept.set(key, lines)
+      if (seen.size >= limit * SEEN_FACTOR) seen.delete(seen.values().next().value!)
+      seen.add(key)
     }
   }
 }
