@@ -174,7 +174,7 @@ function includeGlyphsInOrder(document: PagedDocument, embedded: (key: string) =
     for (const item of page.items) {
       if (item.type !== 'text') continue
       for (const {atom} of item.placed) {
-        if (atom.missing && atom.glyphs.every((glyph) => glyph.id === 0)) {
+        if (whollyMissing(atom)) {
           use('song')
           continue
         }
@@ -193,6 +193,11 @@ function includeGlyphsInOrder(document: PagedDocument, embedded: (key: string) =
     const font = embedded(key)
     for (const id of Int32Array.from(ids).sort()) font.subset.includeGlyph(id)
   }
+}
+
+/** An atom no font has any glyph for: drawn as a box, its text carried by the 宋 font. */
+function whollyMissing(atom: Atom): boolean {
+  return atom.missing === true && atom.glyphs.every((glyph) => glyph.id === 0)
 }
 
 /** Glyph ids are 16-bit (OpenType `maxp.numGlyphs`). */
@@ -334,6 +339,13 @@ function drawText(doc: Doc, lines: readonly TextItem[], pageHeight: number, embe
   const out = new ByteWriter().ascii('BT\n')
   const decorations: (() => void)[] = []
   let pageFont: EmbeddedFont | undefined
+  // A character no font has goes into the text layer on an invisible carrier glyph of its own.
+  const carry = (text: string, x: number, size: number, y: number): void => {
+    const carried = carrier(text)
+    if (!carried) return
+    out.ascii(`/${carried.font.id} `).number(size).ascii(' Tf 3 Tr 1 0 0 1 ').number(x).ascii(' ').number(y).ascii(' Tm <').hex4(carried.cid).ascii('> Tj 0 Tr\n')
+    if (doc.page.fonts[carried.font.id] == null) doc.page.fonts[carried.font.id] = carried.font.ref()
+  }
   for (const line of lines) {
     // A run of glyphs in one font and size, open in `out` (its TJ array begun), and the pen after its last glyph.
     let run: {font: EmbeddedFont; size: number; rise: number; penX: number} | undefined
@@ -344,17 +356,10 @@ function drawText(doc: Doc, lines: readonly TextItem[], pageHeight: number, embe
     }
     for (const {atom, xPt} of line.placed) {
       const inkX = line.xPt + xPt
-      // A character no font has goes into the text layer on an invisible carrier glyph of its own.
-      const carry = (text: string, x: number): void => {
-        const carried = carrier(text)
-        if (!carried) return
-        out.ascii(`/${carried.font.id} `).number(atom.sizePt).ascii(' Tf 3 Tr 1 0 0 1 ').number(x).ascii(' ').number(pageHeight - line.baselinePt).ascii(' Tm <').hex4(carried.cid).ascii('> Tj 0 Tr\n')
-        if (doc.page.fonts[carried.font.id] == null) doc.page.fonts[carried.font.id] = carried.font.ref()
-      }
-      if (atom.missing && atom.glyphs.every((glyph) => glyph.id === 0)) {
+      if (whollyMissing(atom)) {
         flush()
         decorations.push(() => placeholder(doc, inkX, line.baselinePt, atom.sizePt, atom.advancePt))
-        carry(atom.text, inkX)
+        carry(atom.text, inkX, atom.sizePt, pageHeight - line.baselinePt)
         continue
       }
       const font = embedded(atom.font)
@@ -376,7 +381,7 @@ function drawText(doc: Doc, lines: readonly TextItem[], pageHeight: number, embe
           flush()
           const at = x
           if (glyph.advancePt > 0) decorations.push(() => placeholder(doc, at, line.baselinePt, atom.sizePt, glyph.advancePt))
-          carry(glyph.text, at)
+          carry(glyph.text, at, atom.sizePt, pageHeight - line.baselinePt)
           x += glyph.advancePt
           continue
         }
