@@ -3,9 +3,7 @@ import {threadId} from 'node:worker_threads'
 import {buildArticle} from '../build/build-article.js'
 import {openFontBook, type FontSource} from '../shape/font-book.js'
 import {toDiagnostics} from './to-diagnostics.js'
-import {report} from '../diagnostics/report.js'
 import {createBuildMemo} from '../build/build-memo.js'
-import {writeAtomicAsync} from '../build/write-atomic.js'
 import type {Diagnostic, WorkerMemory} from './types.js'
 
 /** Build one article into `outDir/outName.pdf`. */
@@ -75,23 +73,14 @@ export async function archiveWorker(task: WorkerTask): Promise<BuildOutcome | Fo
   const started = performance.now()
   tasks++
   const {type: _type, input, handouts, ...options} = task
-  const result = await buildArticle(input, {...options, memo, write: false})
   // The write goes through libuv's pool: while it syncs, this thread sets the next article (the pool
   // gives each worker two tasks at a time), so no core waits on the disk.
-  let written = false
-  if (result.ok && result.output && result.pdf) {
-    try {
-      await writeAtomicAsync(result.output, result.pdf)
-      written = true
-    } catch (error) {
-      report(result.file, 'error', 'write-failed', `Cannot write ${result.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, undefined, 'check that the output folder is writable')
-    }
-  }
+  const result = await buildArticle(input, {...options, memo, asyncWrite: true})
   const diagnostics = toDiagnostics(result.file)
-  const extras = written && handouts ? await buildHandoutsOf(input, options, diagnostics) : undefined
+  const extras = result.ok && handouts ? await buildHandoutsOf(input, options, diagnostics) : undefined
   const outcome: BuildOutcome = {
     type: 'build',
-    ok: written && (extras?.ok ?? true),
+    ok: result.ok && (extras?.ok ?? true),
     pages: result.pages,
     extras: extras?.outputs.map((file) => path.resolve(file)) ?? [],
     diagnostics,
@@ -100,9 +89,9 @@ export async function archiveWorker(task: WorkerTask): Promise<BuildOutcome | Fo
     ms: performance.now() - started,
     memory: memory()
   }
-  if (written) {
-    outcome.output = path.resolve(result.output!)
-    outcome.size = result.pdf!.length
+  if (result.output) {
+    outcome.output = path.resolve(result.output)
+    outcome.size = result.size!
   }
   return outcome
 }

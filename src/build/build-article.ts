@@ -2,7 +2,7 @@ import path from 'node:path'
 import type {VFile} from 'vfile'
 import {renderArticle, type RenderOptions} from './render-article.js'
 import {readArticle} from './read-article.js'
-import {writeAtomic} from './write-atomic.js'
+import {writeAtomic, writeAtomicAsync} from './write-atomic.js'
 import {countMessages, report} from '../diagnostics/report.js'
 
 /** Options of `buildArticle`. */
@@ -13,17 +13,19 @@ export interface BuildOptions extends RenderOptions {
   strict?: boolean
   /** Output file name without extension (default: the article's base name). */
   outName?: string
-  /** Write the PDF (default: true); false leaves it in `result.pdf` for the caller to write to `result.output`. */
-  write?: boolean
+  /**
+   * Write through libuv's pool (default: false, synchronous calls): a thread with other work (an archive
+   * worker, which sets its next article meanwhile) goes on while the disk syncs.
+   */
+  asyncWrite?: boolean
 }
 
 /** What building one article did. */
 export interface BuildResult {
   input: string
-  /** The PDF written, if any (or to be written, with `write: false`). */
+  /** The PDF written, if any, and its size in bytes. */
   output?: string
-  /** The PDF's bytes, with `write: false`. */
-  pdf?: Uint8Array
+  size?: number
   ok: boolean
   pages: number
   file: VFile
@@ -43,12 +45,11 @@ export async function buildArticle(input: string, options: BuildOptions = {}): P
   const failed = !result.pdf || counts.errors > 0 || (options.strict === true && counts.warnings > 0)
   if (failed) return {input, ok: false, pages: result.pages, file: result.file}
   const output = path.join(options.outDir ?? 'output', `${options.outName ?? path.basename(input, path.extname(input))}.pdf`)
-  if (options.write === false) return {input, output, pdf: result.pdf!, ok: true, pages: result.pages, file: result.file}
   try {
-    await writeAtomic(output, result.pdf!)
+    await (options.asyncWrite ? writeAtomicAsync : writeAtomic)(output, result.pdf!)
   } catch (error) {
     report(result.file, 'error', 'write-failed', `Cannot write ${output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, undefined, 'check that the output folder is writable')
     return {input, ok: false, pages: result.pages, file: result.file}
   }
-  return {input, output, ok: true, pages: result.pages, file: result.file}
+  return {input, output, size: result.pdf!.length, ok: true, pages: result.pages, file: result.file}
 }
