@@ -4,6 +4,11 @@ import crypto from 'node:crypto'
 export interface KeyInputs {
   /** `hashArticle`: the article's bytes and its images. */
   article: string
+  /**
+   * The article file's modification time (ms, as `fs.Stats.mtimeMs` gives it). The bytes decide the PDF;
+   * the time only lets `touch article.md` force that one article's rebuild, as make does.
+   */
+  touched: string
   /** `hashTemplate` of the template the article is set with. */
   template: string
   /** `engineHash`: paiban's version and its compiled engine. */
@@ -19,6 +24,6 @@ export interface KeyInputs {
 export function articleKey(inputs: KeyInputs, fontHash: string): string {
   return crypto
     .createHash('sha256')
-    .update(['paiban-archive-1', inputs.article, inputs.template, inputs.engine, inputs.settings, fontHash].join('\0'))
+    .update(['paiban-archive-2', inputs.article, inputs.touched, inputs.template, inputs.engine, inputs.settings, fontHash].join('\0'))
     .digest('hex')
 }

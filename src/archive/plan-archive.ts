@@ -90,18 +90,20 @@ export function planArchive(context: PlanContext): ArchivePlanResult {
 
 function keyInputs(input: string, context: PlanContext, templates: Map<string, string>): KeyInputs {
   let bytes: Buffer
+  let touched: string
   try {
+    touched = String(fs.statSync(input).mtimeMs)
     bytes = fs.readFileSync(input)
   } catch (error) {
     // The worker will report why; an unreadable file is never fresh.
-    return {article: `unreadable:${(error as NodeJS.ErrnoException).code}`, template: '', engine: context.engine, settings: context.settings}
+    return {article: `unreadable:${(error as NodeJS.ErrnoException).code}`, touched: '', template: '', engine: context.engine, settings: context.settings}
   }
   // Decode only the files that may name a template (decoding is the slow part of a no-op run).
   const own = context.template === undefined && bytes.indexOf('template:') !== -1 ? frontMatterTemplate(bytes.toString('utf8')) : undefined
   const name = context.template ?? own ?? 'newspaper'
   let template = templates.get(name)
   if (template === undefined) templates.set(name, (template = hashTemplate(name)))
-  return {article: hashArticle(input, bytes), template, engine: context.engine, settings: context.settings}
+  return {article: hashArticle(input, bytes), touched, template, engine: context.engine, settings: context.settings}
 }
 
 function clash(input: string, output: string, owner: string): ArchiveEntry {

@@ -114,6 +114,23 @@ describe('paiban archive', () => {
     })
   })
 
+  test('touching one article (its time, not its text) rebuilds only it, as make would', () => {
+    const file = path.join(archive, '2019/holiday-schedule-2019.md')
+    const bytes = fs.readFileSync(file)
+    const later = new Date(fs.statSync(file).mtimeMs + 60_000)
+    fs.utimesSync(file, later, later)
+    const {report} = archiveCli(out)
+    expect(fs.readFileSync(file)).toEqual(bytes)
+    expect(statuses(report)).toEqual({
+      '2019/12/luxun-leifeng-pagoda.md': 'skipped',
+      '2019/holiday-schedule-2019.md': 'built',
+      '2020/broken.md': 'failed',
+      '2023/04/xingguo-police-interview.md': 'skipped',
+      'npc-suggestion-7240-reply.md': 'skipped'
+    })
+    expect(entry(report, '2020/broken.md')).toMatchObject({cached: true})
+  })
+
   test('a deleted PDF, a lost manifest row and a leftover temporary file are repaired', () => {
     fs.rmSync(pdf(out, '2019/holiday-schedule-2019.pdf'))
     const Database = require('better-sqlite3') as new (file: string) => {prepare(sql: string): {run(...values: unknown[]): unknown}; close(): void}
