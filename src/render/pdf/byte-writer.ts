@@ -63,12 +63,18 @@ export class ByteWriter {
   }
 
   private digits(value: number): void {
-    const start = this.length
+    const bytes = this.bytes
+    let start = this.length
     do {
-      this.bytes[this.length++] = DIGIT_0 + (value % 10)
+      bytes[this.length++] = DIGIT_0 + (value % 10)
       value = Math.floor(value / 10)
     } while (value > 0)
-    this.bytes.subarray(start, this.length).reverse()
+    // Least significant digit first so far: reverse in place (a subarray per number cost more than the digits).
+    for (let end = this.length - 1; start < end; start++, end--) {
+      const digit = bytes[start]!
+      bytes[start] = bytes[end]!
+      bytes[end] = digit
+    }
   }
 
   private reserve(count: number): void {
