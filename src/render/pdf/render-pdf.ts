@@ -104,7 +104,7 @@ export function renderPdf(document: PagedDocument, book: FontBook, options: Rend
       const id = spare()[carriers.size]
       if (id === undefined) return undefined
       cid = font.subset.includeGlyph(id)
-      font.widths[cid] = font.font.getGlyph(id).advanceWidth * font.scale
+      font.widths[cid] = advanceWidth(font.font, id) * font.scale
       font.unicode[cid] = [...text].map((char) => char.codePointAt(0)!)
       carriers.set(text, cid)
     }
@@ -198,6 +198,22 @@ function includeGlyphsInOrder(document: PagedDocument, embedded: (key: string) =
 /** An atom no font has any glyph for: drawn as a box, its text carried by the 宋 font. */
 function whollyMissing(atom: Atom): boolean {
   return atom.missing === true && atom.glyphs.every((glyph) => glyph.id === 0)
+}
+
+/**
+ * Advance widths (font units) by font and glyph id, each read once per
+ * thread. fontkit makes a new glyph object for every `getGlyph` here, with
+ * its metrics decoded afresh (the shaper clears fontkit's glyph cache for
+ * each word it shapes): about 1 KB of garbage per glyph of every document.
+ */
+const advanceWidths = new WeakMap<object, Map<number, number>>()
+
+function advanceWidth(font: EmbeddedFont['font'], id: number): number {
+  let widths = advanceWidths.get(font)
+  if (!widths) advanceWidths.set(font, (widths = new Map()))
+  let width = widths.get(id)
+  if (width === undefined) widths.set(id, (width = font.getGlyph(id).advanceWidth))
+  return width
 }
 
 /** Glyph ids are 16-bit (OpenType `maxp.numGlyphs`). */
@@ -396,7 +412,7 @@ function drawText(doc: Doc, lines: readonly TextItem[], pageHeight: number, embe
           if (adjust !== 0) out.ascii('> ').thousandths(adjust).ascii(' <')
         }
         const cid = font.subset.includeGlyph(glyph.id)
-        if (font.widths[cid] == null) font.widths[cid] = font.font.getGlyph(glyph.id).advanceWidth * font.scale
+        if (font.widths[cid] == null) font.widths[cid] = advanceWidth(font.font, glyph.id) * font.scale
         if (font.unicode[cid] == null) font.unicode[cid] = [...glyph.text].map((char) => char.codePointAt(0)!)
         out.hex4(cid)
         run.penX = x + (font.widths[cid]! * run.size) / 1000
