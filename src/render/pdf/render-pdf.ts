@@ -7,6 +7,7 @@ import {fontFor, unencodedGlyphIds, type FontBook} from '../../shape/font-book.j
 import {subsetTrueType, type TrueTypeSource} from './subset-truetype.js'
 import type {FontProgramMemo} from './font-program-memo.js'
 import {ByteWriter} from './byte-writer.js'
+import {toUnicodeCmap} from './to-unicode-cmap.js'
 
 /** Options of the PDF writer. */
 export interface RenderPdfOptions {
@@ -27,6 +28,7 @@ interface EmbeddedFont {
   unicode: number[][]
   scale: number
   ref(): unknown
+  toUnicodeCmap(): unknown
 }
 
 /** The part of pdfkit's PDFReference (an indirect object, maybe a stream) the deflate hook touches. */
@@ -35,6 +37,7 @@ interface Reference {
   buffer: Uint8Array[]
   data: Record<string, unknown>
   finalize(): void
+  end(chunk?: Uint8Array): void
 }
 
 type Doc = Omit<InstanceType<typeof PDFDocument>, 'ref'> & {_font: EmbeddedFont; page: {fonts: Record<string, unknown>}; addContent(data: string | Uint8Array): Doc; ref(data?: Record<string, unknown>): Reference; _write(data: string | Uint8Array): void; _finalize(): void; _offset: number}
@@ -89,6 +92,13 @@ export function renderPdf(document: PagedDocument, book: FontBook, options: Rend
       font = doc._font
       const release = useFastSubset(font, compress ? {memo: options.fontPrograms, key: `${book.hash}|${key}`} : undefined)
       if (release) releases.push(release)
+      // The same CMap pdfkit writes, made as bytes: pdfkit builds it as strings and converts them character by character.
+      const embeddedFont = font
+      font.toUnicodeCmap = () => {
+        const cmap = doc.ref()
+        cmap.end(toUnicodeCmap(embeddedFont.unicode))
+        return cmap
+      }
       fonts.set(key, font)
     }
     return font
