@@ -358,34 +358,43 @@ function drawGraphics(doc: Doc, items: readonly Item[], document: PagedDocument)
   }
 }
 
+/**
+ * What is drawn over a page's text once its BT…ET block is written: boxes
+ * for characters no font has, emphasis dots, link areas. Plain records, not
+ * closures: a closure in the glyph loop would make V8 allocate a context for
+ * every glyph drawn, whether or not the closure is made.
+ */
+type Decoration = {kind: 'box'; x: number; baseline: number; size: number; width: number} | {kind: 'dots' | 'link'; x: number; baseline: number; atom: Atom}
+
+/** A run of glyphs in one font and size, open in the writer (its TJ array begun), and the pen after its last glyph. */
+interface Run {
+  font: EmbeddedFont
+  size: number
+  rise: number
+  penX: number
+}
+
+/** Close the open run's TJ array, if any. */
+function closeRun(out: ByteWriter, run: Run | undefined): undefined {
+  if (run) out.ascii('>] TJ\n')
+  return undefined
+}
+
 /** Draw every text line of a page in one BT…ET block, grouping glyphs by font and size. */
 function drawText(doc: Doc, lines: readonly TextItem[], pageHeight: number, embedded: (key: string) => EmbeddedFont, carrier: (text: string) => {font: EmbeddedFont; cid: number} | undefined): void {
   if (lines.length === 0) return
   // Each operator line is written straight as bytes: `/F1 10.5 Tf 1 0 0 1 x y Tm [<00a100b2> -250 <00c3>] TJ`.
   const out = new ByteWriter().ascii('BT\n')
-  const decorations: (() => void)[] = []
+  const decorations: Decoration[] = []
   let pageFont: EmbeddedFont | undefined
-  // A character no font has goes into the text layer on an invisible carrier glyph of its own.
-  const carry = (text: string, x: number, size: number, y: number): void => {
-    const carried = carrier(text)
-    if (!carried) return
-    out.ascii(`/${carried.font.id} `).number(size).ascii(' Tf 3 Tr 1 0 0 1 ').number(x).ascii(' ').number(y).ascii(' Tm <').hex4(carried.cid).ascii('> Tj 0 Tr\n')
-    if (doc.page.fonts[carried.font.id] == null) doc.page.fonts[carried.font.id] = carried.font.ref()
-  }
   for (const line of lines) {
-    // A run of glyphs in one font and size, open in `out` (its TJ array begun), and the pen after its last glyph.
-    let run: {font: EmbeddedFont; size: number; rise: number; penX: number} | undefined
-    const flush = (): void => {
-      if (!run) return
-      out.ascii('>] TJ\n')
-      run = undefined
-    }
+    let run: Run | undefined
     for (const {atom, xPt} of line.placed) {
       const inkX = line.xPt + xPt
       if (whollyMissing(atom)) {
-        flush()
-        decorations.push(() => placeholder(doc, inkX, line.baselinePt, atom.sizePt, atom.advancePt))
-        carry(atom.text, inkX, atom.sizePt, pageHeight - line.baselinePt)
+        run = closeRun(out, run)
+        decorations.push({kind: 'box', x: inkX, baseline: line.baselinePt, size: atom.sizePt, width: atom.advancePt})
+        carry(doc, out, carrier(atom.text), inkX, atom.sizePt, pageHeight - line.baselinePt)
         continue
       }
       const font = embedded(atom.font)
@@ -404,15 +413,14 @@ function drawText(doc: Doc, lines: readonly TextItem[], pageHeight: number, embe
         if (glyph.id === 0 && atom.missing) {
           // One missing character inside a word (a keycap's U+20E3 after its digit): its own carrier and box,
           // since every .notdef shares CID 0, which can stand for one text only.
-          flush()
-          const at = x
-          if (glyph.advancePt > 0) decorations.push(() => placeholder(doc, at, line.baselinePt, atom.sizePt, glyph.advancePt))
-          carry(glyph.text, at, atom.sizePt, pageHeight - line.baselinePt)
+          run = closeRun(out, run)
+          if (glyph.advancePt > 0) decorations.push({kind: 'box', x, baseline: line.baselinePt, size: atom.sizePt, width: glyph.advancePt})
+          carry(doc, out, carrier(glyph.text), x, atom.sizePt, pageHeight - line.baselinePt)
           x += glyph.advancePt
           continue
         }
         if (!run || run.font !== font || run.size !== atom.sizePt || run.rise !== rise) {
-          flush()
+          closeRun(out, run)
           run = {font, size: atom.sizePt, rise, penX: x}
           out.ascii(`/${font.id} `).number(atom.sizePt).ascii(' Tf 1 0 0 1 ').number(x).ascii(' ').number(pageHeight - line.baselinePt + rise).ascii(' Tm [<')
         } else {
@@ -423,24 +431,48 @@ function drawText(doc: Doc, lines: readonly TextItem[], pageHeight: number, embe
         }
         const cid = font.subset.includeGlyph(glyph.id)
         if (font.widths[cid] == null) font.widths[cid] = advanceWidth(font.font, glyph.id) * font.scale
-        if (font.unicode[cid] == null) font.unicode[cid] = [...glyph.text].map((char) => char.codePointAt(0)!)
+        if (font.unicode[cid] == null) font.unicode[cid] = codePoints(glyph.text)
         out.hex4(cid)
         run.penX = x + (font.widths[cid]! * run.size) / 1000
         x += glyph.advancePt
       }
-      if (atom.dots) decorations.push(() => emphasisDots(doc, inkX, line.baselinePt, atom))
-      if (atom.href) decorations.push(() => doc.link(inkX, line.baselinePt - atom.sizePt * 0.88, atom.advancePt, atom.sizePt, atom.href!))
+      if (atom.dots) decorations.push({kind: 'dots', x: inkX, baseline: line.baselinePt, atom})
+      if (atom.href) decorations.push({kind: 'link', x: inkX, baseline: line.baselinePt, atom})
     }
-    flush()
+    closeRun(out, run)
   }
   doc.save()
   doc.addContent(`1 0 0 -1 0 ${n(pageHeight)} cm`)
   // One write, as bytes: pdfkit would convert a string character by character.
   doc.addContent(out.ascii('ET\n').result())
   doc.restore()
-  for (const decorate of decorations) decorate()
+  for (const decoration of decorations) {
+    if (decoration.kind === 'box') placeholder(doc, decoration.x, decoration.baseline, decoration.size, decoration.width)
+    else if (decoration.kind === 'dots') emphasisDots(doc, decoration.x, decoration.baseline, decoration.atom)
+    else {
+      const {atom} = decoration
+      doc.link(decoration.x, decoration.baseline - atom.sizePt * 0.88, atom.advancePt, atom.sizePt, atom.href!)
+    }
+  }
 }
 
+/** A character no font has, in the text layer: its carrier glyph drawn invisibly (render mode 3) at `x`, `y`. */
+function carry(doc: Doc, out: ByteWriter, carried: {font: EmbeddedFont; cid: number} | undefined, x: number, size: number, y: number): void {
+  if (!carried) return
+  out.ascii(`/${carried.font.id} `).number(size).ascii(' Tf 3 Tr 1 0 0 1 ').number(x).ascii(' ').number(y).ascii(' Tm <').hex4(carried.cid).ascii('> Tj 0 Tr\n')
+  if (doc.page.fonts[carried.font.id] == null) doc.page.fonts[carried.font.id] = carried.font.ref()
+}
+
+/** A glyph's text as code points (its ToUnicode entry). */
+function codePoints(text: string): number[] {
+  const points: number[] = []
+  for (let i = 0; i < text.length; i++) {
+    const point = text.codePointAt(i)!
+    points.push(point)
+    if (point > 0xffff) i++
+  }
+  return points
+}
 
 /** 着重号: a small dot under the centre of each character (clreq §3.4 emphasis marks, horizontal). */
 function emphasisDots(doc: Doc, x: number, baseline: number, atom: Atom): void {
