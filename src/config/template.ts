@@ -76,6 +76,8 @@ export interface Template {
 
 /** Where the bundled templates live. */
 export const TEMPLATES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates')
+/** The newspaper template, which every other template is read over. */
+const BASE_FILE = path.join(TEMPLATES_DIR, 'newspaper.json')
 
 /** A template problem, reported by the caller as a diagnostic. */
 export class TemplateError extends Error {}
@@ -86,23 +88,48 @@ export class TemplateError extends Error {}
  */
 export function loadTemplate(nameOrPath: string): Template {
   const file = /[\\/]|\.json$/.test(nameOrPath) ? path.resolve(nameOrPath) : path.join(TEMPLATES_DIR, `${nameOrPath}.json`)
-  if (!fs.existsSync(file)) {
+  const own = fs.statSync(file, {throwIfNoEntry: false})
+  if (!own) {
     const known = listTemplates().join(', ')
     throw new TemplateError(`unknown template \`${nameOrPath}\` (known: ${known}; or give a path to a .json file)`)
   }
+  const derived = path.basename(file) !== 'newspaper.json'
+  const stamp = `${own.size}:${own.mtimeMs}${derived ? `|${fileStamp(BASE_FILE)}` : ''}`
+  const cached = loaded.get(file)
+  if (cached?.stamp === stamp) return cached.template
   let user: Partial<Template>
   try {
     user = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<Template>
   } catch (error) {
     throw new TemplateError(`template ${file} is not valid JSON: ${(error as Error).message}`)
   }
-  const base = path.basename(file) === 'newspaper.json' ? {} : readBase()
+  const base = derived ? readBase() : {}
   const template = merge(base, user) as Template
   validateTemplate(template, file)
+  deepFreeze(template)
+  loaded.set(file, {stamp, template})
   return template
 }
 
-/** Names of the bundled templates. */
+/**
+ * Templates read, by file, with the size and time of the files they were made
+ * from: an archive asks for one template per article, and reading and checking
+ * it each time cost more than a paragraph. A changed file is read again. The
+ * template is frozen, as it is shared.
+ */
+const loaded = new Map<string, {stamp: string; template: Template}>()
+
+function fileStamp(file: string): string {
+  const stat = fs.statSync(file, {throwIfNoEntry: false})
+  return stat ? `${stat.size}:${stat.mtimeMs}` : 'missing'
+}
+
+function deepFreeze(value: unknown): void {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return
+  Object.freeze(value)
+  for (const child of Object.values(value)) deepFreeze(child)
+}
+
 export function listTemplates(): string[] {
   return fs
     .readdirSync(TEMPLATES_DIR)
@@ -112,7 +139,7 @@ export function listTemplates(): string[] {
 }
 
 function readBase(): Partial<Template> {
-  return JSON.parse(fs.readFileSync(path.join(TEMPLATES_DIR, 'newspaper.json'), 'utf8')) as Partial<Template>
+  return JSON.parse(fs.readFileSync(BASE_FILE, 'utf8')) as Partial<Template>
 }
 
 function merge(base: unknown, over: unknown): unknown {

@@ -33,7 +33,7 @@ test('a font program memo keeps at most its limit', () => {
 
 test('templates equal as JSON share a key; any difference gives another', () => {
   const a = loadTemplate('newspaper')
-  const b = loadTemplate('newspaper')
+  const b = structuredClone(a)
   expect(a).not.toBe(b)
   expect(templateKey(a)).toBe(templateKey(b))
   expect(templateKey({...a, punctuation: a.punctuation === 'centred' ? 'kaiming' : 'centred'})).not.toBe(templateKey(a))

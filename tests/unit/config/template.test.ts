@@ -33,6 +33,24 @@ describe('loadTemplate', () => {
     expect(template.body.columns).toBe(5)
   })
 
+  test('a template is read once and shared, frozen; a changed file is read again', () => {
+    const file = write('cached', head({tint: 20}))
+    const first = loadTemplate(file)
+    expect(loadTemplate(file)).toBe(first)
+    expect(Object.isFrozen(first.heads['2'])).toBe(true)
+    expect(() => {
+      ;(first.heads['2'] as {tint?: number}).tint = 30
+    }).toThrow(TypeError)
+    // Same size, later time: the file is read again.
+    fs.writeFileSync(file, JSON.stringify(head({tint: 40})))
+    const later = new Date(fs.statSync(file).mtimeMs + 5_000)
+    fs.utimesSync(file, later, later)
+    const second = loadTemplate(file)
+    expect(second).not.toBe(first)
+    expect(second.heads['2']!.tint).toBe(40)
+    expect(first.heads['2']!.tint).toBe(20)
+  })
+
   test.each([
     ['a tint over 100', {tint: 150}, 'heads.2.tint'],
     ['a tint that is not a number', {tint: '12%'}, 'heads.2.tint'],
