@@ -115,7 +115,7 @@ export function renderPdf(document: PagedDocument, book: FontBook, options: Rend
       if (id === undefined) return undefined
       cid = font.subset.includeGlyph(id)
       font.widths[cid] = advanceWidth(font.font, id) * font.scale
-      font.unicode[cid] = [...text].map((char) => char.codePointAt(0)!)
+      font.unicode[cid] = codePoints(text)
       carriers.set(text, cid)
     }
     return {font, cid}
