@@ -157,6 +157,12 @@ function paragraphRows(runs: readonly Inline[], block: number, context: ComposeC
     // A character no font has is reported as it is shaped: such a paragraph is shaped again next time.
     if (context.memo && !atoms.some((atom) => atom.missing)) context.memo.set(key, lines)
   }
+  const forced = lines.find((line) => line.kind === 'emergency')
+  if (forced) {
+    // The line's last characters, where it was broken (the text before a break is what an editor looks for).
+    const tail = [...forced.placed.map(({atom}) => atom.text).join('')].slice(-EXCERPT_CHARS).join('')
+    context.warn('forced-break', `A line had to be broken where no break is allowed, after “${tail}”: inside a word or a run with no break opportunity (a long URL, number or symbol run), or against a kinsoku rule`, placeOf(runs, tail))
+  }
   return lines.map((line, i) => ({
     span: 1,
     items: [textItem(line, grid.baselineOffsetPt, 'body')],
@@ -166,6 +172,22 @@ function paragraphRows(runs: readonly Inline[], block: number, context: ComposeC
     paragraphStart: i === 0,
     paragraphEnd: i === lines.length - 1
   }))
+}
+
+/** Characters of a forced line's end quoted in its warning. */
+const EXCERPT_CHARS = 12
+
+/** Where `text` stands in the source: in the first run that holds it (its line and column), else where the paragraph starts. Escapes and entities before it can shift the column. */
+function placeOf(runs: readonly Inline[], text: string): Position | undefined {
+  const first = runs[0]?.position
+  const run = text ? runs.find((candidate) => candidate.position && candidate.value.includes(text)) : undefined
+  if (!run?.position) return first
+  const offset = run.value.indexOf(text)
+  const before = run.value.slice(0, offset)
+  const newline = before.lastIndexOf('\n')
+  const line = run.position.start.line + (before.match(/\n/g)?.length ?? 0)
+  const column = newline < 0 ? run.position.start.column + offset : offset - newline
+  return {start: {line, column}, end: {line, column: column + text.length}}
 }
 
 /** Everything that decides a paragraph's lines: the template (fonts by role, measure, rules), size, indents, looseness, styled text. */

@@ -104,3 +104,21 @@ describe('characters no font has', () => {
     expect(text).toContain('\u20E4')
   })
 })
+
+describe('a run with no break opportunity', () => {
+  test('is broken inside to fit the measure, with a warning that quotes where and names the line', async () => {
+    const {renderArticle} = await import('../../src/build/render-article.js')
+    const run = 'A'.repeat(300)
+    const source = `---\ntitle: 长串\ndate: 2024-05-06\n---\n\n第一段。\n\n前面的字${run}后面的字。\n`
+    const result = await renderArticle(source, 'long-run.md')
+    expect(result.pdf).toBeDefined()
+    const warnings = result.file.messages.filter((message) => message.ruleId === 'forced-break')
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0]!.fatal).toBe(false)
+    expect(warnings[0]!.line).toBe(8)
+    expect(warnings[0]!.reason).toContain(`“${'A'.repeat(12)}”`)
+    // Ordinary text needs no such break.
+    const plain = await renderArticle(fs.readFileSync(seed, 'utf8'), seed)
+    expect(plain.file.messages.filter((message) => message.ruleId === 'forced-break')).toEqual([])
+  })
+})
