@@ -122,3 +122,14 @@ describe('a run with no break opportunity', () => {
     expect(plain.file.messages.filter((message) => message.ruleId === 'forced-break')).toEqual([])
   })
 })
+
+describe('an unknown template named in the front matter', () => {
+  test('is an error at its `template:` line, and no PDF is made', async () => {
+    const {renderArticle} = await import('../../src/build/render-article.js')
+    const result = await renderArticle('---\ntitle: 模板\ndate: 2024-05-06\ntemplate: nosuch\n---\n\n正文。\n', 'unknown-template.md')
+    expect(result.pdf).toBeUndefined()
+    const errors = result.file.messages.filter((message) => message.ruleId === 'template')
+    expect(errors.map((message) => [message.line, message.column, message.fatal])).toEqual([[4, 11, true]])
+    expect(errors[0]!.reason).toContain('nosuch')
+  })
+})
