@@ -1,6 +1,6 @@
 import type {Root, RootContent, PhrasingContent, Paragraph as MdParagraph, List as MdList, Heading, Table as MdTable, Yaml} from 'mdast'
 import type {VFile} from 'vfile'
-import type {Article, Block, Figure, Inline, InlineStyle, ListItem, Position, QaTurn} from './types.js'
+import type {Article, Block, Figure, Inline, InlineStyle, ListItem, Point, Position, QaTurn} from './types.js'
 import {parseFigureSpan} from './parse-figure-span.js'
 import {readFrontMatter} from '../parse/front-matter.js'
 import {normalizePunctuation} from './normalize-punctuation.js'
@@ -25,7 +25,8 @@ const BARE_SPEAKER = /^([\u4e00-\u9fff·]{1,6}|Q|A)[：:]/
  */
 export function toArticle(tree: Root, file: VFile, options: ToArticleOptions = {}): Article {
   const yaml = tree.children.find((node): node is Yaml => node.type === 'yaml')
-  const meta = readFrontMatter(yaml?.value, yaml?.position as Position | undefined, file)
+  const places = new Map<string, Point>()
+  const meta = readFrontMatter(yaml?.value, yaml?.position as Position | undefined, file, places)
   if (options.normalizePunctuation ?? true) {
     const changed = normalizePunctuation(tree)
     if (changed > 0) report(file, 'info', 'punctuation-normalised', `Changed ${changed} half-width punctuation marks between Chinese characters to full width`, {line: 1, column: 1}, 'pass --no-normalize to keep them')
@@ -47,6 +48,7 @@ export function toArticle(tree: Root, file: VFile, options: ToArticleOptions = {
   // A ## head is a section head, never the headline: setting it in the deck as well would print it twice.
   const article: Article = {type: 'article', meta, children}
   if (yaml?.position) article.metaPosition = yaml.position as Position
+  if (places.size > 0) article.metaPlaces = Object.fromEntries(places)
   return article
 }
 

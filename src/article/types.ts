@@ -168,4 +168,6 @@ export interface Article {
   children: Block[]
   /** Source position of the front matter, for diagnostics on the deck. */
   metaPosition?: Position
+  /** Where each front-matter key's value stands, for diagnostics about that value (an unknown template). */
+  metaPlaces?: Partial<Record<keyof ArticleMeta, Point>>
 }

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import {VFile} from 'vfile'
 import type {Article, Block, Inline, Position} from '../article/types.js'
-import {parseMarkdown, normalizeSource} from '../parse/parse-markdown.js'
+import {parseMarkdown} from '../parse/parse-markdown.js'
 import {toArticle} from '../article/to-article.js'
 import {loadTemplate, TemplateError, type Template} from '../config/template.js'
 import {resolveGrid, type Grid} from '../config/resolve-template.js'
@@ -72,8 +72,8 @@ export async function renderArticle(source: string, filePath: string, options: R
     template = forLanguage(loadTemplate(options.template ?? article.meta.template ?? 'newspaper'), article.meta.lang)
   } catch (error) {
     if (!(error instanceof TemplateError)) throw error
-    // The front matter's `template:` line when the article named it; else where the front matter starts.
-    const named = options.template === undefined ? frontMatterKeyPlace(source, 'template') : undefined
+    // The front matter's `template:` value when the article named it; else where the front matter starts.
+    const named = options.template === undefined ? article.metaPlaces?.template : undefined
     report(file, 'error', 'template', error.message, named ?? article.metaPosition?.start ?? {line: 1, column: 1})
     return {file, pages: 0, article}
   }
@@ -86,17 +86,6 @@ export async function renderArticle(source: string, filePath: string, options: R
     ...(options.debug ? {debug: {columnsXPt: grid.columnXPt, measurePt: grid.measurePt, topPt: grid.topPt, pitchPt: grid.pitchPt, lines: grid.linesPerColumn, baselineOffsetPt: grid.baselineOffsetPt}} : {})
   })
   return {pdf, file, pages: document.pages.length, article, document}
-}
-
-/** Line and column of a top-level key's value in the YAML front matter of `source`, if the key is there. */
-function frontMatterKeyPlace(source: string, key: string): {line: number; column: number} | undefined {
-  const lines = normalizeSource(source).split('\n')
-  if (lines[0]?.trim() !== '---') return undefined
-  for (let index = 1; index < lines.length && lines[index]!.trim() !== '---'; index++) {
-    const match = new RegExp(`^${key}\\s*:\\s*`).exec(lines[index]!)
-    if (match) return {line: index + 1, column: match[0].length + 1}
-  }
-  return undefined
 }
 
 /**

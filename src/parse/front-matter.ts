@@ -1,6 +1,6 @@
 import {parseDocument, isMap, isScalar, type Node as YamlNode} from 'yaml'
 import type {VFile} from 'vfile'
-import type {ArticleMeta, Position} from '../article/types.js'
+import type {ArticleMeta, Point, Position} from '../article/types.js'
 import {report} from '../diagnostics/report.js'
 
 /** Front-matter keys paiban understands, with what each must hold. */
@@ -32,7 +32,7 @@ const LANGS = new Set(['zh-Hans', 'zh-Hant', 'zh-CN', 'zh-TW', 'zh-HK', 'zh'])
  * own line numbers are offset by it). Problems are diagnostics on `file`;
  * the title may be empty here and is filled from a heading later.
  */
-export function readFrontMatter(value: string | undefined, position: Position | undefined, file: VFile): ArticleMeta {
+export function readFrontMatter(value: string | undefined, position: Position | undefined, file: VFile, places?: Map<string, Point>): ArticleMeta {
   const meta: ArticleMeta = {title: '', lang: 'zh-Hans'}
   if (value === undefined) {
     report(file, 'warning', 'front-matter-missing', 'No YAML front matter: the article has no title, date or source', {line: 1, column: 1}, 'start the file with --- title: … ---')
@@ -75,6 +75,7 @@ export function readFrontMatter(value: string | undefined, position: Position | 
     const raw = isScalar(valueNode) ? valueNode.value : valueNode ? valueNode.toJSON() : null
     if (raw === null || raw === undefined || raw === '') continue
     const place = at(valueNode ?? keyNode)
+    places?.set(key, place)
     switch (expected) {
       case 'string': {
         if (typeof raw === 'string') (meta as unknown as Record<string, unknown>)[key] = raw.trim()
