@@ -11,10 +11,9 @@ function temporaryFor(target: string): string {
  * fsync, then rename over the target. A crash leaves either the old file or
  * the new one, never a half-written PDF.
  *
- * The calls are synchronous on purpose: each asynchronous file call is a trip
- * through libuv's small thread pool, which archive worker threads share, and
- * those trips (not the disk) cost a build several milliseconds. The promise
- * keeps callers free to change that.
+ * The calls are synchronous: a caller with nothing else to do (`paiban
+ * build`, one article after another) saves the trips through libuv's thread
+ * pool. A caller with other work uses `writeAtomicAsync`.
  */
 export async function writeAtomic(target: string, bytes: Uint8Array): Promise<void> {
   fs.mkdirSync(path.dirname(target), {recursive: true})
@@ -36,8 +35,8 @@ export async function writeAtomic(target: string, bytes: Uint8Array): Promise<vo
 
 /**
  * `writeAtomic` with asynchronous calls, for a thread that has other work
- * while the disk syncs: the archive's main thread writes what its workers
- * typeset, so no worker waits on `fsync` with a core idle.
+ * while the disk syncs: an archive worker sets its next article meanwhile,
+ * so no core waits on `fsync`.
  */
 export async function writeAtomicAsync(target: string, bytes: Uint8Array): Promise<void> {
   const temporary = temporaryFor(target)
