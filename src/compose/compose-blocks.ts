@@ -157,7 +157,8 @@ function paragraphRows(runs: readonly Inline[], block: number, context: ComposeC
     // A character no font has is reported as it is shaped: such a paragraph is shaped again next time.
     if (context.memo && !atoms.some((atom) => atom.missing)) context.memo.set(key, lines)
   }
-  const forced = lines.find((line) => line.kind === 'emergency')
+  // Said once, of the paragraph as first set: repair trials re-set it tighter or looser, and most are not kept.
+  const forced = looseness === 0 ? lines.find((line) => line.kind === 'emergency') : undefined
   if (forced) {
     // The line's last characters, where it was broken (the text before a break is what an editor looks for).
     const tail = [...forced.placed.map(({atom}) => atom.text).join('')].slice(-EXCERPT_CHARS).join('')
