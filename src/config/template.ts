@@ -130,6 +130,7 @@ function deepFreeze(value: unknown): void {
   for (const child of Object.values(value)) deepFreeze(child)
 }
 
+/** Names of the bundled templates. */
 export function listTemplates(): string[] {
   return fs
     .readdirSync(TEMPLATES_DIR)
