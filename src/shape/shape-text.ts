@@ -1,5 +1,5 @@
 import {makeAtom, type Atom, type Glyph} from '../text/atom.js'
-import {charClass, isCjkPunctuation} from '../text/char-class.js'
+import {charClass, isCjkPunctuation, isDefaultIgnorable} from '../text/char-class.js'
 import {segment, isUrlLike, splitUrl} from '../text/segment.js'
 import {hyphenationPoints} from '../text/hyphenate.js'
 import {GB_BLANKS} from '../text/punctuation.js'
@@ -184,13 +184,6 @@ function hyphenateAtom(atom: Atom, key: string, style: ShapeStyle, book: FontBoo
   return syllables
 }
 
-/**
- * Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties.txt): format
- * characters a renderer shows nothing for when no font has them, as HarfBuzz
- * and fontkit do.
- */
-const DEFAULT_IGNORABLE = /^(?:[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0\uFFF0-\uFFF8]|[\u{1BCA0}-\u{1BCA3}\u{1D173}-\u{1D17A}\u{E0000}-\u{E0FFF}])$/u
-
 function mixedWord(word: string, key: string, style: ShapeStyle, book: FontBook, missing: MissingChar[], offset: number): Atom {
   // Keep one atom: glyphs of the primary font only; unknown characters are drawn as placeholders by marking the atom.
   const glyphs: Glyph[] = []
@@ -202,7 +195,7 @@ function mixedWord(word: string, key: string, style: ShapeStyle, book: FontBook,
     if (metrics && metrics.key === key) {
       glyphs.push({id: metrics.id, advancePt: metrics.advance * style.sizePt, text: char})
       advance += metrics.advance * style.sizePt
-    } else if (DEFAULT_IGNORABLE.test(char)) {
+    } else if (isDefaultIgnorable(char)) {
       // A variation selector, joiner or other invisible format character no font draws: nothing to set.
     } else {
       missing.push({char, offset: offset + local})

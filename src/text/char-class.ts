@@ -95,3 +95,15 @@ export function isCjkPunctuation(cls: CharClass): boolean {
 export function isCjkLetter(cls: CharClass): boolean {
   return cls === 'han'
 }
+
+/**
+ * Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties.txt): format
+ * characters a renderer shows nothing for when no font has them, as HarfBuzz
+ * and fontkit do.
+ */
+const DEFAULT_IGNORABLE = /^(?:[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0\uFFF0-\uFFF8]|[\u{1BCA0}-\u{1BCA3}\u{1D173}-\u{1D17A}\u{E0000}-\u{E0FFF}])$/u
+
+/** Is `char` (one code point) default-ignorable: nothing to draw when no font has it? */
+export function isDefaultIgnorable(char: string): boolean {
+  return DEFAULT_IGNORABLE.test(char)
+}
