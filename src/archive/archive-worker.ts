@@ -2,6 +2,9 @@ import path from 'node:path'
 import {threadId} from 'node:worker_threads'
 import {buildArticle} from '../build/build-article.js'
 import {openFontBook, type FontSource} from '../shape/font-book.js'
+import {useSharedFontFiles} from '../shape/font-files.js'
+import {workerData} from 'piscina'
+import type {WorkerStart} from './create-worker-pool.js'
 import {toDiagnostics} from './to-diagnostics.js'
 import {createBuildMemo} from '../build/build-memo.js'
 import type {Diagnostic, WorkerMemory} from './types.js'
@@ -57,6 +60,9 @@ export interface FontsOutcome {
 
 /** Failures that say nothing about the inputs: try again next run. */
 const TRANSIENT_RULES = new Set(['read-failed', 'write-failed', 'internal-error'])
+
+// Font files are read once by whichever worker needs one first, and shared.
+useSharedFontFiles((workerData as WorkerStart | undefined)?.fontFiles)
 
 let tasks = 0
 /** Lines and font programs this worker has made, for the articles after (output bytes do not depend on it). */

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import {Piscina} from 'piscina'
 import type {WorkerTask} from './archive-worker.js'
+import type {SharedFontFiles} from '../shape/font-files.js'
 
 /**
  * The compiled worker, always taken from `dist/`, whether this module runs
@@ -18,11 +19,17 @@ export interface WorkerPool {
   destroy(): Promise<void>
 }
 
+/** What every worker of a pool starts with (piscina's `workerData`). */
+export interface WorkerStart {
+  /** Font files the workers read once between them (`shareFontFiles`); absent: each reads its own. */
+  fontFiles?: SharedFontFiles
+}
+
 /**
  * Start `threads` worker threads that run `archiveWorker`. Threads start at
  * once and live until `destroy`, so each parses the fonts only once.
  */
-export function createWorkerPool(threads: number): WorkerPool {
+export function createWorkerPool(threads: number, start: WorkerStart = {}): WorkerPool {
   if (!fs.existsSync(WORKER_FILE)) throw new Error(`the compiled archive worker is missing at ${WORKER_FILE}: run \`npx tsc -p tsconfig.build.json\``)
   const pool = new Piscina({
     filename: pathToFileURL(WORKER_FILE).href,
@@ -34,7 +41,8 @@ export function createWorkerPool(threads: number): WorkerPool {
     concurrentTasksPerWorker: 2,
     // A larger young generation: an article allocates ~7 MB of short-lived objects, and with V8's default
     // nursery much of an article in progress was promoted and then collected again (≈10 % faster here).
-    resourceLimits: {maxYoungGenerationSizeMb: 96}
+    resourceLimits: {maxYoungGenerationSizeMb: 96},
+    workerData: start
   })
   return {
     threads,

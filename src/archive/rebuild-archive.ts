@@ -3,6 +3,8 @@ import os from 'node:os'
 import path from 'node:path'
 import {findArticles} from '../build/find-articles.js'
 import type {FontSource} from '../shape/font-book.js'
+import {listFontSources} from '../shape/font-sources.js'
+import {shareFontFiles} from '../shape/font-files.js'
 import type {FontsOutcome} from './archive-worker.js'
 import {buildStale, type BuildContext} from './build-stale.js'
 import {cleanTemporaries} from './clean-temporaries.js'
@@ -77,7 +79,7 @@ export async function rebuildArchive(dir: string, options: ArchiveOptions = {}):
   const startPool = (threads: number): WorkerPool => {
     mainRssBeforePool = process.memoryUsage().rss
     poolStartedAt = performance.now()
-    return createWorkerPool(threads)
+    return createWorkerPool(threads, {fontFiles: shareFontFiles(listFontSources(fonts(options)).sources.map((source) => source.file))})
   }
   try {
     claimOutDir(manifest, dir, outDir, options.force ?? false)

@@ -1,8 +1,11 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import crypto from 'node:crypto'
-import {createRequire} from 'node:module'
 import * as fontkit from 'fontkit'
+import {listFontSources, type FontBookOptions, type FontSource} from './font-sources.js'
+import {readFontFile} from './font-files.js'
+
+export type {FontBookOptions, FontSource} from './font-sources.js'
 
 /**
  * Font roles (字体角色): 宋 `song` for body, 黑 `hei` for headlines, labels and
@@ -12,23 +15,6 @@ import * as fontkit from 'fontkit'
  */
 export type FontRole = 'song' | 'hei' | 'kai' | 'fangsong'
 
-/** One font file as paiban knows it. */
-export interface FontSource {
-  /** Font key used across the pipeline, e.g. `song`, `hei-bold`. */
-  key: string
-  file: string
-}
-
-const require = createRequire(import.meta.url)
-
-/** The npm default for each font key: Noto Serif SC (宋) and Noto Sans SC (黑), OFL. */
-const NPM_DEFAULTS: Record<string, string> = {
-  song: '@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf',
-  'song-bold': '@expo-google-fonts/noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf',
-  hei: '@expo-google-fonts/noto-sans-sc/500Medium/NotoSansSC_500Medium.ttf',
-  'hei-bold': '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf'
-}
-
 /** Where roles without a user font borrow from (no 楷/仿宋 ship with npm defaults). */
 const ROLE_STAND_IN: Record<string, string> = {
   kai: 'song',
@@ -37,26 +23,13 @@ const ROLE_STAND_IN: Record<string, string> = {
   'fangsong-bold': 'song-bold'
 }
 
-/** Well-known places of rare-ideograph fonts (Debian `fonts-hanazono`: HanaMin A/B cover CJK Ext A–F). */
-const KNOWN_FALLBACKS = ['/usr/share/fonts/truetype/hanazono/HanaMinA.ttf', '/usr/share/fonts/truetype/hanazono/HanaMinB.ttf']
-
-const FONT_EXTENSIONS = ['.ttf', '.otf']
-
-/** Where the fonts of a build come from. */
-export interface FontBookOptions {
-  /** Folder with user fonts by role (`song.ttf`, `hei-bold.otf`, `kai.ttf`, `fallback-*.ttf`). */
-  fontsDir?: string
-  /** Look for Debian's HanaMin fonts for rare ideographs (default: true). */
-  systemFallbacks?: boolean
-}
-
 /** A resolved, parsed set of fonts. Fontkit objects never leave `src/shape`. */
 export interface FontBook {
   /** Font keys in a stable order, fallbacks last. */
   readonly keys: readonly string[]
   /** Fallback font keys tried per character, in order. */
   readonly fallbacks: readonly string[]
-  /** SHA-256 over every font file's bytes, for incremental builds. */
+  /** SHA-256 over every key and its file's name, size and time, for incremental builds. */
   readonly hash: string
   /** Files behind each key. */
   readonly sources: readonly FontSource[]
@@ -79,26 +52,7 @@ export function openFontBook(options: FontBookOptions = {}): FontBook {
   const cacheKey = `${options.fontsDir ?? ''}|${options.systemFallbacks ?? true}`
   const cached = books.get(cacheKey)
   if (cached) return cached
-  const sources: FontSource[] = []
-  const user = options.fontsDir ? listUserFonts(options.fontsDir) : new Map<string, string>()
-  for (const key of ['song', 'song-bold', 'hei', 'hei-bold', 'kai', 'kai-bold', 'fangsong', 'fangsong-bold']) {
-    const file = user.get(key) ?? (NPM_DEFAULTS[key] ? require.resolve(NPM_DEFAULTS[key]) : undefined)
-    if (file) sources.push({key, file})
-  }
-  const fallbacks: string[] = []
-  for (const [key, file] of [...user].filter(([key]) => key.startsWith('fallback')).sort()) {
-    sources.push({key, file})
-    fallbacks.push(key)
-  }
-  if (options.systemFallbacks ?? true) {
-    KNOWN_FALLBACKS.forEach((file, index) => {
-      if (fs.existsSync(file)) {
-        const key = `fallback-system-${index + 1}`
-        sources.push({key, file})
-        fallbacks.push(key)
-      }
-    })
-  }
+  const {sources, fallbacks} = listFontSources(options)
   const hash = crypto.createHash('sha256')
   // Fonts are parsed lazily, on first use of a key: a build that never needs HanaMin never reads it.
   for (const source of sources) hash.update(source.key).update(fileDigest(source.file))
@@ -126,23 +80,11 @@ function fileDigest(file: string): string {
 function loadFont(file: string): LoadedFont {
   let entry = loaded.get(file)
   if (!entry) {
-    const font = fontkit.create(fs.readFileSync(file)) as fontkit.Font
+    const font = fontkit.create(readFontFile(file)) as fontkit.Font
     entry = {font, file}
     loaded.set(file, entry)
   }
   return entry
-}
-
-/** Read `fonts/` for files named after a role key (`song.ttf`, `hei-bold.otf`, `fallback-1.ttf`). */
-function listUserFonts(dir: string): Map<string, string> {
-  const fonts = new Map<string, string>()
-  if (!fs.existsSync(dir)) return fonts
-  for (const name of fs.readdirSync(dir).sort()) {
-    const extension = path.extname(name).toLowerCase()
-    if (!FONT_EXTENSIONS.includes(extension)) continue
-    fonts.set(path.basename(name, path.extname(name)).toLowerCase(), path.join(dir, name))
-  }
-  return fonts
 }
 
 /**
