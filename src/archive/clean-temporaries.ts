@@ -37,8 +37,26 @@ function isRunning(pid: number): boolean {
   if (pid === process.pid) return true
   try {
     process.kill(pid, 0)
-    return true
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM'
   }
+  return !isZombie(pid)
+}
+
+/**
+ * A killed process stays a zombie until its parent reaps it, and a build
+ * killed with its parent is reaped by init, which may take seconds: it
+ * answers signals, but will never rename its files. Linux only (`/proc`);
+ * elsewhere a process that answers is taken as running.
+ */
+function isZombie(pid: number): boolean {
+  let stat: string
+  try {
+    stat = fs.readFileSync(`/proc/${pid}/stat`, 'latin1')
+  } catch {
+    return false
+  }
+  // "pid (command) state ...": the command may hold spaces and parentheses.
+  const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3)
+  return state === 'Z' || state === 'X'
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import {spawnSync} from 'node:child_process'
+import {spawn, spawnSync} from 'node:child_process'
 import {afterEach, expect, test} from 'vitest'
 import {cleanTemporaries} from '../../../src/archive/clean-temporaries.js'
 
@@ -21,4 +21,21 @@ test('cleanTemporaries removes leftovers of dead processes only', () => {
   expect(cleanTemporaries(dir)).toEqual([stale])
   expect([live, other, pdf].every((file) => fs.existsSync(file))).toBe(true)
   expect(cleanTemporaries(path.join(dir, 'missing'))).toEqual([])
+})
+
+test.runIf(fs.existsSync('/proc/self/stat'))('cleanTemporaries removes leftovers of a killed process not yet reaped (a zombie)', async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paiban-clean-'))
+  // `sleep 0` exits at once; its parent then becomes `sleep 5`, which never reaps it.
+  const parent = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 5'], {stdio: ['ignore', 'pipe', 'ignore']})
+  try {
+    const zombie = Number(await new Promise<string>((resolve) => parent.stdout.once('data', (data: Buffer) => resolve(data.toString()))))
+    // Wait until it has exited and shows as a zombie.
+    for (let i = 0; i < 100 && !fs.readFileSync(`/proc/${zombie}/stat`, 'latin1').includes(') Z '); i++) await new Promise((resolve) => setTimeout(resolve, 10))
+    expect(() => process.kill(zombie, 0)).not.toThrow()
+    const stale = path.join(dir, `.a.pdf.${zombie}.k3j2.tmp`)
+    fs.writeFileSync(stale, '%PDF-')
+    expect(cleanTemporaries(dir)).toEqual([stale])
+  } finally {
+    parent.kill('SIGKILL')
+  }
 })
