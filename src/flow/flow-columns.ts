@@ -103,9 +103,10 @@ export function balanceColumns(rows: readonly Row[], start: number, capacities: 
   const full = fillColumns(rows, start, capacities)
   if (full.next < rows.length) return undefined
   const n = rows.length - start
-  const spans = rows.slice(start).map((row) => row.span)
-  const prefix = [0]
-  for (const span of spans) prefix.push(prefix[prefix.length - 1]! + span)
+  // Lines before each row: a typed array, whose map stays the same whether spans are whole lines or not
+  // (an array of numbers changes its map when a fractional span enters, and optimised code is thrown away).
+  const prefix = new Float64Array(n + 1)
+  for (let i = 0; i < n; i++) prefix[i + 1] = prefix[i]! + rows[start + i]!.span
   const total = prefix[n]!
   const columns = capacities.length
   const offsets = tops && tops.some((top) => top > 0) ? capacities.map((_, c) => tops[c] ?? 0) : undefined
@@ -124,7 +125,8 @@ export function balanceColumns(rows: readonly Row[], start: number, capacities: 
   for (let depth = shallowest; depth <= maxDepth; depth++) {
     if (best && (depth - shallowest) * DEPTH_COST >= best.cost) break
     if (best && depth - shallowest > MAX_EXTRA_DEPTH) break
-    const room = capacities.map((capacity, c) => Math.max(0, Math.min(capacity, depth - (offsets?.[c] ?? 0))))
+    // A typed array, as for `prefix`: the lines each column can hold at this depth.
+    const room = Float64Array.from(capacities, (capacity, c) => Math.max(0, Math.min(capacity, depth - (offsets?.[c] ?? 0))))
     // Only a layout cheaper than the best so far can win: the DP prunes partial layouts that already cost as much.
     const bound = best ? best.cost - (depth - shallowest) * DEPTH_COST : Infinity
     const result = balanceAtDepth(breakCosts, prefix, shed, maxShed, room, depth, offsets, bound)
@@ -156,7 +158,7 @@ function shallowestDepth(total: number, capacities: readonly number[], offsets: 
  * a partial layout costing `bound` or more is dropped (branch and bound):
  * the answer is the same as without the bound whenever it is below it.
  */
-function balanceAtDepth(breakCosts: Float64Array, prefix: readonly number[], shed: Float64Array, maxShed: number, capacities: readonly number[], depth: number, offsets: readonly number[] | undefined, bound: number): {cost: number; breaks: number[]} | undefined {
+function balanceAtDepth(breakCosts: Float64Array, prefix: Float64Array, shed: Float64Array, maxShed: number, capacities: Float64Array, depth: number, offsets: readonly number[] | undefined, bound: number): {cost: number; breaks: number[]} | undefined {
   const n = prefix.length - 1
   const columns = capacities.length
   // cost[c][j]: best cost of rows [0, j) in the first c columns; from[c][j]: where column c-1 started.
@@ -201,7 +203,7 @@ function balanceAtDepth(breakCosts: Float64Array, prefix: readonly number[], she
 }
 
 /** Least j in [from, to] with prefix[j] ≥ value (prefix is non-decreasing); to when none. */
-function firstAtLeast(prefix: readonly number[], from: number, to: number, value: number): number {
+function firstAtLeast(prefix: Float64Array, from: number, to: number, value: number): number {
   let lo = from
   let hi = to
   while (lo < hi) {
