@@ -1,7 +1,7 @@
 import path from 'node:path'
 import type {VFile} from 'vfile'
 import {renderArticle, type RenderOptions} from './render-article.js'
-import {readArticle} from './read-article.js'
+import {readArticle, reportNotes} from './read-article.js'
 import {writeAtomic, writeAtomicAsync} from './write-atomic.js'
 import {countMessages, report} from '../diagnostics/report.js'
 
@@ -41,6 +41,7 @@ export async function buildArticle(input: string, options: BuildOptions = {}): P
   const read = await readArticle(input)
   if ('file' in read) return {input, ok: false, pages: 0, file: read.file}
   const result = await renderArticle(read.source, input, {contentRoot: path.dirname(input), ...options})
+  reportNotes(result.file, read.notes)
   const counts = countMessages(result.file)
   const failed = !result.pdf || counts.errors > 0 || (options.strict === true && counts.warnings > 0)
   if (failed) return {input, ok: false, pages: result.pages, file: result.file}

@@ -1,18 +1,33 @@
 import fs from 'node:fs'
 import {VFile} from 'vfile'
 import {report} from '../diagnostics/report.js'
+import {decodeArticle, type DecodeNote} from './decode-article.js'
 
 /**
- * Read an article's Markdown as UTF-8. A file that cannot be read is not an
- * exception but an error diagnostic on a file of its own.
+ * Read an article's Markdown (UTF-8, or what `decodeArticle` can tell apart).
+ * A file that cannot be read, or is not text, is not an exception but an
+ * error diagnostic on a file of its own; `notes` say how a file that is not
+ * UTF-8 was read, for the caller to put on the article's file
+ * (`reportNotes`).
  */
-export async function readArticle(input: string): Promise<{source: string} | {file: VFile}> {
+export async function readArticle(input: string): Promise<{source: string; notes: DecodeNote[]} | {file: VFile}> {
+  let bytes: Buffer
   try {
     // Synchronous, as writeAtomic: cheaper than a trip through the thread pool for a small file.
-    return {source: fs.readFileSync(input, 'utf8')}
+    bytes = fs.readFileSync(input)
   } catch (error) {
     const file = new VFile({path: input})
     report(file, 'error', 'read-failed', `Cannot read the article: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
     return {file}
   }
+  const decoded = decodeArticle(bytes)
+  if (decoded.text !== undefined) return {source: decoded.text, notes: decoded.notes}
+  const file = new VFile({path: input})
+  reportNotes(file, decoded.notes)
+  return {file}
+}
+
+/** Put what reading the file found on the article's file. */
+export function reportNotes(file: VFile, notes: readonly DecodeNote[]): void {
+  for (const note of notes) report(file, note.severity, note.ruleId, note.reason, note.place, note.hint)
 }

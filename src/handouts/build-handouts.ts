@@ -1,6 +1,6 @@
 import path from 'node:path'
 import type {VFile} from 'vfile'
-import {readArticle} from '../build/read-article.js'
+import {readArticle, reportNotes} from '../build/read-article.js'
 import {writeAtomic} from '../build/write-atomic.js'
 import {countMessages, report} from '../diagnostics/report.js'
 import {renderHandouts, type HandoutsOptions} from './render-handouts.js'
@@ -37,6 +37,7 @@ export async function buildHandouts(input: string, options: BuildHandoutsOptions
   const read = await readArticle(input)
   if ('file' in read) return {input, outputs: [], ok: false, handouts: 0, pages: 0, file: read.file}
   const result = await renderHandouts(read.source, input, {contentRoot: path.dirname(input), ...options})
+  reportNotes(result.file, read.notes)
   const counts = countMessages(result.file)
   const failed = result.handouts.length === 0 || counts.errors > 0 || (options.strict === true && counts.warnings > 0)
   const empty = {input, outputs: [], handouts: 0, pages: 0, file: result.file}

@@ -133,3 +133,49 @@ describe('an unknown template named in the front matter', () => {
     expect(errors[0]!.reason).toContain('nosuch')
   })
 })
+
+describe('article files that are not UTF-8', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paiban-encoding-'))
+  const body = '---\ntitle: 编码\ndate: 2024-05-06\n---\n\n兴国县公安局推进“枫桥经验”。\n'
+
+  test('GBK text is set as the text it is, with a warning', async () => {
+    // GB 18030 bytes by lookup (Node's TextEncoder writes UTF-8 only).
+    const decoder = new TextDecoder('gb18030', {fatal: true})
+    const table = new Map<string, number[]>()
+    for (let lead = 0x81; lead <= 0xfe; lead++) {
+      for (let trail = 0x40; trail <= 0xfe; trail++) {
+        try {
+          table.set(decoder.decode(Uint8Array.of(lead, trail)), [lead, trail])
+        } catch {
+          // not a character
+        }
+      }
+    }
+    const file = path.join(dir, 'gbk.md')
+    fs.writeFileSync(file, Uint8Array.from([...body].flatMap((char) => (char.codePointAt(0)! < 0x80 ? [char.codePointAt(0)!] : table.get(char)!))))
+    const result = await buildArticle(file, {outDir: dir})
+    expect(result.ok).toBe(true)
+    expect(result.file.messages.map((message) => [message.ruleId, message.fatal])).toEqual([['encoding', false]])
+    const {text} = await pdfText(new Uint8Array(fs.readFileSync(result.output!)))
+    expect(squeeze(text)).toContain(squeeze('兴国县公安局推进“枫桥经验”。'))
+  })
+
+  test('a binary file is an error naming the place, and no PDF is written', async () => {
+    const file = path.join(dir, 'picture.md')
+    fs.writeFileSync(file, Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d))
+    const result = await buildArticle(file, {outDir: dir})
+    expect(result.ok).toBe(false)
+    expect(result.file.messages.map((message) => [message.ruleId, message.fatal, message.line, message.column])).toEqual([['not-text', true, 3, 1]])
+    expect(fs.existsSync(path.join(dir, 'picture.pdf'))).toBe(false)
+  })
+
+  test('a damaged byte in UTF-8 is a warning at its line and column', async () => {
+    const file = path.join(dir, 'damaged.md')
+    const bytes = Buffer.from(body)
+    bytes[bytes.indexOf(Buffer.from('局'))] = 0xff
+    fs.writeFileSync(file, bytes)
+    const result = await buildArticle(file, {outDir: dir})
+    expect(result.ok).toBe(true)
+    expect(result.file.messages.map((message) => [message.ruleId, message.fatal, message.line, message.column])).toEqual([['invalid-utf8', false, 6, 6]])
+  })
+})
