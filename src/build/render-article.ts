@@ -17,6 +17,8 @@ import {renderPdf} from '../render/pdf/render-pdf.js'
 import {prepareImages} from '../assets/prepare-images.js'
 import {report} from '../diagnostics/report.js'
 import type {BuildMemo} from './build-memo.js'
+import {metaCharPlace} from './meta-char-place.js'
+import type {Point} from 'unist'
 
 /** Options shared by every build command. */
 export interface RenderOptions {
@@ -105,7 +107,7 @@ export async function layoutArticle(article: Article, template: Template, file: 
   const grid = resolveGrid(template)
   const book = openFontBook(fontOptions(options))
   const images = await prepareImages(article, articleDir, options.contentRoot ?? articleDir, template, grid.measurePt, file)
-  const shape = makeShaper(book, file)
+  const shape = makeShaper(book, file, metaCharPlace(String(file.value ?? ''), article))
   // Layout may run more than once (widow repair): say each thing once.
   const warned = new Set<string>()
   const warn = (ruleId: string, reason: string, position?: Position): void => {
@@ -191,14 +193,15 @@ export function documentInfo(article: Article) {
 }
 
 /** Make the shaper for a build: shapes with the font book, reports characters no font has. */
-export function makeShaper(book: FontBook, file: VFile): Shaper {
+export function makeShaper(book: FontBook, file: VFile, placeOf?: (char: string) => Point | undefined): Shaper {
   const reported = new Set<string>()
   return (text, style, position) => {
     const missing: MissingChar[] = []
     const atoms = shapeText(text, style, book, missing)
     for (const {char, offset} of missing) {
       const cp = `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`
-      const place = position ? {line: position.start.line, column: position.start.column + offset} : {line: 1, column: 1}
+      // Body text comes with its source position; deck and furniture text is found in the front matter.
+      const place = position ? {line: position.start.line, column: position.start.column + offset} : (placeOf?.(char) ?? {line: 1, column: 1})
       const key = `${cp}@${place.line}:${place.column}`
       if (reported.has(key)) continue
       reported.add(key)

@@ -8,6 +8,7 @@ import {resolveGrid} from '../config/resolve-template.js'
 import {openFontBook} from '../shape/font-book.js'
 import {prepareImages} from '../assets/prepare-images.js'
 import {documentInfo, makeShaper, type RenderOptions} from '../build/render-article.js'
+import {metaCharPlace} from '../build/meta-char-place.js'
 import type {PagedDocument} from '../page/types.js'
 import {renderPdf} from '../render/pdf/render-pdf.js'
 import {report} from '../diagnostics/report.js'
@@ -84,7 +85,7 @@ export async function renderHandouts(source: string, filePath: string, options: 
   const book = openFontBook(options.fontsDir ? {fontsDir: options.fontsDir} : {})
   const articleDir = path.dirname(path.resolve(filePath))
   const images = await prepareImages(article, articleDir, options.contentRoot ?? articleDir, template, grid.measurePt, file)
-  const shape = makeShaper(book, file)
+  const shape = makeShaper(book, file, metaCharPlace(String(file.value ?? ''), article))
   const warn = (ruleId: string, reason: string, position?: Position): void => report(file, 'warning', ruleId, reason, position)
   const context: HandoutLayoutContext = {template, grid, handout, shape}
   const furniture = bandFacts(article, template)

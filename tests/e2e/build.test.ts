@@ -179,3 +179,19 @@ describe('article files that are not UTF-8', () => {
     expect(result.file.messages.map((message) => [message.ruleId, message.fatal, message.line, message.column])).toEqual([['invalid-utf8', false, 6, 6]])
   })
 })
+
+describe('a character no font has in the front matter', () => {
+  test('is reported where it stands in its field, quoted or folded, not at the top of the file', async () => {
+    const {renderArticle} = await import('../../src/build/render-article.js')
+    // U+E000 and U+E001 (private use): no font of the book draws them.
+    const source = '---\nkicker: 引题\ntitle: >\n  很长的标题\n  第二行\uE000字\nsource: "来源\uE001"\ndate: 2024-05-06\n---\n\n正文\uE000。\n'
+    const result = await renderArticle(source, 'deck-missing.md')
+    expect(result.pdf).toBeDefined()
+    const places = result.file.messages.filter((message) => message.ruleId === 'missing-glyph').map((message) => [/\(U\+([0-9A-F]+)\)/.exec(message.reason)?.[1], message.line, message.column])
+    expect(places).toEqual([
+      ['E000', 5, 6],
+      ['E001', 6, 12],
+      ['E000', 10, 3]
+    ])
+  })
+})
