@@ -119,7 +119,7 @@ export async function layoutArticle(article: Article, template: Template, file: 
   // Lay out the deck across the columns it spans.
   const span = template.deck.span > 0 ? Math.min(template.deck.span, grid.columns) : grid.columns
   const deckWidth = span * grid.measurePt + (span - 1) * grid.gutterPt
-  let deck: Deck | undefined = layoutDeck(article.meta, template, grid, deckWidth, shape, (reason) => warn('headline-too-long', reason, article.metaPosition))
+  let deck: Deck | undefined = layoutDeck(article.meta, template, grid, deckWidth, shape, (reason) => warn('headline-too-long', reason, titlePlace(article)))
   let blocks = article.children
   if (deck.lines > grid.linesPerColumn * MAX_DECK_SHARE) {
     // A deck taller than half a column would crowd out the body: set it at the head of the body instead.
@@ -190,6 +190,12 @@ export function documentInfo(article: Article) {
   if (keywords) info.keywords = keywords
   if (meta.date) info.date = meta.date
   return info
+}
+
+/** The `title:` value in the front matter, else the front matter as a whole (a headline's warnings stand there). */
+function titlePlace(article: Article): Position | undefined {
+  const title = article.metaPlaces?.title
+  return title ? {start: title, end: title} : article.metaPosition
 }
 
 /** Make the shaper for a build: shapes with the font book, reports characters no font has. */

@@ -195,3 +195,13 @@ describe('a character no font has in the front matter', () => {
     ])
   })
 })
+
+describe('a headline too long for the deck', () => {
+  test('is a warning at the `title:` value', async () => {
+    const {renderArticle} = await import('../../src/build/render-article.js')
+    const title = '兴国县公安局以高质量公安工作擦亮模范兴国名片'.repeat(6)
+    const result = await renderArticle(`---\nkicker: 引题\ntitle: ${title}\ndate: 2024-05-06\n---\n\n正文。\n`, 'long-title.md')
+    const warnings = result.file.messages.filter((message) => message.ruleId === 'headline-too-long')
+    expect(warnings.map((message) => [message.line, message.column])).toEqual([[3, 8]])
+  })
+})
