@@ -1,10 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import crypto from 'node:crypto'
-import type {FontSource} from '../shape/font-book.js'
-
-/** Extensions `openFontBook` reads from a fonts folder. */
-const FONT_FILE = /\.(ttf|otf)$/i
+import {isFontFileName, type FontSource} from '../shape/font-sources.js'
+import {fileStamp} from '../memo/file-stamp.js'
 
 /**
  * Fingerprint the font files of a build without parsing them: the fonts
@@ -15,13 +13,12 @@ const FONT_FILE = /\.(ttf|otf)$/i
  */
 export function fontProbe(fontsDir: string | undefined, sources: readonly FontSource[]): string {
   const hash = crypto.createHash('sha256').update(`fonts:${fontsDir ? path.resolve(fontsDir) : ''}\0`)
-  const names = fontsDir && fs.existsSync(fontsDir) ? fs.readdirSync(fontsDir).filter((name) => FONT_FILE.test(name)).sort() : []
+  const names = fontsDir && fs.existsSync(fontsDir) ? fs.readdirSync(fontsDir).filter(isFontFileName).sort() : []
   for (const name of names) hash.update(`dir:${name}:${stamp(path.join(fontsDir!, name))}\0`)
   for (const source of sources) hash.update(`src:${source.key}:${source.file}:${stamp(source.file)}\0`)
   return hash.digest('hex')
 }
 
 function stamp(file: string): string {
-  const stat = fs.statSync(file, {throwIfNoEntry: false})
-  return stat ? `${stat.size}:${Math.round(stat.mtimeMs)}` : 'missing'
+  return fileStamp(file)?.text ?? 'missing'
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
+import {fileStamp} from '../memo/file-stamp.js'
 import type {KinsokuLevel} from '../text/kinsoku.js'
 import type {PunctuationStyle} from '../text/punctuation.js'
 
@@ -88,13 +89,13 @@ export class TemplateError extends Error {}
  */
 export function loadTemplate(nameOrPath: string): Template {
   const file = /[\\/]|\.json$/.test(nameOrPath) ? path.resolve(nameOrPath) : path.join(TEMPLATES_DIR, `${nameOrPath}.json`)
-  const own = fs.statSync(file, {throwIfNoEntry: false})
+  const own = fileStamp(file)
   if (!own) {
     const known = listTemplates().join(', ')
     throw new TemplateError(`unknown template \`${nameOrPath}\` (known: ${known}; or give a path to a .json file)`)
   }
   const derived = path.basename(file) !== 'newspaper.json'
-  const stamp = `${own.size}:${own.mtimeMs}${derived ? `|${fileStamp(BASE_FILE)}` : ''}`
+  const stamp = `${own.text}${derived ? `|${fileStamp(BASE_FILE)?.text ?? 'missing'}` : ''}`
   const cached = loaded.get(file)
   if (cached?.stamp === stamp) return cached.template
   let user: Partial<Template>
@@ -118,11 +119,6 @@ export function loadTemplate(nameOrPath: string): Template {
  * template is frozen, as it is shared.
  */
 const loaded = new Map<string, {stamp: string; template: Template}>()
-
-function fileStamp(file: string): string {
-  const stat = fs.statSync(file, {throwIfNoEntry: false})
-  return stat ? `${stat.size}:${stat.mtimeMs}` : 'missing'
-}
 
 function deepFreeze(value: unknown): void {
   if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return

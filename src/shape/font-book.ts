@@ -4,6 +4,7 @@ import crypto from 'node:crypto'
 import * as fontkit from 'fontkit'
 import {listFontSources, type FontBookOptions, type FontSource} from './font-sources.js'
 import {readFontFile} from './font-files.js'
+import {statStamp} from '../memo/file-stamp.js'
 
 export type {FontBookOptions, FontSource} from './font-sources.js'
 
@@ -69,9 +70,8 @@ const digests = new Map<string, string>()
 function fileDigest(file: string): string {
   let digest = digests.get(file)
   if (!digest) {
-    const stat = fs.statSync(file)
     // Size and mtime stand in for the bytes of a 15 MB font; a replaced file changes both.
-    digest = `${path.basename(file)}:${stat.size}:${Math.round(stat.mtimeMs)}`
+    digest = `${path.basename(file)}:${statStamp(fs.statSync(file))}`
     digests.set(file, digest)
   }
   return digest

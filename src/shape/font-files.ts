@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import {fileStamp} from '../memo/file-stamp.js'
 
 /**
  * Font files that the threads of one process read once and share, instead of
@@ -35,7 +36,7 @@ const FAILED = 3
 export function shareFontFiles(files: Iterable<string>): SharedFontFiles {
   const shared: SharedFontFile[] = []
   for (const file of new Set(files)) {
-    const stamp = stampOf(file)
+    const stamp = fileStamp(file)
     if (stamp) shared.push({file, stamp: stamp.text, bytes: new SharedArrayBuffer(stamp.size)})
   }
   return {files: shared, states: new SharedArrayBuffer(4 * shared.length)}
@@ -64,7 +65,7 @@ export function readFontFile(file: string): Buffer {
 
 function sharedBytes(shared: SharedFontFiles, index: number): SharedArrayBuffer | undefined {
   const {file, stamp, bytes} = shared.files[index]!
-  if (stampOf(file)?.text !== stamp) return undefined
+  if (fileStamp(file)?.text !== stamp) return undefined
   const states = new Int32Array(shared.states)
   const giveUpAt = Date.now() + MAX_WAIT_MS
   for (;;) {
@@ -91,7 +92,7 @@ function fill(file: string, stamp: string, bytes: SharedArrayBuffer): boolean {
   let fd: number | undefined
   try {
     fd = fs.openSync(file, 'r')
-    if (stampOf(file)?.text !== stamp) return false
+    if (fileStamp(file)?.text !== stamp) return false
     const view = new Uint8Array(bytes)
     let at = 0
     while (at < view.length) {
@@ -104,15 +105,5 @@ function fill(file: string, stamp: string, bytes: SharedArrayBuffer): boolean {
     return false
   } finally {
     if (fd !== undefined) fs.closeSync(fd)
-  }
-}
-
-/** `size:mtime`, the stamp `font-book` also keys fonts by; undefined when the file cannot be read. */
-function stampOf(file: string): {text: string; size: number} | undefined {
-  try {
-    const stat = fs.statSync(file)
-    return {text: `${stat.size}:${Math.round(stat.mtimeMs)}`, size: stat.size}
-  } catch {
-    return undefined
   }
 }

@@ -35,6 +35,11 @@ const KNOWN_FALLBACKS = ['/usr/share/fonts/truetype/hanazono/HanaMinA.ttf', '/us
 
 const FONT_EXTENSIONS = ['.ttf', '.otf']
 
+/** A file name the fonts folder is read for (`.ttf`, `.otf`, in any case). */
+export function isFontFileName(name: string): boolean {
+  return FONT_EXTENSIONS.includes(path.extname(name).toLowerCase())
+}
+
 /**
  * The font files of a build, without opening any: a user font for a role
  * wins over the npm default; then the user's `fallback-*` fonts and the
@@ -70,8 +75,7 @@ function listUserFonts(dir: string): Map<string, string> {
   const fonts = new Map<string, string>()
   if (!fs.existsSync(dir)) return fonts
   for (const name of fs.readdirSync(dir).sort()) {
-    const extension = path.extname(name).toLowerCase()
-    if (!FONT_EXTENSIONS.includes(extension)) continue
+    if (!isFontFileName(name)) continue
     fonts.set(path.basename(name, path.extname(name)).toLowerCase(), path.join(dir, name))
   }
   return fonts

@@ -84,10 +84,15 @@ describe('readFontFile', () => {
   })
 
   test('threads asking at once share one copy', async () => {
-    // Worker threads cannot load TypeScript: run the module compiled to JavaScript.
-    const source = fs.readFileSync(new URL('../../../src/shape/font-files.ts', import.meta.url), 'utf8')
-    const compiled = path.join(dir, 'font-files.mjs')
-    fs.writeFileSync(compiled, ts.transpileModule(source, {compilerOptions: {module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022}}).outputText)
+    // Worker threads cannot load TypeScript: run the module (and what it imports) compiled to JavaScript.
+    const out = path.join(dir, 'compiled')
+    for (const module of ['shape/font-files', 'memo/file-stamp']) {
+      const source = fs.readFileSync(new URL(`../../../src/${module}.ts`, import.meta.url), 'utf8')
+      fs.mkdirSync(path.dirname(path.join(out, module)), {recursive: true})
+      fs.writeFileSync(path.join(out, `${module}.js`), ts.transpileModule(source, {compilerOptions: {module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022}}).outputText)
+    }
+    fs.writeFileSync(path.join(out, 'package.json'), '{"type": "module"}')
+    const compiled = path.join(out, 'shape/font-files.js')
     const shared = shareFontFiles([file])
     const go = new Int32Array(new SharedArrayBuffer(4))
     const script = `
