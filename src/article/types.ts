@@ -129,7 +129,21 @@ export interface CodeBlock {
   position?: Position
 }
 
-export type Block = Paragraph | QaTurn | SectionHead | List | Quote | Figure | Table | Footnote | CodeBlock
+/**
+ * The 落款 that closes a notice, a reply or an essay: the issuer's name
+ * (发文机关署名), if any, over the date (成文日期), set apart from the text
+ * (GB/T 9704-2012 §7.3.5). Found by `findSignoff` in the last paragraphs.
+ */
+export interface Signoff {
+  type: 'signoff'
+  /** 署名: the issuing body or author (absent: a date alone, as under an essay). */
+  name?: Inline[]
+  /** 成文日期 as written (2018年12月4日, 二〇〇六年九月七日, 一九二四年十月二十八日。). */
+  date: Inline[]
+  position?: Position
+}
+
+export type Block = Paragraph | QaTurn | SectionHead | List | Quote | Figure | Table | Footnote | CodeBlock | Signoff
 
 /** Front-matter facts about the article (all optional but the title). */
 export interface ArticleMeta {

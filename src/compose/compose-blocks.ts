@@ -8,6 +8,7 @@ import {BREAK_COST, type Item, type Row} from './types.js'
 import {headRows} from './head-rows.js'
 import {figureRows} from './figure-rows.js'
 import {tableRows} from './table-rows.js'
+import {signoffRows} from './signoff-rows.js'
 import type {ShapeStyle} from '../shape/shape-text.js'
 import {templateKey, type LineMemo} from './line-memo.js'
 
@@ -64,6 +65,8 @@ export function composeBlocks(blocks: readonly Block[], input: ComposeContext): 
       const first = rows[before]
       if (first && rows[before + 1]?.block === index) rows[before] = {...first, breakAfter: BREAK_COST.keep}
     }
+    // A 落款 stays with the last line of the text it signs: it never opens a column alone.
+    if (block.type === 'signoff' && previous?.kind === 'body') rows[before - 1] = {...previous, breakAfter: BREAK_COST.keep}
   })
   return rows
 }
@@ -103,6 +106,8 @@ function composeBlock(block: Block, index: number, context: ComposeContext): Row
       return figureRows(block, index, context)
     case 'table':
       return tableRows(block.rows, index, context, block.position)
+    case 'signoff':
+      return signoffRows(block, index, context)
   }
 }
 

@@ -1,0 +1,65 @@
+import type {Block, Inline, Paragraph, Signoff} from './types.js'
+
+/**
+ * What a 落款 is made of, after GB/T 9704-2012 (党政机关公文格式) §7.3.5
+ * (发文机关署名、成文日期) and §7.3.6 (附注): a date paragraph, maybe
+ * preceded by a short name paragraph, maybe followed by 附注 in brackets.
+ * Newspapers reprint notices and replies with it, and essays end with their
+ * date of writing (鲁迅：一九二四年十月二十八日。).
+ */
+const SIGNOFF = {
+  /** 成文日期: a whole paragraph that is a date, in Arabic (2018年12月4日) or Chinese numerals (二〇〇六年九月七日), a final 。 allowed. */
+  date: /^(?:(?:[0-9０-９]{4}|[〇○零一二三四五六七八九]{4})\s*年\s*)?(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*日[。.]?$/u,
+  /** 署名: a short line with no sentence punctuation (国务院办公厅; 人力资源社会保障部　最高人民法院). */
+  name: /^[^。，；：！？,;:!?“”"《》]{1,24}$/u,
+  /** 附注 after the date (§7.3.6): a short paragraph wholly in brackets, e.g. （此件公开发布）. */
+  note: /^[（(][^（()）]{1,40}[）)]$/u,
+  /** 附注 paragraphs that may follow the date. */
+  maxNotes: 2
+} as const
+
+/**
+ * Take the 落款 out of the last paragraphs of an article: the date (and the
+ * name over it, when there is one) become one `signoff` block, which layout
+ * sets apart at the right (GB/T 9704-2012 §7.3.5.3). Anything else is left as
+ * it is: the date must be a paragraph of its own after some text, and a 附注
+ * after it stays a paragraph.
+ */
+export function findSignoff(blocks: readonly Block[]): Block[] {
+  let end = blocks.length
+  for (let notes = 0; notes < SIGNOFF.maxNotes && end > 0 && matches(blocks[end - 1], SIGNOFF.note); notes++) end--
+  const date = blocks[end - 1]
+  if (!isPlain(date) || !SIGNOFF.date.test(textOf(date))) return [...blocks]
+  const named = end >= 3 && isPlain(blocks[end - 2]) && matches(blocks[end - 2], SIGNOFF.name)
+  const start = named ? end - 2 : end - 1
+  // A date with nothing above it is the text itself, not a 落款.
+  if (start === 0) return [...blocks]
+  const name = named ? (blocks[end - 2] as Paragraph) : undefined
+  const signoff: Signoff = {type: 'signoff', date: trimRuns(date.children)}
+  if (name) signoff.name = trimRuns(name.children)
+  const position = name?.position && date.position ? {start: name.position.start, end: date.position.end} : date.position
+  if (position) signoff.position = position
+  return [...blocks.slice(0, start), signoff, ...blocks.slice(end)]
+}
+
+/** A body or lead paragraph. */
+function isPlain(block: Block | undefined): block is Paragraph {
+  return block?.type === 'paragraph'
+}
+
+function matches(block: Block | undefined, pattern: RegExp): boolean {
+  return isPlain(block) && pattern.test(textOf(block))
+}
+
+function textOf(paragraph: Paragraph): string {
+  return paragraph.children.map((run) => run.value).join('').trim()
+}
+
+/** The runs without the blanks around them (a date written `2018年12月4日 ` keeps no trailing space). */
+function trimRuns(runs: readonly Inline[]): Inline[] {
+  const out = runs.map((run) => ({...run}))
+  if (out[0]) out[0].value = out[0].value.trimStart()
+  const last = out[out.length - 1]
+  if (last) last.value = last.value.trimEnd()
+  return out.filter((run) => run.value.length > 0)
+}
