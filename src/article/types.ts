@@ -47,6 +47,13 @@ export interface Paragraph {
   children: Inline[]
   /** `lead` (导语, before the first section head) or `body`. */
   role: 'lead' | 'body'
+  /**
+   * A part of an official document's head (GB/T 9704-2012), set as it is
+   * there: `number`, the 发文字号 (国办发〔2018〕123号, centred, §7.2.4);
+   * `salutation`, the 主送机关 or a letter's 称谓 (周桂英等代表：, flush left
+   * and turning flush left, §7.3.2). Found by `findDocumentHead`.
+   */
+  part?: 'number' | 'salutation'
   position?: Position
 }
 

@@ -76,6 +76,9 @@ function composeBlock(block: Block, index: number, context: ComposeContext): Row
   const indent = grid.indentPt
   switch (block.type) {
     case 'paragraph':
+      // 发文字号 centred (GB/T 9704-2012 §7.2.4); 主送机关 居左顶格，回行时仍顶格 (§7.3.2).
+      if (block.part === 'number') return paragraphRows(block.children, index, context, {firstIndentPt: 0, restIndentPt: 0, align: 'center'})
+      if (block.part === 'salutation') return paragraphRows(block.children, index, context, {firstIndentPt: 0, restIndentPt: 0})
       return paragraphRows(block.children, index, context, {firstIndentPt: indent, restIndentPt: 0})
     case 'qaTurn': {
       const hanging = template.qa.hanging
