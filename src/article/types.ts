@@ -27,6 +27,8 @@ export interface InlineStyle {
   href?: string
   /** Speaker label of an interview turn (记者：/受访者：), run-in in 黑. */
   speaker?: boolean
+  /** 条标 of a statute's article (第一条), run-in in 黑 like a speaker label. */
+  clause?: boolean
   /** Footnote call, set as a superscript-like bracket. */
   noteRef?: boolean
 }

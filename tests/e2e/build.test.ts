@@ -205,3 +205,36 @@ describe('a headline too long for the deck', () => {
     expect(warnings.map((message) => [message.line, message.column])).toEqual([[3, 8]])
   })
 })
+
+describe('a statute and an official document set as they are printed', () => {
+  /** Text items of the first page with their font names and left edges. */
+  async function items(file: string): Promise<{str: string; font: string; x: number}[]> {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'paiban-e2e-doc-'))
+    const result = await buildArticle(file, {outDir: out})
+    expect(result.ok).toBe(true)
+    const pdf = await getDocument({data: new Uint8Array(fs.readFileSync(result.output!)), useSystemFonts: false, isEvalSupported: false}).promise
+    const content = await (await pdf.getPage(1)).getTextContent()
+    return content.items.flatMap((item) => ('str' in item && item.str ? [{str: item.str, font: item.fontName, x: item.transform[4] as number}] : []))
+  }
+
+  test('a law: each 条标 in the label face, not the body face', async () => {
+    const all = await items('content/national-anthem-law.md')
+    const label = all.find((item) => item.str.startsWith('第一条'))!
+    const body = all.find((item) => item.str.includes('为了维护'))!
+    expect(label.str).toBe('第一条')
+    expect(label.font).not.toBe(body.font)
+    expect(all.filter((item) => /^第[一二三四五六七八九十]+条$/.test(item.str) && item.font === label.font)).toHaveLength(16)
+  })
+
+  test('a notice: 主送机关 flush with the column, the text under it indented, the 落款 at the right', async () => {
+    const all = await items('content/holiday-schedule-2019.md')
+    const salutation = all.find((item) => item.str.startsWith('各省'))!
+    const text = all.find((item) => item.str.startsWith('经'))!
+    const name = all.find((item) => item.str === '国务院办公厅')!
+    const column = all.find((item) => item.str.startsWith('节假日期间'))!
+    // 10.5 pt body: the text two characters in from the salutation's edge.
+    expect(text.x - salutation.x).toBeCloseTo(21, 0)
+    // The name stands right of the indent of its column's paragraphs.
+    expect(name.x - column.x).toBeGreaterThan(21)
+  })
+})
