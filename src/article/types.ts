@@ -53,9 +53,11 @@ export interface Paragraph {
    * A part of an official document's head (GB/T 9704-2012), set as it is
    * there: `number`, the 发文字号 (国办发〔2018〕123号, centred, §7.2.4);
    * `salutation`, the 主送机关 or a letter's 称谓 (周桂英等代表：, flush left
-   * and turning flush left, §7.3.2). Found by `findDocumentHead`.
+   * and turning flush left, §7.3.2); `note`, a statute's 题注 (2021年6月10日
+   * 第十三届全国人民代表大会常务委员会第二十九次会议通过), set in brackets in
+   * 楷 under the headline. Found by `findDocumentHead`.
    */
-  part?: 'number' | 'salutation'
+  part?: 'number' | 'salutation' | 'note'
   position?: Position
 }
 

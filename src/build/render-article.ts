@@ -119,8 +119,11 @@ export async function layoutArticle(article: Article, template: Template, file: 
   // Lay out the deck across the columns it spans.
   const span = template.deck.span > 0 ? Math.min(template.deck.span, grid.columns) : grid.columns
   const deckWidth = span * grid.measurePt + (span - 1) * grid.gutterPt
-  let deck: Deck | undefined = layoutDeck(article.meta, template, grid, deckWidth, shape, (reason) => warn('headline-too-long', reason, titlePlace(article)))
-  let blocks = article.children
+  // A statute's 题注 stands under the headline, across the deck (the first block, when it is one).
+  const first = article.children[0]
+  const note = first?.type === 'paragraph' && first.part === 'note' ? {text: blockText(first), ...(first.position ? {position: first.position} : {})} : undefined
+  let deck: Deck | undefined = layoutDeck(article.meta, template, grid, deckWidth, shape, (reason) => warn('headline-too-long', reason, titlePlace(article)), note)
+  let blocks = note ? article.children.slice(1) : article.children
   if (deck.lines > grid.linesPerColumn * MAX_DECK_SHARE) {
     // A deck taller than half a column would crowd out the body: set it at the head of the body instead.
     warn('deck-too-tall', `The deck needs ${deck.lines} lines, more than half a column; its text is set at the head of the body instead`, article.metaPosition)

@@ -79,6 +79,8 @@ function composeBlock(block: Block, index: number, context: ComposeContext): Row
       // 发文字号 centred (GB/T 9704-2012 §7.2.4); 主送机关 居左顶格，回行时仍顶格 (§7.3.2).
       if (block.part === 'number') return paragraphRows(block.children, index, context, {firstIndentPt: 0, restIndentPt: 0, align: 'center'})
       if (block.part === 'salutation') return paragraphRows(block.children, index, context, {firstIndentPt: 0, restIndentPt: 0})
+      // A 题注 left in the body (no deck above it, as in a handout): centred in brackets, in the deck's 题注 face.
+      if (block.part === 'note') return paragraphRows(noteRuns(block.children, template.deck.note.font), index, context, {firstIndentPt: 0, restIndentPt: 0, align: 'center'})
       return paragraphRows(block.children, index, context, {firstIndentPt: indent, restIndentPt: 0})
     case 'qaTurn': {
       const hanging = template.qa.hanging
@@ -119,6 +121,14 @@ interface ParagraphLayout {
   restIndentPt: number
   align?: LineAlign
   sizePt?: number
+}
+
+/** A 题注's runs in brackets (added when the source has none), in `font`. */
+function noteRuns(runs: readonly Inline[], font: string): Inline[] {
+  const bracket = (value: string): Inline[] => [{type: 'text', value, style: {}}]
+  const text = runs.map((run) => run.value).join('')
+  const all = /^\s*[（(]/u.test(text) ? [...runs] : [...bracket('（'), ...runs, ...bracket('）')]
+  return all.map((run) => ({...run, style: {...run.style, font}}) as Inline)
 }
 
 /** Map inline style flags to a shaping style through the template. */

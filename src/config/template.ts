@@ -54,6 +54,8 @@ export interface Template {
     kicker: TextStyle
     headline: TextStyle & {minSize: number}
     subtitle: TextStyle
+    /** A statute's 题注, in brackets under the headline (楷). */
+    note: TextStyle
     meta: TextStyle
     /** Columns the deck spans (0 = all). */
     span: number
@@ -171,6 +173,7 @@ export function validateTemplate(template: Template, file: string): void {
   if (!['quanjiao', 'kaiming', 'banjiao', 'centred'].includes(template.punctuation)) fail('punctuation', 'must be quanjiao, kaiming, banjiao or centred')
   if (!['dots', 'kai'].includes(template.emphasis)) fail('emphasis', 'must be dots or kai')
   positive(template.deck?.headline?.size, 'deck.headline.size')
+  positive(template.deck?.note?.size, 'deck.note.size')
   for (const [depth, head] of Object.entries(template.heads ?? {})) {
     positive(head?.size, `heads.${depth}.size`)
     whole(head?.lines, `heads.${depth}.lines`)

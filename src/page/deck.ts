@@ -1,4 +1,4 @@
-import type {ArticleMeta} from '../article/types.js'
+import type {ArticleMeta, Position} from '../article/types.js'
 import type {Template, TextStyle} from '../config/template.js'
 import {EM_ASCENT, type Grid} from '../config/resolve-template.js'
 import type {Item} from '../compose/types.js'
@@ -20,13 +20,14 @@ export interface Deck {
 const DECK_GAP = 0.35
 
 /**
- * Lay out the deck: 引题 above 主题 above 副题 (led by ——), the meta line
+ * Lay out the deck: 引题 above 主题 above 副题 (led by ——), a statute's
+ * 题注 in brackets (`note`, lifted from the body), the meta line
  * (来源、日期、制作、新闻热线) and a rule, centred across the span.
  * 主题 is set on one line, shrunk down to its minimum size if need be;
  * only then broken at phrase boundaries (a space in the title) into
  * balanced lines (clreq §2.3.4 headings; newspaper deck practice).
  */
-export function layoutDeck(meta: ArticleMeta, template: Template, grid: Grid, widthPt: number, shape: Shaper, warn?: (reason: string) => void): Deck {
+export function layoutDeck(meta: ArticleMeta, template: Template, grid: Grid, widthPt: number, shape: Shaper, warn?: (reason: string) => void, note?: DeckNote): Deck {
   const items: Item[] = []
   let y = grid.pitchPt * 0.3
   const place = (lines: Line[], size: number, leading: number, role: string): void => {
@@ -49,6 +50,11 @@ export function layoutDeck(meta: ArticleMeta, template: Template, grid: Grid, wi
     const size = deck.subtitle.size
     place(setCentred(text, deck.subtitle, size, widthPt, template, shape), size, size * 1.3, 'subtitle')
   }
+  if (note) {
+    const size = deck.note.size
+    const atoms = shape(bracketed(note.text), {font: deck.note.font, sizePt: size}, note.position)
+    place(typesetParagraph(atoms, paragraphOptions(template, widthPt, size, {firstIndentPt: 0, restIndentPt: 0, align: 'center'})), size, size * 1.4, 'note')
+  }
   const metaText = metaLine(meta)
   if (metaText) {
     const size = deck.meta.size
@@ -59,6 +65,18 @@ export function layoutDeck(meta: ArticleMeta, template: Template, grid: Grid, wi
   const ruleY = lines * grid.pitchPt - grid.pitchPt * 0.45
   items.push({type: 'rule', x1: 0, y1: ruleY, x2: widthPt, y2: ruleY, widthPt: 0.8})
   return {items, lines}
+}
+
+/** A statute's 题注 lifted from the body into the deck: its text and where it stands in the source. */
+export interface DeckNote {
+  text: string
+  position?: Position
+}
+
+/** A 题注 as printed: in full-width brackets (added when the source has none). */
+export function bracketed(text: string): string {
+  const trimmed = text.trim()
+  return /^[（(].*[）)]$/u.test(trimmed) ? trimmed : `（${trimmed}）`
 }
 
 /** The meta line: 来源、日期、作者、制作、新闻热线, separated by ideographic spaces. */

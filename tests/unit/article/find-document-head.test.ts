@@ -39,4 +39,15 @@ describe('findDocumentHead', () => {
     expect(parts(findDocumentHead([p('国办发〔2018〕15号'), p('现通知如下。各地区：'), p(body)]))).toEqual(['number', '-', '-'])
     expect(parts(findDocumentHead([p('国办发〔2018〕15号'), p('各省、自治区、直辖市人民政府：')]))).toEqual(['number', '-'])
   })
+
+  test('a statute: its first paragraph, when and by whom it was adopted, is its 题注', () => {
+    for (const note of ['2017年9月1日 第十二届全国人民代表大会常务委员会第二十九次会议通过', '（2021年6月10日第十三届全国人民代表大会常务委员会第二十九次会议通过）', '1999年3月15日第九届全国人民代表大会第二次会议通过　根据2023年3月13日第十四届全国人民代表大会第一次会议修正']) {
+      expect(parts(findDocumentHead([p(note), p('第一条 为了维护国歌的尊严，制定本法。')]))).toEqual(['note', '-'])
+    }
+  })
+
+  test('a lead that tells of an adoption in a sentence, or a note that is the whole text, is not a 题注', () => {
+    expect(parts(findDocumentHead([p('2017年9月1日，十二届全国人大常委会第二十九次会议表决通过了国歌法。'), p(body)]))).toEqual(['-', '-'])
+    expect(parts(findDocumentHead([p('2017年9月1日 第十二届全国人民代表大会常务委员会第二十九次会议通过')]))).toEqual(['-'])
+  })
 })

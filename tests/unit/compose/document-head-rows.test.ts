@@ -14,7 +14,7 @@ import {fakeAtoms} from '../../helpers/fake-atoms.js'
 const template = loadTemplate('newspaper')
 const grid = resolveGrid(template)
 const context: ComposeContext = {template, grid, shape: (text, style) => fakeAtoms(text, style.sizePt), images: new Map(), warn: () => {}}
-const p = (value: string, part?: 'number' | 'salutation'): Block => ({type: 'paragraph', role: 'lead', children: [{type: 'text', value, style: {}}], ...(part ? {part} : {})})
+const p = (value: string, part?: 'number' | 'salutation' | 'note'): Block => ({type: 'paragraph', role: 'lead', children: [{type: 'text', value, style: {}}], ...(part ? {part} : {})})
 
 test('发文字号 centred, 主送机关 flush left on every line, the text indented', () => {
   const rows = composeBlocks([p('国办函〔二〇〇六〕七一号', 'number'), p('各省、自治区、直辖市人民政府，国务院各部委、各直属机构：', 'salutation'), p('经国务院批准，现将放假调休日期的具体安排通知如下。')], context)
@@ -30,4 +30,21 @@ test('发文字号 centred, 主送机关 flush left on every line, the text inde
   expect(salutation.length).toBeGreaterThan(1)
   for (const line of salutation) expect(line.xPt).toBe(0)
   expect(lines(2)[0]!.xPt).toBe(grid.indentPt)
+})
+
+test('a 题注 left in the body is centred in brackets in the deck’s 题注 face', () => {
+  const fonts: string[] = []
+  const rows = composeBlocks([p('2017年9月1日第十二届全国人民代表大会常务委员会第二十九次会议通过', 'note')], {...context, shape: (text, style) => (fonts.push(style.font), fakeAtoms(text, style.sizePt))})
+  const lines = rows.map((row) => row.items[0] as TextItem)
+  const text = lines.map((line) => line.placed.map(({atom}) => atom.text).join('')).join('')
+  expect(text).toBe('（2017年9月1日第十二届全国人民代表大会常务委员会第二十九次会议通过）')
+  expect(new Set(fonts)).toEqual(new Set([template.deck.note.font]))
+  // Every line centred: as much room left of it as right.
+  for (const line of lines) {
+    const first = line.placed[0]!
+    const last = line.placed[line.placed.length - 1]!
+    const left = line.xPt + first.xPt - first.atom.blankBeforePt
+    const right = grid.measurePt - (line.xPt + last.xPt + last.atom.advancePt - last.atom.blankBeforePt)
+    expect(Math.abs(left - right)).toBeLessThan(grid.bodySizePt)
+  }
 })
