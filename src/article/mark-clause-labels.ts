@@ -14,7 +14,8 @@ const CLAUSE_LABELS = {
 
 /**
  * Split the 条标 off each paragraph of a statute into a run of its own with
- * the `clause` style; its source position and the rest's are kept exact.
+ * the `clause` style, followed by one ideographic space; source positions
+ * of the label and the rest are kept exact.
  */
 export function markClauseLabels(blocks: readonly Block[]): Block[] {
   const labelled = blocks.filter((block) => isParagraph(block) && labelOf(block) !== undefined).length
@@ -25,7 +26,9 @@ export function markClauseLabels(blocks: readonly Block[]): Block[] {
     if (label === undefined) return block
     const [first, ...rest] = block.children as [Inline, ...Inline[]]
     const head: Inline = {...first, value: label, style: {...first.style, clause: true}}
-    const tail: Inline = {...first, value: first.value.slice(label.length)}
+    // The space after the label is an ideographic one, as the official text has it: a fixed em that
+    // justification neither squeezes away nor stretches (a word space there shrank to nothing in a tight line).
+    const tail: Inline = {...first, value: first.value.slice(label.length).replace(/^[ \t\u3000]+/u, '\u3000')}
     if (first.position) {
       head.position = {start: first.position.start, end: shift(first.position.start, label.length)}
       tail.position = {start: shift(first.position.start, label.length), end: first.position.end}

@@ -13,10 +13,10 @@ const p = (value: string, line = 1): Paragraph => ({type: 'paragraph', role: 'bo
 const runs = (block: Block): [string, boolean][] => (block as Paragraph).children.map((run) => [run.value, run.style.clause === true])
 
 describe('markClauseLabels', () => {
-  test('a statute: every 第×条 and its space open the article, the label a run of its own', () => {
+  test('a statute: every 第×条 and its space open the article, the label a run of its own, the space an ideographic one', () => {
     const blocks = markClauseLabels([p('2017年9月1日 第十二届全国人民代表大会常务委员会第二十九次会议通过'), p('第一条 为了维护国歌的尊严，制定本法。', 3), p('第二十五条\u3000本法自2017年10月1日起施行。', 5)])
     expect(runs(blocks[0]!)).toEqual([['2017年9月1日 第十二届全国人民代表大会常务委员会第二十九次会议通过', false]])
-    expect(runs(blocks[1]!)).toEqual([['第一条', true], [' 为了维护国歌的尊严，制定本法。', false]])
+    expect(runs(blocks[1]!)).toEqual([['第一条', true], ['\u3000为了维护国歌的尊严，制定本法。', false]])
     expect(runs(blocks[2]!)).toEqual([['第二十五条', true], ['\u3000本法自2017年10月1日起施行。', false]])
     const [label, rest] = (blocks[1] as Paragraph).children
     expect(label!.position).toEqual({start: {line: 3, column: 1}, end: {line: 3, column: 4}})
