@@ -26,8 +26,8 @@ export function markClauseLabels(blocks: readonly Block[]): Block[] {
     if (label === undefined) return block
     const [first, ...rest] = block.children as [Inline, ...Inline[]]
     const head: Inline = {...first, value: label, style: {...first.style, clause: true}}
-    // The space after the label is an ideographic one, as the official text has it: a fixed em that
-    // justification neither squeezes away nor stretches (a word space there shrank to nothing in a tight line).
+    // The space after the label is an ideographic one, as the official text has it: an em that a tight
+    // line may narrow by half at most (a word space there shrank to nothing: 第七条奏唱…).
     const tail: Inline = {...first, value: first.value.slice(label.length).replace(/^[ \t\u3000]+/u, '\u3000')}
     if (first.position) {
       head.position = {start: first.position.start, end: shift(first.position.start, label.length)}

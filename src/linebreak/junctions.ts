@@ -56,6 +56,11 @@ export const PENALTY = {
 const WORD_SPACE_MIN_EM = 0.2
 const WORD_SPACE_MAX_EM = 0.5
 
+/** Spaces at least this wide (em) are ideographic spaces, fixed like a character: U+3000, U+2003. */
+const FIXED_SPACE_EM = 0.75
+/** Share of its width an ideographic space keeps in a tight line. */
+const FIXED_SPACE_MIN_SHARE = 0.5
+
 /** Space widths below this come from U+200B: they only mark a break opportunity. */
 const ZERO_WIDTH_SPACE_PT = 0.01
 
@@ -109,6 +114,12 @@ export function buildJunctions(atoms: readonly Atom[], options: JunctionOptions)
     const space = a.spaceAfterPt ?? 0
     if (space > 0 && space < ZERO_WIDTH_SPACE_PT) {
       // A zero-width space (U+200B): a break opportunity, nothing else.
+    } else if (space >= FIXED_SPACE_EM * size) {
+      // An ideographic space (U+3000, or an em space) is a character's width, not a word space: it stretches
+      // only as the gaps between Han characters do, and gives up at most half its width, last (with 。？！),
+      // so a tight line never squeezes it to nothing (第七条　奏唱…).
+      widthPt += space
+      shrink2 += space * (1 - FIXED_SPACE_MIN_SHARE)
     } else if (space > 0) {
       // A word space (clreq expansion priority 1): shrinks to ⅕ em, stretches to ½ em.
       widthPt += space
