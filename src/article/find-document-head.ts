@@ -1,4 +1,5 @@
-import type {Block, Paragraph} from './types.js'
+import type {Block} from './types.js'
+import {isParagraph, paragraphText} from './paragraph-text.js'
 
 /**
  * The head of an official document reprinted as an article (a 通知, a 意见,
@@ -32,27 +33,19 @@ export function findDocumentHead(blocks: readonly Block[]): Block[] {
   const out = [...blocks]
   let next = 0
   const first = out[0]
-  if (isParagraph(first) && out.length > 1 && DOCUMENT_HEAD.note.test(textOf(first))) {
+  if (isParagraph(first) && out.length > 1 && DOCUMENT_HEAD.note.test(paragraphText(first))) {
     out[0] = {...first, part: 'note'}
     return out
   }
-  const numbered = isParagraph(first) && DOCUMENT_HEAD.number.test(textOf(first))
+  const numbered = isParagraph(first) && DOCUMENT_HEAD.number.test(paragraphText(first))
   if (numbered) {
     out[0] = {...first, part: 'number'}
     next = 1
   }
   const signed = out.some((block) => block.type === 'signoff' && block.name !== undefined)
   const salutation = out[next]
-  if ((numbered || signed) && isParagraph(salutation) && DOCUMENT_HEAD.salutation.test(textOf(salutation)) && next + 1 < out.length) {
+  if ((numbered || signed) && isParagraph(salutation) && DOCUMENT_HEAD.salutation.test(paragraphText(salutation)) && next + 1 < out.length) {
     out[next] = {...salutation, part: 'salutation'}
   }
   return out
-}
-
-function isParagraph(block: Block | undefined): block is Paragraph {
-  return block?.type === 'paragraph'
-}
-
-function textOf(paragraph: Paragraph): string {
-  return paragraph.children.map((run) => run.value).join('').trim()
 }

@@ -1,4 +1,5 @@
 import type {Block, Inline, Paragraph, Signoff} from './types.js'
+import {isParagraph, paragraphText} from './paragraph-text.js'
 
 /**
  * What a 落款 is made of, after GB/T 9704-2012 (党政机关公文格式) §7.3.5
@@ -29,8 +30,8 @@ export function findSignoff(blocks: readonly Block[]): Block[] {
   let end = blocks.length
   for (let notes = 0; notes < SIGNOFF.maxNotes && end > 0 && matches(blocks[end - 1], SIGNOFF.note); notes++) end--
   const date = blocks[end - 1]
-  if (!isPlain(date) || !SIGNOFF.date.test(textOf(date))) return [...blocks]
-  const named = end >= 3 && isPlain(blocks[end - 2]) && matches(blocks[end - 2], SIGNOFF.name)
+  if (!isParagraph(date) || !SIGNOFF.date.test(paragraphText(date))) return [...blocks]
+  const named = end >= 3 && matches(blocks[end - 2], SIGNOFF.name)
   const start = named ? end - 2 : end - 1
   // A date with nothing above it is the text itself, not a 落款.
   if (start === 0) return [...blocks]
@@ -42,17 +43,8 @@ export function findSignoff(blocks: readonly Block[]): Block[] {
   return [...blocks.slice(0, start), signoff, ...blocks.slice(end)]
 }
 
-/** A body or lead paragraph. */
-function isPlain(block: Block | undefined): block is Paragraph {
-  return block?.type === 'paragraph'
-}
-
 function matches(block: Block | undefined, pattern: RegExp): boolean {
-  return isPlain(block) && pattern.test(textOf(block))
-}
-
-function textOf(paragraph: Paragraph): string {
-  return paragraph.children.map((run) => run.value).join('').trim()
+  return isParagraph(block) && pattern.test(paragraphText(block))
 }
 
 /** The runs without the blanks around them (a date written `2018年12月4日 ` keeps no trailing space). */

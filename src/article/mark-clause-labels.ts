@@ -1,4 +1,5 @@
 import type {Block, Inline, Paragraph, Position} from './types.js'
+import {isParagraph} from './paragraph-text.js'
 
 /**
  * 条标 of a statute: each article of a law opens with its number (第一条,
@@ -35,10 +36,6 @@ export function markClauseLabels(blocks: readonly Block[]): Block[] {
     }
     return {...block, children: [head, tail, ...rest]}
   })
-}
-
-function isParagraph(block: Block): block is Paragraph {
-  return block.type === 'paragraph'
 }
 
 /** The label the paragraph's first run opens with, if a plain run opens it. */
