@@ -16,21 +16,30 @@ const SIGNOFF = {
   /** 附注 after the date (§7.3.6): a short paragraph wholly in brackets, e.g. （此件公开发布）. */
   note: /^[（(][^（()）]{1,40}[）)]$/u,
   /** 附注 paragraphs that may follow the date. */
-  maxNotes: 2
+  maxNotes: 2,
+  /**
+   * Name and date written on two lines of one paragraph (no blank line between them), which Markdown
+   * joins: 国务院办公厅2018年12月4日. The date must have its year here, to tell where the name ends.
+   */
+  joined: /^(?<name>[^。，；：！？,;:!?“”"《》]{1,24}?)(?<date>(?:[0-9０-９]{4}|[〇○零一二三四五六七八九]{4})\s*年\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*日[。.]?)$/u
 } as const
 
 /**
  * Take the 落款 out of the last paragraphs of an article: the date (and the
  * name over it, when there is one) become one `signoff` block, which layout
  * sets apart at the right (GB/T 9704-2012 §7.3.5.3). Anything else is left as
- * it is: the date must be a paragraph of its own after some text, and a 附注
- * after it stays a paragraph.
+ * it is: the date must be a paragraph of its own after some text (or the
+ * second of two lines, under the name, that Markdown joined into one
+ * paragraph), and a 附注 after it stays a paragraph.
  */
 export function findSignoff(blocks: readonly Block[]): Block[] {
   let end = blocks.length
   for (let notes = 0; notes < SIGNOFF.maxNotes && end > 0 && matches(blocks[end - 1], SIGNOFF.note); notes++) end--
   const date = blocks[end - 1]
-  if (!isParagraph(date) || !SIGNOFF.date.test(paragraphText(date))) return [...blocks]
+  if (!isParagraph(date)) return [...blocks]
+  const joined = joinedSignoff(date)
+  if (joined && end >= 2) return [...blocks.slice(0, end - 1), joined, ...blocks.slice(end)]
+  if (!SIGNOFF.date.test(paragraphText(date))) return [...blocks]
   const named = end >= 3 && matches(blocks[end - 2], SIGNOFF.name)
   const start = named ? end - 2 : end - 1
   // A date with nothing above it is the text itself, not a 落款.
@@ -41,6 +50,36 @@ export function findSignoff(blocks: readonly Block[]): Block[] {
   const position = name?.position && date.position ? {start: name.position.start, end: date.position.end} : date.position
   if (position) signoff.position = position
   return [...blocks.slice(0, start), signoff, ...blocks.slice(end)]
+}
+
+/** A last paragraph of two source lines, a name over a date, that Markdown joined into one. */
+function joinedSignoff(paragraph: Paragraph): Signoff | undefined {
+  const position = paragraph.position
+  if (!position || position.end.line !== position.start.line + 1) return undefined
+  const text = paragraph.children.map((run) => run.value).join('')
+  const lead = text.length - text.trimStart().length
+  const match = SIGNOFF.joined.exec(text.trim())
+  if (!match?.groups) return undefined
+  const [name, date] = splitRuns(paragraph.children, lead + match.groups['name']!.length)
+  return {type: 'signoff', name: trimRuns(name), date: trimRuns(date), position}
+}
+
+/** Runs cut in two at a character offset of their joined text. */
+function splitRuns(runs: readonly Inline[], offset: number): [Inline[], Inline[]] {
+  const before: Inline[] = []
+  const after: Inline[] = []
+  let at = 0
+  for (const run of runs) {
+    const cut = offset - at
+    if (cut >= run.value.length) before.push(run)
+    else if (cut <= 0) after.push(run)
+    else {
+      before.push({...run, value: run.value.slice(0, cut)})
+      after.push({...run, value: run.value.slice(cut)})
+    }
+    at += run.value.length
+  }
+  return [before, after]
 }
 
 function matches(block: Block | undefined, pattern: RegExp): boolean {

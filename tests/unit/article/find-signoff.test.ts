@@ -56,4 +56,20 @@ describe('findSignoff', () => {
   test('a name needs text above it: name and date alone are text and a date', () => {
     expect(texts(findSignoff([p('国务院办公厅'), p('2018年12月4日')]))).toEqual(['国务院办公厅', '[|2018年12月4日]'])
   })
+
+  test('name and date on two lines of one paragraph (joined by Markdown) are split at the date', () => {
+    const joined = (value: string, lines: number): Block => ({type: 'paragraph', role: 'body', children: [{type: 'text', value, style: {}}], position: {start: {line: 7, column: 1}, end: {line: 7 + lines - 1, column: 11}}})
+    const blocks = findSignoff([p(text), joined('国务院办公厅2018年12月4日', 2)])
+    expect(texts(blocks)).toEqual([text, '[国务院办公厅|2018年12月4日]'])
+    expect((blocks[1] as Signoff).position).toEqual({start: {line: 7, column: 1}, end: {line: 8, column: 11}})
+    // Split inside a run and across runs alike.
+    const styled: Block = {...joined('', 2), children: [{type: 'text', value: '国务院', style: {}}, {type: 'text', value: '办公厅二〇〇六年', style: {strong: true}}, {type: 'text', value: '九月七日', style: {}}]} as Block
+    const [, signoff] = findSignoff([p(text), styled]) as [Block, Signoff]
+    expect(signoff.name!.map((run) => run.value)).toEqual(['国务院', '办公厅'])
+    expect(signoff.date.map((run) => [run.value, run.style.strong ?? false])).toEqual([['二〇〇六年', true], ['九月七日', false]])
+    // One source line, a date without a year, or a sentence before the date: left alone.
+    for (const block of [joined('国务院办公厅2018年12月4日', 1), joined('国务院办公厅十二月四日', 2), joined('会议决定，自2018年12月4日', 2)]) {
+      expect(findSignoff([p(text), block])).toEqual([p(text), block])
+    }
+  })
 })
