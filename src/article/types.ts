@@ -29,6 +29,8 @@ export interface InlineStyle {
   speaker?: boolean
   /** 条标 of a statute's article (第一条), run-in in 黑 like a speaker label. */
   clause?: boolean
+  /** 电头 of a news story (新华社北京12月4日电, 本报讯), run-in in 黑. */
+  dateline?: boolean
   /** Footnote call, set as a superscript-like bracket. */
   noteRef?: boolean
 }

@@ -134,7 +134,7 @@ function noteRuns(runs: readonly Inline[], font: string): Inline[] {
 /** Map inline style flags to a shaping style through the template. */
 export function shapeStyleFor(style: InlineStyle & {font?: string}, template: Template, sizePt: number, baseFont: string): ShapeStyle {
   let font = style.font ?? baseFont
-  if (style.speaker || style.clause) font = template.qa.label
+  if (style.speaker || style.clause || style.dateline) font = template.qa.label
   else if (style.strong) font = template.strong
   else if (style.emphasis && template.emphasis === 'kai') font = 'kai'
   const shape: ShapeStyle = {font, sizePt: style.noteRef ? sizePt * 0.7 : sizePt}
