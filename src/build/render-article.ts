@@ -1,6 +1,6 @@
 import path from 'node:path'
 import {VFile} from 'vfile'
-import type {Article, Block, Inline, Position} from '../article/types.js'
+import type {Article, ArticleMeta, Block, Inline, Position} from '../article/types.js'
 import {parseMarkdown} from '../parse/parse-markdown.js'
 import {toArticle} from '../article/to-article.js'
 import {loadTemplate, TemplateError, type Template} from '../config/template.js'
@@ -153,14 +153,17 @@ const MAX_DECK_SHARE = 0.5
 /** The deck's text as body blocks (引题, 主题, 副题 as heads, the meta line as a paragraph). */
 function deckAsBlocks(article: Article): Block[] {
   const meta = article.meta
+  // Each block stands where its field's value is (the meta line, made of several fields, at the front
+  // matter as a whole). The text has no position of its own: a character no font has is found in the front
+  // matter by the shaper (metaCharPlace), and a forced break is reported at its block.
+  const at = (position: Position | undefined): {position?: Position} => (position ? {position} : {})
   const run = (value: string): Inline[] => [{type: 'text', value, style: {}}]
   const blocks: Block[] = []
-  const position = article.metaPosition
-  if (meta.kicker) blocks.push({type: 'sectionHead', depth: 3, children: run(meta.kicker), ...(position ? {position} : {})})
-  blocks.push({type: 'sectionHead', depth: 2, children: run(meta.title || '（无标题）'), ...(position ? {position} : {})})
-  if (meta.subtitle) blocks.push({type: 'sectionHead', depth: 3, children: run(/^[—―]/.test(meta.subtitle) ? meta.subtitle : `——${meta.subtitle}`), ...(position ? {position} : {})})
+  if (meta.kicker) blocks.push({type: 'sectionHead', depth: 3, children: run(meta.kicker), ...at(fieldPlace(article, 'kicker'))})
+  blocks.push({type: 'sectionHead', depth: 2, children: run(meta.title || '（无标题）'), ...at(fieldPlace(article, 'title'))})
+  if (meta.subtitle) blocks.push({type: 'sectionHead', depth: 3, children: run(/^[—―]/.test(meta.subtitle) ? meta.subtitle : `——${meta.subtitle}`), ...at(fieldPlace(article, 'subtitle'))})
   const line = metaLine(meta)
-  if (line) blocks.push({type: 'paragraph', role: 'lead', children: run(line), ...(position ? {position} : {})})
+  if (line) blocks.push({type: 'paragraph', role: 'lead', children: run(line), ...at(article.metaPosition)})
   return blocks
 }
 
@@ -197,8 +200,13 @@ export function documentInfo(article: Article) {
 
 /** The `title:` value in the front matter, else the front matter as a whole (a headline's warnings stand there). */
 function titlePlace(article: Article): Position | undefined {
-  const title = article.metaPlaces?.title
-  return title ? {start: title, end: title} : article.metaPosition
+  return fieldPlace(article, 'title')
+}
+
+/** Where a front-matter field's value starts, else the front matter as a whole. */
+function fieldPlace(article: Article, field: keyof ArticleMeta): Position | undefined {
+  const place = article.metaPlaces?.[field]
+  return place ? {start: place, end: place} : article.metaPosition
 }
 
 /** Make the shaper for a build: shapes with the font book, reports characters no font has. */

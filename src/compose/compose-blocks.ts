@@ -180,7 +180,9 @@ function paragraphRows(runs: readonly Inline[], block: number, context: ComposeC
   if (forced) {
     // The line's last characters, where it was broken (the text before a break is what an editor looks for).
     const tail = [...forced.placed.map(({atom}) => atom.text).join('')].slice(-EXCERPT_CHARS).join('')
-    context.warn('forced-break', `A line had to be broken where no break is allowed, after “${tail}”: inside a word or a run with no break opportunity (a long URL, number or symbol run), or against a kinsoku rule`, placeOf(runs, tail))
+    // Where the text is; else where its block is (text made from the front matter has no place of its own).
+    const place = placeOf(runs, tail) ?? context.blocks?.[block]?.position
+    context.warn('forced-break', `A line had to be broken where no break is allowed, after “${tail}”: inside a word or a run with no break opportunity (a long URL, number or symbol run), or against a kinsoku rule`, place)
   }
   return lines.map((line, i) => ({
     span: 1,

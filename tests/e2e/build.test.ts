@@ -238,3 +238,15 @@ describe('a statute and an official document set as they are printed', () => {
     expect(name.x - column.x).toBeGreaterThan(21)
   })
 })
+
+describe('a deck too tall, set at the head of the body', () => {
+  test('a forced break in its meta line is reported at the front matter, not at no place', async () => {
+    const {renderArticle} = await import('../../src/build/render-article.js')
+    const title = `长标题${'A'.repeat(1500)}`
+    const result = await renderArticle(`---\ntitle: ${title}\nsource: 测试${'Z'.repeat(300)}\n---\n\n正文。\n`, 'tall-deck.md')
+    expect(result.file.messages.some((message) => message.ruleId === 'deck-too-tall')).toBe(true)
+    const forced = result.file.messages.filter((message) => message.ruleId === 'forced-break')
+    expect(forced).toHaveLength(1)
+    expect(forced[0]!.place).toMatchObject({start: {line: 1, column: 1}, end: {line: 4, column: 4}})
+  })
+})
