@@ -40,6 +40,10 @@ export async function prepareImages(article: Article, articleDir: string, conten
   let index = 0
   for (const figure of figures) {
     if (prepared.info.has(figure.src)) continue
+    if (!figure.src.trim()) {
+      report(file, 'warning', 'image-no-path', 'An image with no path; a placeholder is drawn', figure.position, 'write the file name between the parentheses: ![说明](photo.jpg)')
+      continue
+    }
     if (/^[a-z]+:\/\//i.test(figure.src)) {
       report(file, 'warning', 'image-remote', `Remote image ${figure.src} is not fetched; a placeholder is drawn`, figure.position, 'download it next to the article')
       continue

@@ -52,6 +52,15 @@ describe('figures', () => {
     expect(result.document!.pages[0]!.items.some((item) => item.type === 'box' && item.style === 'placeholder')).toBe(true)
   })
 
+  test('an image with no path is a warning that says so, with a placeholder', async () => {
+    const result = await renderArticle(withFigures([3], '<>'), path.join(dir, 'nopath.md'))
+    const warning = result.file.messages.find((message) => message.ruleId === 'image-no-path')
+    expect(warning?.fatal).toBe(false)
+    expect(warning?.line).toBeGreaterThan(10)
+    expect(result.file.messages.some((message) => message.ruleId === 'image-unreadable')).toBe(false)
+    expect(result.document!.pages[0]!.items.some((item) => item.type === 'box' && item.style === 'placeholder')).toBe(true)
+  })
+
   test('an image outside the content root is refused with an error', async () => {
     const result = await renderArticle(withFigures([3], '../../../etc/passwd'), path.join(dir, 'escape.md'), {contentRoot: dir})
     const error = result.file.messages.find((message) => message.ruleId === 'image-outside-root')
