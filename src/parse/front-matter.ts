@@ -90,7 +90,7 @@ export function readFrontMatter(value: string | undefined, position: Position | 
         const written = valueNode?.range ? value.slice(valueNode.range[0], valueNode.range[1]).replace(/^!!timestamp\s*/, '').trim() : ''
         const iso = toIsoDate(raw instanceof Date ? (/^\d{4}-\d{1,2}-\d{1,2}/.exec(written)?.[0] ?? raw) : raw)
         if (iso) meta.date = iso
-        else report(file, 'error', 'front-matter-date', `\`date\` is not a date: ${JSON.stringify(raw)}`, place, 'write YYYY-MM-DD')
+        else report(file, 'error', 'front-matter-date', `\`date\` is not a date: ${JSON.stringify(raw)}`, place, 'write YYYY-MM-DD (2024年3月5日 and 2024/3/5 are read too)')
         break
       }
       case 'number': {
@@ -117,8 +117,13 @@ export function readFrontMatter(value: string | undefined, position: Position | 
 export function toIsoDate(raw: unknown): string | undefined {
   if (raw instanceof Date && !Number.isNaN(raw.getTime())) return raw.toISOString().slice(0, 10)
   if (typeof raw === 'string') {
-    const match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(raw.trim())
+    // YYYY-MM-DD, and the other unambiguous forms a newsroom writes: 2024年3月5日, 2024/3/5, 2024.3.5
+    // (full-width digits too), and a date-time, whose date is taken as written (2024-03-05T10:00+08:00).
+    const match = /^(\d{4})(?:-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}\S*)?|年(\d{1,2})月(\d{1,2})日|\/(\d{1,2})\/(\d{1,2})|\.(\d{1,2})\.(\d{1,2}))$/u.exec(raw.normalize('NFKC').trim())
     if (!match) return undefined
+    const [month, day] = [match[2] ?? match[4] ?? match[6] ?? match[8], match[3] ?? match[5] ?? match[7] ?? match[9]]
+    match[2] = month!
+    match[3] = day!
     const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])))
     if (date.getUTCMonth() !== Number(match[2]) - 1) return undefined
     return date.toISOString().slice(0, 10)

@@ -239,10 +239,15 @@ describe('front matter', () => {
     expect(file.messages).toHaveLength(0)
   })
 
-  test('a date-time string is an error at its line; the same value as a YAML timestamp is accepted', () => {
+  test('a date-time string is read as its date, as the same value as a YAML timestamp is; a date that is no date is an error at its line', () => {
     const asString = convert('---\ntitle: 主题\n\ndate: 2024-03-05T10:00:00Z\n---\n')
-    expect(asString.article.meta.date).toBeUndefined()
-    expect(messages(asString.file)).toEqual(['front-matter-date@4:7'])
+    expect(asString.article.meta.date).toBe('2024-03-05')
+    expect(asString.file.messages).toHaveLength(0)
+    const chinese = convert('---\ntitle: 主题\n\ndate: 2024年3月5日\n---\n')
+    expect(chinese.article.meta.date).toBe('2024-03-05')
+    const wrong = convert('---\ntitle: 主题\n\ndate: 2024-13-05\n---\n')
+    expect(wrong.article.meta.date).toBeUndefined()
+    expect(messages(wrong.file)).toEqual(['front-matter-date@4:7'])
     const asDate = convert('---\ntitle: 主题\n\ndate: !!timestamp 2024-03-05T10:00:00Z\n---\n')
     expect(asDate.article.meta.date).toBe('2024-03-05')
     expect(asDate.file.messages).toHaveLength(0)
@@ -307,7 +312,15 @@ describe('toIsoDate', () => {
     ['31 April', '2024-04-31', undefined],
     ['an invalid Date', new Date('nope'), undefined],
     ['a number', 20240305, undefined],
-    ['a date-time string', '2024-03-05T10:00:00', undefined],
+    ['a date-time string: its date as written', '2024-03-05T10:00:00', '2024-03-05'],
+    ['a date-time with an offset: its date as written', '2024-03-05T01:00:00+08:00', '2024-03-05'],
+    ['年月日', '2024年3月5日', '2024-03-05'],
+    ['年月日 in full-width digits', '２０２４年３月５日', '2024-03-05'],
+    ['slashes', '2024/03/05', '2024-03-05'],
+    ['dots', '2024.3.5', '2024-03-05'],
+    ['30 February in 年月日', '2024年2月30日', undefined],
+    ['an English date', 'March 5, 2024', undefined],
+    ['mixed separators', '2024-03/05', undefined],
     ['null', null, undefined]
   ])('%s → %s', (_name, raw, expected) => {
     expect(toIsoDate(raw)).toBe(expected)
