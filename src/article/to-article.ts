@@ -116,7 +116,7 @@ function convertBlock(node: RootContent, file: VFile, context: Context): Block[]
       return [{type: 'footnote', label: node.label ?? node.identifier, children: runs, position}]
     }
     case 'thematicBreak':
-      return []
+      return [{type: 'sectionBreak', ...(position ? {position} : {})}]
     case 'html': {
       if (/^<!--[\s\S]*-->$/.test(node.value.trim())) return []
       report(file, 'warning', 'html-as-text', 'Raw HTML is not typeset; its text is set as a paragraph', position, 'write Markdown instead of HTML')

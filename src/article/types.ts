@@ -156,7 +156,13 @@ export interface Signoff {
   position?: Position
 }
 
-export type Block = Paragraph | QaTurn | SectionHead | List | Quote | Figure | Table | Footnote | CodeBlock | Signoff
+/** A break between parts of the text (`***`, `---` in the body): set as a blank line. */
+export interface SectionBreak {
+  type: 'sectionBreak'
+  position?: Position
+}
+
+export type Block = Paragraph | QaTurn | SectionHead | List | Quote | Figure | Table | Footnote | CodeBlock | Signoff | SectionBreak
 
 /** Front-matter facts about the article (all optional but the title). */
 export interface ArticleMeta {

@@ -113,6 +113,13 @@ function composeBlock(block: Block, index: number, context: ComposeContext): Row
       return tableRows(block.rows, index, context, block.position)
     case 'signoff':
       return signoffRows(block, index, context)
+    case 'sectionBreak': {
+      // A blank grid line between the parts (空一行), none at either end of the text or after another break;
+      // it falls away at a column top, where the column already parts the text.
+      const blocks = context.blocks ?? []
+      const inside = index > 0 && index < blocks.length - 1 && blocks[index - 1]?.type !== 'sectionBreak'
+      return inside ? [{span: 1, items: [], breakAfter: 0, kind: 'space', block: index, topBlank: 1}] : []
+    }
   }
 }
 
