@@ -34,6 +34,8 @@ const SIGNOFF = {
  */
 export function findSignoff(blocks: readonly Block[]): Block[] {
   let end = blocks.length
+  // A break after the last text (`***` at the end) is set as nothing: look past it.
+  while (end > 0 && blocks[end - 1]!.type === 'sectionBreak') end--
   for (let notes = 0; notes < SIGNOFF.maxNotes && end > 0 && matches(blocks[end - 1], SIGNOFF.note); notes++) end--
   const date = blocks[end - 1]
   if (!isParagraph(date)) return [...blocks]

@@ -24,6 +24,10 @@ describe('findSignoff', () => {
     }
   })
 
+  test('a break after the last text is looked past and kept', () => {
+    expect(texts(findSignoff([p(text), p('国务院办公厅'), p('2018年12月4日'), {type: 'sectionBreak'}]))).toEqual([text, '[国务院办公厅|2018年12月4日]', 'sectionBreak'])
+  })
+
   test('附注 in brackets after the date stays a paragraph after the 落款', () => {
     expect(texts(findSignoff([p(text), p('国务院办公厅'), p('2018年12月7日'), p('（此件公开发布）')]))).toEqual([text, '[国务院办公厅|2018年12月7日]', '（此件公开发布）'])
   })
