@@ -9,6 +9,7 @@ import {headRows} from './head-rows.js'
 import {figureRows} from './figure-rows.js'
 import {tableRows} from './table-rows.js'
 import {signoffRows} from './signoff-rows.js'
+import {isEnclosed} from '../text/enclosed.js'
 import type {ShapeStyle} from '../shape/shape-text.js'
 import {templateKey, type LineMemo} from './line-memo.js'
 
@@ -133,8 +134,7 @@ interface ParagraphLayout {
 /** A 题注's runs in brackets (added when the source has none), in `font`. */
 function noteRuns(runs: readonly Inline[], font: string): Inline[] {
   const bracket = (value: string): Inline[] => [{type: 'text', value, style: {}}]
-  const text = runs.map((run) => run.value).join('')
-  const all = /^\s*[（(]/u.test(text) ? [...runs] : [...bracket('（'), ...runs, ...bracket('）')]
+  const all = isEnclosed(runs.map((run) => run.value).join('')) ? [...runs] : [...bracket('（'), ...runs, ...bracket('）')]
   return all.map((run) => ({...run, style: {...run.style, font}}) as Inline)
 }
 

@@ -8,6 +8,7 @@ import {typesetParagraph, type Line} from '../paragraph/typeset-paragraph.js'
 import {atomWidth} from '../linebreak/junctions.js'
 import {absorbSpaces} from '../paragraph/typeset-paragraph.js'
 import {chineseDate} from './dates.js'
+import {isEnclosed} from '../text/enclosed.js'
 
 /** The headline deck (引题 / 主题 / 副题 + meta line), laid out across `widthPt`. */
 export interface Deck {
@@ -75,8 +76,7 @@ export interface DeckNote {
 
 /** A 题注 as printed: in full-width brackets (added when the source has none). */
 export function bracketed(text: string): string {
-  const trimmed = text.trim()
-  return /^[（(].*[）)]$/u.test(trimmed) ? trimmed : `（${trimmed}）`
+  return isEnclosed(text) ? text.trim() : `（${text.trim()}）`
 }
 
 /** The meta line: 来源、日期、作者、制作、新闻热线, separated by ideographic spaces. */
