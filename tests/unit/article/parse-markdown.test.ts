@@ -15,12 +15,29 @@ import {parseMarkdown, normalizeSource} from '../../../src/parse/parse-markdown.
 const full = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkCjkFriendly)
 const pieces = ['记者', '：', '问', '。', '，', '“', '”', '（', '）', '# ', '## ', '\n', '\n\n', '- ', '1. ', '> ', '|', ' | ', '---', '`', '[', ']', '(', ')', 'http://a.cn', '~~', ' ', 'ab', '2023年', '！', '？', '<', '>', '\\', '[^1]', '[^1]: 注', '*', '**', '_', '~', 'a@b.cn', 'mailto:a@b.cn', 'WWW.a.cn', 'www.b.cn', 'HTTPS://c.cn/d', '[ ] ', '[x] ', '[X] ', '- [ ] 待办', '| a | b |\n| - | - |\n', 'www', '.']
 
+/** What a parse gives: its tree, or the message it failed with. */
+function attempt(parse: () => unknown): {tree: unknown} | {error: string} {
+  try {
+    return {tree: parse()}
+  } catch (error) {
+    return {error: (error as Error).message}
+  }
+}
+
 describe('parseMarkdown', () => {
+  test('a text both parsers fail on in their development builds fails the same way (the seed fast-check found)', () => {
+    const text = '*\n[ ] 记者'
+    expect(attempt(() => parseMarkdown(text))).toEqual(attempt(() => full.parse(normalizeSource(text))))
+  })
+
   test('the tree is the one the full processor (GFM and remark-cjk-friendly) gives', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), {maxLength: 40}), (parts) => {
         const text = parts.join('')
-        expect(parseMarkdown(text)).toEqual(full.parse(normalizeSource(text)))
+        // The same tree, or the same failure: under vitest the parsers' development builds run their
+        // assertions, and mdast-util-gfm-task-list-item's fails on `*\n[ ] 记者` in both (the production
+        // build, which the CLI runs, parses it).
+        expect(attempt(() => parseMarkdown(text))).toEqual(attempt(() => full.parse(normalizeSource(text))))
       }),
       {numRuns: 2000}
     )
