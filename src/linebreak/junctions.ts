@@ -60,6 +60,8 @@ const WORD_SPACE_MAX_EM = 0.5
 const FIXED_SPACE_EM = 0.75
 /** Share of its width an ideographic space keeps in a tight line. */
 const FIXED_SPACE_MIN_SHARE = 0.5
+/** How much an ideographic space may widen in a loose line, as a share of its width. */
+const FIXED_SPACE_MAX_STRETCH = 1
 
 /** Space widths below this come from U+200B: they only mark a break opportunity. */
 const ZERO_WIDTH_SPACE_PT = 0.01
@@ -115,11 +117,14 @@ export function buildJunctions(atoms: readonly Atom[], options: JunctionOptions)
     if (space > 0 && space < ZERO_WIDTH_SPACE_PT) {
       // A zero-width space (U+200B): a break opportunity, nothing else.
     } else if (space >= FIXED_SPACE_EM * size) {
-      // An ideographic space (U+3000, or an em space) is a character's width, not a word space: it stretches
-      // only as the gaps between Han characters do, and gives up at most half its width, last (with 。？！),
-      // so a tight line never squeezes it to nothing (第七条　奏唱…).
+      // An ideographic space (U+3000, or an em space) is a character's width, not a word space: it gives up
+      // at most half its width, last (with 。？！), so a tight line never squeezes it to nothing (第七条　奏唱…).
+      // A loose line widens it first, up to twice its width, as it does a word space (clreq expansion
+      // priority 1), rather than letter-space the text on either side (第 十 六 条　本 法 自).
       widthPt += space
       shrink2 += space * (1 - FIXED_SPACE_MIN_SHARE)
+      stretch0 += space * FIXED_SPACE_MAX_STRETCH
+      spread = false
     } else if (space > 0) {
       // A word space (clreq expansion priority 1): shrinks to ⅕ em, stretches to ½ em.
       widthPt += space

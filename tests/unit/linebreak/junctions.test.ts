@@ -186,14 +186,14 @@ describe('word spaces', () => {
     expect(junction.penalty).toBe(0)
   })
 
-  test('an ideographic space (U+3000, 1 em) is a character, not a word space: it spreads with the Han gaps and gives up at most half its width, last', () => {
+  test('an ideographic space (U+3000, 1 em) gives up at most half its width, last, and widens first, to twice its width, in a loose line', () => {
     // The fake font sets every space ¼ em: give the space U+3000's width, as a real font does.
     const atoms = shapedAtoms('条\u3000为').map((atom) => (atom.first === 'space' ? {...atom, text: '\u3000', advancePt: SIZE} : atom))
     const [junction] = buildJunctions(absorbSpaces(atoms), junctionOptions({}))
     expect(junction!.widthPt).toBeCloseTo(SIZE, 9)
     expect(junction!.shrinkPt).toEqual([0, 0, SIZE / 2])
-    expect(junction!.stretchPt).toEqual([0, 0])
-    expect(junction!.spread).toBe(true)
+    expect(junction!.stretchPt).toEqual([SIZE, 0])
+    expect(junction!.spread).toBe(false)
     expect(junction!.penalty).toBe(0)
   })
 })
