@@ -1,5 +1,6 @@
 import type {Block, Inline, Paragraph, Signoff} from './types.js'
 import {isParagraph, paragraphText} from './paragraph-text.js'
+import {isEnclosed} from '../text/enclosed.js'
 
 /**
  * What a 落款 is made of, after GB/T 9704-2012 (党政机关公文格式) §7.3.5
@@ -11,7 +12,7 @@ import {isParagraph, paragraphText} from './paragraph-text.js'
 const SIGNOFF = {
   /** 成文日期: a whole paragraph that is a date, in Arabic (2018年12月4日) or Chinese numerals (二〇〇六年九月七日), a final 。 allowed. */
   date: /^(?:(?:[0-9０-９]{4}|[〇○零一二三四五六七八九]{4})\s*年\s*)?(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*日[。.]?$/u,
-  /** 署名: a short line with no sentence punctuation (国务院办公厅; 人力资源社会保障部　最高人民法院). */
+  /** 署名: a short line with no sentence punctuation, not wholly in brackets (国务院办公厅; 人力资源社会保障部　最高人民法院; not （完）). */
   name: /^[^。，；：！？,;:!?“”"《》]{1,24}$/u,
   /** 附注 after the date (§7.3.6): a short paragraph wholly in brackets, e.g. （此件公开发布）. */
   note: /^[（(][^（()）]{1,40}[）)]$/u,
@@ -42,7 +43,7 @@ export function findSignoff(blocks: readonly Block[]): Block[] {
   const joined = joinedSignoff(date)
   if (joined && end >= 2) return [...blocks.slice(0, end - 1), joined, ...blocks.slice(end)]
   if (!SIGNOFF.date.test(paragraphText(date))) return [...blocks]
-  const named = end >= 3 && matches(blocks[end - 2], SIGNOFF.name)
+  const named = end >= 3 && matches(blocks[end - 2], SIGNOFF.name) && !isEnclosed(paragraphText(blocks[end - 2] as Paragraph))
   const start = named ? end - 2 : end - 1
   // A date with nothing above it is the text itself, not a 落款.
   if (start === 0) return [...blocks]
@@ -61,7 +62,7 @@ function joinedSignoff(paragraph: Paragraph): Signoff | undefined {
   const text = paragraph.children.map((run) => run.value).join('')
   const lead = text.length - text.trimStart().length
   const match = SIGNOFF.joined.exec(text.trim())
-  if (!match?.groups) return undefined
+  if (!match?.groups || isEnclosed(match.groups['name']!)) return undefined
   const [name, date] = splitRuns(paragraph.children, lead + match.groups['name']!.length)
   return {type: 'signoff', name: trimRuns(name), date: trimRuns(date), position}
 }

@@ -24,6 +24,12 @@ describe('findSignoff', () => {
     }
   })
 
+  test('a bracketed line over the date, such as （完）, is no name', () => {
+    expect(texts(findSignoff([p(text), p('（完）'), p('2018年12月4日')]))).toEqual([text, '（完）', '[|2018年12月4日]'])
+    const joined: Block = {type: 'paragraph', role: 'body', children: [{type: 'text', value: '（完）2018年12月4日', style: {}}], position: {start: {line: 7, column: 1}, end: {line: 8, column: 11}}}
+    expect(findSignoff([p(text), joined])).toEqual([p(text), joined])
+  })
+
   test('a break after the last text is looked past and kept', () => {
     expect(texts(findSignoff([p(text), p('国务院办公厅'), p('2018年12月4日'), {type: 'sectionBreak'}]))).toEqual([text, '[国务院办公厅|2018年12月4日]', 'sectionBreak'])
   })
