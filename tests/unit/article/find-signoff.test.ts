@@ -24,8 +24,9 @@ describe('findSignoff', () => {
     }
   })
 
-  test('a bracketed line over the date, such as （完）, is no name', () => {
+  test('a bracketed line or a closing formula over the date, such as （完） or 特此通知, is no name', () => {
     expect(texts(findSignoff([p(text), p('（完）'), p('2018年12月4日')]))).toEqual([text, '（完）', '[|2018年12月4日]'])
+    expect(texts(findSignoff([p(text), p('特此通知'), p('2018年12月4日')]))).toEqual([text, '特此通知', '[|2018年12月4日]'])
     const joined: Block = {type: 'paragraph', role: 'body', children: [{type: 'text', value: '（完）2018年12月4日', style: {}}], position: {start: {line: 7, column: 1}, end: {line: 8, column: 11}}}
     expect(findSignoff([p(text), joined])).toEqual([p(text), joined])
   })
