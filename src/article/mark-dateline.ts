@@ -12,9 +12,10 @@ import {isParagraph} from './paragraph-text.js'
  */
 const DATELINE = /^(?:本报|新华社|中新社|中新网|人民网|新华网|央视网|[\u4e00-\u9fff]{2,8}?(?:日报|晚报|报社|通讯社|网|电视台|广播电台))(?:讯|[\u4e00-\u9fff]{0,6}?[0-9０-９]{1,2}月[0-9０-９]{1,2}日(?:电|讯))(?=[（(\s\u3000\u4e00-\u9fff“])/u
 
-/** Split the 电头 off the first paragraph into a run with the `dateline` style. */
+/** Split the 电头 off the story's first paragraph (after an 编者按, if any) into a run with the `dateline` style. */
 export function markDateline(blocks: readonly Block[]): Block[] {
-  const first = blocks[0]
+  const at = isParagraph(blocks[0]) && blocks[0].part === 'editorsNote' ? 1 : 0
+  const first = blocks[at]
   const run = isParagraph(first) ? first.children[0] : undefined
   if (!isParagraph(first) || !run || run.style.strong) return [...blocks]
   const label = DATELINE.exec(run.value)?.[0]
@@ -26,5 +27,5 @@ export function markDateline(blocks: readonly Block[]): Block[] {
     head.position = {start: run.position.start, end: at}
     tail.position = {start: at, end: run.position.end}
   }
-  return [{...first, children: [head, ...(tail.value ? [tail] : []), ...first.children.slice(1)]}, ...blocks.slice(1)]
+  return [...blocks.slice(0, at), {...first, children: [head, ...(tail.value ? [tail] : []), ...first.children.slice(1)]}, ...blocks.slice(at + 1)]
 }

@@ -9,6 +9,7 @@ import {findSignoff} from './find-signoff.js'
 import {findDocumentHead} from './find-document-head.js'
 import {markClauseLabels} from './mark-clause-labels.js'
 import {markDateline} from './mark-dateline.js'
+import {markEditorsNote} from './mark-editors-note.js'
 
 /** Options of the article converter. */
 export interface ToArticleOptions {
@@ -50,7 +51,7 @@ export function toArticle(tree: Root, file: VFile, options: ToArticleOptions = {
     children.push(...convertBlock(node, file, {interview, speakers, lead: !seenSection}))
   }
   // A ## head is a section head, never the headline: setting it in the deck as well would print it twice.
-  const article: Article = {type: 'article', meta, children: markDateline(markClauseLabels(findDocumentHead(findSignoff(children))))}
+  const article: Article = {type: 'article', meta, children: markDateline(markEditorsNote(markClauseLabels(findDocumentHead(findSignoff(children)))))}
   if (yaml?.position) article.metaPosition = yaml.position as Position
   if (places.size > 0) article.metaPlaces = Object.fromEntries(places)
   return article

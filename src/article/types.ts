@@ -31,6 +31,8 @@ export interface InlineStyle {
   clause?: boolean
   /** 电头 of a news story (新华社北京12月4日电, 本报讯), run-in in 黑. */
   dateline?: boolean
+  /** The label of an 编者按 (编者按：, 【编者按】), run-in in 黑. */
+  editorsNote?: boolean
   /** Footnote call, set as a superscript-like bracket. */
   noteRef?: boolean
 }
@@ -57,9 +59,10 @@ export interface Paragraph {
    * `salutation`, the 主送机关 or a letter's 称谓 (周桂英等代表：, flush left
    * and turning flush left, §7.3.2); `note`, a statute's 题注 (2021年6月10日
    * 第十三届全国人民代表大会常务委员会第二十九次会议通过), set in brackets in
-   * 楷 under the headline. Found by `findDocumentHead`.
+   * 楷 under the headline. Found by `findDocumentHead`. `editorsNote`, an
+   * 编者按 before the story, set in 楷 (`markEditorsNote`).
    */
-  part?: 'number' | 'salutation' | 'note'
+  part?: 'number' | 'salutation' | 'note' | 'editorsNote'
   position?: Position
 }
 

@@ -82,6 +82,8 @@ function composeBlock(block: Block, index: number, context: ComposeContext): Row
       if (block.part === 'salutation') return paragraphRows(block.children, index, context, {firstIndentPt: 0, restIndentPt: 0})
       // A 题注 left in the body (no deck above it, as in a handout): centred in brackets, in the deck's 题注 face.
       if (block.part === 'note') return paragraphRows(noteRuns(block.children, template.deck.note.font), index, context, {firstIndentPt: 0, restIndentPt: 0, align: 'center'})
+      // An 编者按 in 楷, its label in the label face.
+      if (block.part === 'editorsNote') return paragraphRows(block.children.map((run) => ({...run, style: {...run.style, font: 'kai'}}) as Inline), index, context, {firstIndentPt: indent, restIndentPt: 0})
       return paragraphRows(block.children, index, context, {firstIndentPt: indent, restIndentPt: 0})
     case 'qaTurn': {
       const hanging = template.qa.hanging
@@ -141,7 +143,7 @@ function noteRuns(runs: readonly Inline[], font: string): Inline[] {
 /** Map inline style flags to a shaping style through the template. */
 export function shapeStyleFor(style: InlineStyle & {font?: string}, template: Template, sizePt: number, baseFont: string): ShapeStyle {
   let font = style.font ?? baseFont
-  if (style.speaker || style.clause || style.dateline) font = template.qa.label
+  if (style.speaker || style.clause || style.dateline || style.editorsNote) font = template.qa.label
   else if (style.strong) font = template.strong
   else if (style.emphasis && template.emphasis === 'kai') font = 'kai'
   const shape: ShapeStyle = {font, sizePt: style.noteRef ? sizePt * 0.7 : sizePt}
