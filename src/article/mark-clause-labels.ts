@@ -1,4 +1,5 @@
-import type {Block, Inline, Paragraph, Position} from './types.js'
+import type {Block, Inline, Paragraph} from './types.js'
+import {splitLabel} from './split-label.js'
 import {isParagraph} from './paragraph-text.js'
 
 /**
@@ -26,15 +27,10 @@ export function markClauseLabels(blocks: readonly Block[]): Block[] {
     const label = labelOf(block)
     if (label === undefined) return block
     const [first, ...rest] = block.children as [Inline, ...Inline[]]
-    const head: Inline = {...first, value: label, style: {...first.style, clause: true}}
+    const [head, tail] = splitLabel(first, label, {clause: true}) as [Inline, Inline]
     // The space after the label is an ideographic one, as the official text has it: an em that a tight
     // line may narrow by half at most (a word space there shrank to nothing: 第七条奏唱…).
-    const tail: Inline = {...first, value: first.value.slice(label.length).replace(/^[ \t\u3000]+/u, '\u3000')}
-    if (first.position) {
-      head.position = {start: first.position.start, end: shift(first.position.start, label.length)}
-      tail.position = {start: shift(first.position.start, label.length), end: first.position.end}
-    }
-    return {...block, children: [head, tail, ...rest]}
+    return {...block, children: [head, {...tail, value: tail.value.replace(/^[ \t\u3000]+/u, '\u3000')}, ...rest]}
   })
 }
 
@@ -43,9 +39,4 @@ function labelOf(paragraph: Paragraph): string | undefined {
   const first = paragraph.children[0]
   if (!first || first.style.strong || first.style.code) return undefined
   return CLAUSE_LABELS.label.exec(first.value)?.[0]
-}
-
-/** A point `count` characters (UTF-16 units, as unist columns count) further along the same line. */
-function shift(point: Position['start'], count: number): Position['start'] {
-  return {line: point.line, column: point.column + count}
 }

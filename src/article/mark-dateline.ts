@@ -1,4 +1,5 @@
-import type {Block, Inline} from './types.js'
+import type {Block} from './types.js'
+import {splitLabel} from './split-label.js'
 import {isParagraph} from './paragraph-text.js'
 
 /**
@@ -20,12 +21,5 @@ export function markDateline(blocks: readonly Block[]): Block[] {
   if (!isParagraph(first) || !run || run.style.strong) return [...blocks]
   const label = DATELINE.exec(run.value)?.[0]
   if (!label) return [...blocks]
-  const head: Inline = {...run, value: label, style: {...run.style, dateline: true}}
-  const tail: Inline = {...run, value: run.value.slice(label.length)}
-  if (run.position) {
-    const at = {line: run.position.start.line, column: run.position.start.column + label.length}
-    head.position = {start: run.position.start, end: at}
-    tail.position = {start: at, end: run.position.end}
-  }
-  return [...blocks.slice(0, at), {...first, children: [head, ...(tail.value ? [tail] : []), ...first.children.slice(1)]}, ...blocks.slice(at + 1)]
+  return [...blocks.slice(0, at), {...first, children: [...splitLabel(run, label, {dateline: true}), ...first.children.slice(1)]}, ...blocks.slice(at + 1)]
 }

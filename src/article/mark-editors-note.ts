@@ -1,4 +1,5 @@
-import type {Block, Inline} from './types.js'
+import type {Block} from './types.js'
+import {splitLabel} from './split-label.js'
 import {isParagraph} from './paragraph-text.js'
 
 /**
@@ -17,13 +18,5 @@ export function markEditorsNote(blocks: readonly Block[]): Block[] {
   const label = EDITORS_NOTE.exec(run.value.trimStart())?.[0]
   if (!label) return [...blocks]
   const lead = run.value.length - run.value.trimStart().length
-  const head: Inline = {...run, value: label, style: {...run.style, editorsNote: true}}
-  const tail: Inline = {...run, value: run.value.slice(lead + label.length)}
-  if (run.position) {
-    const column = run.position.start.column + lead
-    const at = {line: run.position.start.line, column: column + label.length}
-    head.position = {start: {line: run.position.start.line, column}, end: at}
-    tail.position = {start: at, end: run.position.end}
-  }
-  return [{...first, part: 'editorsNote', children: [head, ...(tail.value ? [tail] : []), ...first.children.slice(1)]}, ...blocks.slice(1)]
+  return [{...first, part: 'editorsNote', children: [...splitLabel(run, label, {editorsNote: true}, lead), ...first.children.slice(1)]}, ...blocks.slice(1)]
 }
