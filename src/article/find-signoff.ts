@@ -9,14 +9,17 @@ import {isEnclosed} from '../text/enclosed.js'
  * Newspapers reprint notices and replies with it, and essays end with their
  * date of writing (鲁迅：一九二四年十月二十八日。).
  */
+/** Year (Arabic or Chinese numerals), month and day, as a 成文日期 is written. */
+const YEAR = '(?:[0-9０-９]{4}|[〇○零一二三四五六七八九]{4})\\s*年\\s*'
+const MONTH_DAY = '(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\\s*月\\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\\s*日[。.]?'
+/** A short line with no sentence punctuation that is not a closing formula (特此通知, 此复, 此致, 敬礼). */
+const NAME = '(?!特此|此复|此致|敬礼|谢谢)[^。，；：！？,;:!?“”"《》]{1,24}'
+
 const SIGNOFF = {
   /** 成文日期: a whole paragraph that is a date, in Arabic (2018年12月4日) or Chinese numerals (二〇〇六年九月七日), a final 。 allowed. */
-  date: /^(?:(?:[0-9０-９]{4}|[〇○零一二三四五六七八九]{4})\s*年\s*)?(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*日[。.]?$/u,
-  /**
-   * 署名: a short line with no sentence punctuation, not wholly in brackets and not a closing formula
-   * (国务院办公厅; 人力资源社会保障部　最高人民法院; not （完）, 特此通知, 此致 or 敬礼).
-   */
-  name: /^(?!特此|此复|此致|敬礼|谢谢)[^。，；：！？,;:!?“”"《》]{1,24}$/u,
+  date: new RegExp(`^(?:${YEAR})?${MONTH_DAY}$`, 'u'),
+  /** 署名 (国务院办公厅; 人力资源社会保障部　最高人民法院; not 特此通知); one wholly in brackets, such as （完）, is refused apart. */
+  name: new RegExp(`^${NAME}$`, 'u'),
   /** 附注 after the date (§7.3.6): a short paragraph wholly in brackets, e.g. （此件公开发布）. */
   note: /^[（(][^（()）]{1,40}[）)]$/u,
   /** 附注 paragraphs that may follow the date. */
@@ -25,7 +28,7 @@ const SIGNOFF = {
    * Name and date written on two lines of one paragraph (no blank line between them), which Markdown
    * joins: 国务院办公厅2018年12月4日. The date must have its year here, to tell where the name ends.
    */
-  joined: /^(?!特此|此复|此致|敬礼|谢谢)(?<name>[^。，；：！？,;:!?“”"《》]{1,24}?)(?<date>(?:[0-9０-９]{4}|[〇○零一二三四五六七八九]{4})\s*年\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*日[。.]?)$/u
+  joined: new RegExp(`^(?<name>${NAME}?)(?<date>${YEAR}${MONTH_DAY})$`, 'u')
 } as const
 
 /**
