@@ -119,9 +119,11 @@ export async function layoutArticle(article: Article, template: Template, file: 
   // Lay out the deck across the columns it spans.
   const span = template.deck.span > 0 ? Math.min(template.deck.span, grid.columns) : grid.columns
   const deckWidth = span * grid.measurePt + (span - 1) * grid.gutterPt
-  // A statute's 题注 stands under the headline, across the deck (the first block, when it is one).
+  // A statute's 题注 or a document's 发文字号 stands under the headline, across the deck (the first block,
+  // when it is one), as the official gazettes and newspapers print them.
   const first = article.children[0]
-  const note = first?.type === 'paragraph' && first.part === 'note' ? {text: blockText(first), ...(first.position ? {position: first.position} : {})} : undefined
+  const lifted = first?.type === 'paragraph' && (first.part === 'note' || first.part === 'number')
+  const note = lifted ? {text: blockText(first), bracketed: first.part === 'note', ...(first.position ? {position: first.position} : {})} : undefined
   let deck: Deck | undefined = layoutDeck(article.meta, template, grid, deckWidth, shape, (reason) => warn('headline-too-long', reason, titlePlace(article)), note)
   let blocks = note ? article.children.slice(1) : article.children
   if (deck.lines > grid.linesPerColumn * MAX_DECK_SHARE) {

@@ -22,7 +22,8 @@ const DECK_GAP = 0.35
 
 /**
  * Lay out the deck: 引题 above 主题 above 副题 (led by ——), a statute's
- * 题注 in brackets (`note`, lifted from the body), the meta line
+ * 题注 in brackets or a document's 发文字号 (`note`, lifted from the body),
+ * the meta line
  * (来源、日期、制作、新闻热线) and a rule, centred across the span.
  * 主题 is set on one line, shrunk down to its minimum size if need be;
  * only then broken at phrase boundaries (a space in the title) into
@@ -53,7 +54,7 @@ export function layoutDeck(meta: ArticleMeta, template: Template, grid: Grid, wi
   }
   if (note) {
     const size = deck.note.size
-    const atoms = shape(bracketed(note.text), {font: deck.note.font, sizePt: size}, note.position)
+    const atoms = shape(note.bracketed === false ? note.text.trim() : bracketed(note.text), {font: deck.note.font, sizePt: size}, note.position)
     place(typesetParagraph(atoms, paragraphOptions(template, widthPt, size, {firstIndentPt: 0, restIndentPt: 0, align: 'center'})), size, size * 1.4, 'note')
   }
   const metaText = metaLine(meta)
@@ -68,10 +69,16 @@ export function layoutDeck(meta: ArticleMeta, template: Template, grid: Grid, wi
   return {items, lines}
 }
 
-/** A statute's 题注 lifted from the body into the deck: its text and where it stands in the source. */
+/**
+ * A line lifted from the body into the deck, under the headline: a statute's
+ * 题注 (set in brackets) or a document's 发文字号 (as it is written); its text
+ * and where it stands in the source.
+ */
 export interface DeckNote {
   text: string
   position?: Position
+  /** Set in brackets (a 题注); false: as written (a 发文字号). Default true. */
+  bracketed?: boolean
 }
 
 /** A 题注 as printed: in full-width brackets (added when the source has none). */

@@ -49,6 +49,12 @@ describe('the 题注 in the deck', () => {
     expect(withNote.lines).toBeGreaterThan(without.lines)
   })
 
+  test('a 发文字号 lifted into the deck is set as written, without brackets', () => {
+    const deck = layoutDeck(meta, template, grid, width, (value, style) => fakeAtoms(value, style.sizePt), undefined, {text: '国办发明电〔2018〕15号', bracketed: false})
+    const [line] = texts(deck.items).filter((item) => (item as TextItem & {role: string}).role === 'note')
+    expect(line!.placed.map(({atom}) => atom.text).join('')).toBe('国办发明电〔2018〕15号')
+  })
+
   test('brackets the source has are kept, not doubled', () => {
     expect(bracketed(`（${text}）`)).toBe(`（${text}）`)
     expect(bracketed(` ${text} `)).toBe(`（${text}）`)
