@@ -51,7 +51,9 @@ export function toArticle(tree: Root, file: VFile, options: ToArticleOptions = {
     children.push(...convertBlock(node, file, {interview, speakers, lead: !seenSection}))
   }
   // A ## head is a section head, never the headline: setting it in the deck as well would print it twice.
-  const article: Article = {type: 'article', meta, children: markDateline(markEditorsNote(markClauseLabels(findDocumentHead(findSignoff(children)))))}
+  // Document and news passes, in order: the 主送 is told by a signed 落款, and the 电头 follows an 编者按.
+  const marked = markDateline(markEditorsNote(markClauseLabels(findDocumentHead(findSignoff(children)))))
+  const article: Article = {type: 'article', meta, children: marked}
   if (yaml?.position) article.metaPosition = yaml.position as Position
   if (places.size > 0) article.metaPlaces = Object.fromEntries(places)
   return article

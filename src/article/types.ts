@@ -55,12 +55,13 @@ export interface Paragraph {
   role: 'lead' | 'body'
   /**
    * A part of an official document's head (GB/T 9704-2012), set as it is
-   * there: `number`, the 发文字号 (国办发〔2018〕123号, centred, §7.2.4);
-   * `salutation`, the 主送机关 or a letter's 称谓 (周桂英等代表：, flush left
-   * and turning flush left, §7.3.2); `note`, a statute's 题注 (2021年6月10日
-   * 第十三届全国人民代表大会常务委员会第二十九次会议通过), set in brackets in
-   * 楷 under the headline. Found by `findDocumentHead`. `editorsNote`, an
-   * 编者按 before the story, set in 楷 (`markEditorsNote`).
+   * printed: `number`, the 发文字号 (国办发〔2018〕123号), centred under the
+   * headline (§7.2.4); `salutation`, the 主送机关 or a letter's 称谓
+   * (周桂英等代表：), flush left and turning flush left (§7.3.2); `note`, a
+   * statute's 题注 (2021年6月10日第十三届全国人民代表大会常务委员会第二十九次
+   * 会议通过), in brackets in 楷 under the headline. Found by
+   * `findDocumentHead`. `editorsNote`, an 编者按 before the story, set in 楷
+   * (`markEditorsNote`).
    */
   part?: 'number' | 'salutation' | 'note' | 'editorsNote'
   position?: Position

@@ -56,7 +56,7 @@ export const PENALTY = {
 const WORD_SPACE_MIN_EM = 0.2
 const WORD_SPACE_MAX_EM = 0.5
 
-/** Spaces at least this wide (em) are ideographic spaces, fixed like a character: U+3000, U+2003. */
+/** Spaces at least this wide (em) are ideographic spaces, a character wide (U+3000, U+2003), not word spaces. */
 const FIXED_SPACE_EM = 0.75
 /** Share of its width an ideographic space keeps in a tight line. */
 const FIXED_SPACE_MIN_SHARE = 0.5

@@ -121,11 +121,11 @@ export function toIsoDate(raw: unknown): string | undefined {
     // (full-width digits too), and a date-time, whose date is taken as written (2024-03-05T10:00+08:00).
     const match = /^(\d{4})(?:-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}\S*)?|年(\d{1,2})月(\d{1,2})日|\/(\d{1,2})\/(\d{1,2})|\.(\d{1,2})\.(\d{1,2}))$/u.exec(raw.normalize('NFKC').trim())
     if (!match) return undefined
-    const [month, day] = [match[2] ?? match[4] ?? match[6] ?? match[8], match[3] ?? match[5] ?? match[7] ?? match[9]]
-    match[2] = month!
-    match[3] = day!
-    const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])))
-    if (date.getUTCMonth() !== Number(match[2]) - 1) return undefined
+    // Each form captures its month and day in its own pair of groups.
+    const month = Number(match[2] ?? match[4] ?? match[6] ?? match[8])
+    const day = Number(match[3] ?? match[5] ?? match[7] ?? match[9])
+    const date = new Date(Date.UTC(Number(match[1]), month - 1, day))
+    if (date.getUTCMonth() !== month - 1) return undefined
     return date.toISOString().slice(0, 10)
   }
   return undefined
