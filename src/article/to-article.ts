@@ -10,6 +10,7 @@ import {findDocumentHead} from './find-document-head.js'
 import {markClauseLabels} from './mark-clause-labels.js'
 import {markDateline} from './mark-dateline.js'
 import {markEditorsNote} from './mark-editors-note.js'
+import {resolveSoftBreaks} from './soft-breaks.js'
 
 /** Options of the article converter. */
 export interface ToArticleOptions {
@@ -198,23 +199,36 @@ function table(node: MdTable, file: VFile): Block {
   return {type: 'table', rows, position: node.position as Position | undefined}
 }
 
-/** Flatten phrasing content into styled runs. */
+/** Flatten phrasing content into styled runs, its soft line breaks resolved (`resolveSoftBreaks`). */
 function inlines(nodes: readonly PhrasingContent[], style: InlineStyle, file: VFile): Inline[] {
+  return resolveSoftBreaks(collectInlines(nodes, style, file), (line) => sourceLines(file)[line - 1])
+}
+
+/** The source's lines, split once per file (only articles with soft line breaks ask). */
+const linesOf = new WeakMap<VFile, string[]>()
+
+function sourceLines(file: VFile): string[] {
+  let lines = linesOf.get(file)
+  if (!lines) linesOf.set(file, (lines = String(file.value ?? '').split(/\r\n?|\n/)))
+  return lines
+}
+
+function collectInlines(nodes: readonly PhrasingContent[], style: InlineStyle, file: VFile): Inline[] {
   const runs: Inline[] = []
   for (const node of nodes) {
     const position = node.position as Position | undefined
     switch (node.type) {
       case 'text':
-        if (node.value) runs.push({type: 'text', value: node.value.replace(/\n/g, ''), style, position})
+        if (node.value) runs.push({type: 'text', value: node.value, style, position})
         break
       case 'strong':
-        runs.push(...inlines(node.children, {...style, strong: true}, file))
+        runs.push(...collectInlines(node.children, {...style, strong: true}, file))
         break
       case 'emphasis':
-        runs.push(...inlines(node.children, {...style, emphasis: true}, file))
+        runs.push(...collectInlines(node.children, {...style, emphasis: true}, file))
         break
       case 'delete':
-        runs.push(...inlines(node.children, style, file))
+        runs.push(...collectInlines(node.children, style, file))
         break
       case 'inlineCode':
         runs.push({type: 'text', value: node.value, style: {...style, code: true}, position})
@@ -228,12 +242,12 @@ function inlines(nodes: readonly PhrasingContent[], style: InlineStyle, file: VF
           runs.push({type: 'text', value: url, style: {...style, href: node.url.startsWith('mailto:') ? `mailto:${url}` : url}, position})
           runs.push({type: 'text', value: text.slice(cut), style, position})
         } else {
-          runs.push(...inlines(node.children, {...style, href: node.url}, file))
+          runs.push(...collectInlines(node.children, {...style, href: node.url}, file))
         }
         break
       }
       case 'linkReference':
-        runs.push(...inlines(node.children, style, file))
+        runs.push(...collectInlines(node.children, style, file))
         break
       case 'footnoteReference':
         runs.push({type: 'text', value: `[${node.label ?? node.identifier}]`, style: {...style, noteRef: true}, position})

@@ -54,7 +54,8 @@ export function layoutDeck(meta: ArticleMeta, template: Template, grid: Grid, wi
   }
   if (note) {
     const size = deck.note.size
-    const atoms = shape(note.bracketed === false ? note.text.trim() : bracketed(note.text), {font: deck.note.font, sizePt: size}, note.position)
+    const text = note.bracketed === false ? note.text.trim() : bracketed(note.text)
+    const atoms = shape(text, {font: deck.note.font, sizePt: size}, notePlace(note, text))
     place(typesetParagraph(atoms, paragraphOptions(template, widthPt, size, {firstIndentPt: 0, restIndentPt: 0, align: 'center'})), size, size * 1.4, 'note')
   }
   const metaText = metaLine(meta)
@@ -79,6 +80,18 @@ export interface DeckNote {
   position?: Position
   /** Set in brackets (a 题注); false: as written (a 发文字号). Default true. */
   bracketed?: boolean
+}
+
+/**
+ * Where the note's set text stands in the source, for messages about its
+ * characters (the shaper adds a character's offset to the column): past the
+ * white space trimmed off, less the bracket added in front.
+ */
+function notePlace(note: DeckNote, text: string): Position | undefined {
+  const shift = note.text.length - note.text.trimStart().length - text.indexOf(note.text.trim())
+  if (!note.position || shift === 0) return note.position
+  const {start, end} = note.position
+  return {start: {line: start.line, column: start.column + shift}, end}
 }
 
 /** A 题注 as printed: in full-width brackets (added when the source has none). */

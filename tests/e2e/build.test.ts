@@ -196,6 +196,21 @@ describe('a character no font has in the front matter', () => {
   })
 })
 
+describe('a character no font has in the body', () => {
+  test('is reported at its own line and column on a later line of a hard-wrapped paragraph, and in a 题注 lifted into the deck', async () => {
+    const {renderArticle} = await import('../../src/build/render-article.js')
+    // The 题注 has no brackets in the source: the deck adds one in front, which must not shift the column.
+    const source = '---\ntitle: 某某法\ndate: 2024-05-06\n---\n\n2017年9月1日第十二届全国人民代表大会常务委员会第二十九次会议通过\uE000\n\n第一条　为了维护\n  国歌\uE001的尊严。\n\n第二条　国歌是《义勇军进行曲》。\n'
+    const result = await renderArticle(source, 'body-missing.md')
+    expect(result.pdf).toBeDefined()
+    const places = result.file.messages.filter((message) => message.ruleId === 'missing-glyph').map((message) => [/\(U\+([0-9A-F]+)\)/.exec(message.reason)?.[1], message.line, message.column])
+    expect(places).toEqual([
+      ['E000', 6, 36],
+      ['E001', 9, 5]
+    ])
+  })
+})
+
 describe('a headline too long for the deck', () => {
   test('is a warning at the `title:` value', async () => {
     const {renderArticle} = await import('../../src/build/render-article.js')

@@ -1,0 +1,108 @@
+import type {Inline, Point} from './types.js'
+
+/**
+ * Characters that take a line end of the source away rather than turn it
+ * into a word space: the East Asian Wide and Fullwidth ones (UAX #11: Han,
+ * kana, bopomofo, CJK symbols and punctuation, full-width forms), Hangul
+ * excepted, as Korean spaces its words.
+ */
+const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\u2E80-\u2FDF\u2FF0-\u2FFF\u3000-\u303F\u3099-\u30FF\u3190-\u31FF\u3200-\u33FF\uFE10-\uFE1F\uFE30-\uFE4F\uFF01-\uFF60\uFFE0-\uFFE6]/u
+
+/**
+ * What a soft line break (a line end inside a paragraph of the source)
+ * becomes, by the characters on its two sides (CSS Text 3 §4.1.2, segment
+ * break transformation):
+ *
+ * | before      | after       | becomes     | e.g.                          |
+ * | ----------- | ----------- | ----------- | ----------------------------- |
+ * | U+200B      | any         | nothing     | a break already there         |
+ * | any         | U+200B      | nothing     |                               |
+ * | wide        | any         | nothing     | 文字⏎文字, 说：⏎“好”, 中文⏎English |
+ * | any         | wide        | nothing     | 2021⏎年, English⏎中文          |
+ * | other       | other       | a space     | brown⏎fox                     |
+ *
+ * CSS removes the break only when both sides are wide; like xeCJK, paiban
+ * removes it when either side is, because the gap between Han and Latin
+ * text is the line composer's to make (¼ em, clreq §3.4), not the writer's
+ * line end's: a word space there would be stretched and shrunk as one.
+ */
+export function softBreakBecomes(before: string | undefined, after: string | undefined): '' | ' ' {
+  if (before === undefined || after === undefined) return ''
+  if (before === '\u200B' || after === '\u200B') return ''
+  return WIDE.test(before) || WIDE.test(after) ? '' : ' '
+}
+
+/**
+ * Resolve the soft line breaks of a paragraph's runs: each `\n` becomes
+ * nothing or a space (`softBreakBecomes`, which looks across runs), and a run
+ * that spanned several source lines is cut into one run per line, each with
+ * where it stands, so that a message about a character on a later line names
+ * that line and column. `sourceLine(n)` is the source's line `n` (1-based),
+ * read only when a run spans lines.
+ */
+export function resolveSoftBreaks(runs: readonly Inline[], sourceLine: (line: number) => string | undefined): Inline[] {
+  if (!runs.some((run) => run.value.includes('\n'))) return runs as Inline[]
+  const out: Inline[] = []
+  runs.forEach((run, index) => {
+    if (!run.value.includes('\n')) {
+      out.push(run)
+      return
+    }
+    const lines = run.value.split('\n')
+    const pieces = lines.map((text, k) => {
+      if (k === lines.length - 1) return text
+      return text + softBreakBecomes(charBefore(runs, index, lines, k), charAfter(runs, index, lines, k))
+    })
+    const position = run.position
+    if (!position) {
+      out.push({...run, value: pieces.join('')})
+      return
+    }
+    pieces.forEach((value, k) => {
+      if (value === '') return
+      const line = position.start.line + k
+      const start: Point = k === 0 ? position.start : {line, column: continuationColumn(sourceLine(line), value)}
+      const end: Point = k === pieces.length - 1 ? position.end : {line, column: start.column + value.length}
+      out.push({...run, value, position: {start, end}})
+    })
+  })
+  return out
+}
+
+/** The last character before line end `k` of run `index`, looking back across runs. */
+function charBefore(runs: readonly Inline[], index: number, lines: readonly string[], k: number): string | undefined {
+  for (let line = k; line >= 0; line--) if (lines[line]) return lastChar(lines[line]!)
+  for (let r = index - 1; r >= 0; r--) {
+    const value = runs[r]!.value.replace(/\n+$/, '')
+    if (value) return lastChar(value)
+  }
+  return undefined
+}
+
+/** The first character after line end `k` of run `index`, looking ahead across runs. */
+function charAfter(runs: readonly Inline[], index: number, lines: readonly string[], k: number): string | undefined {
+  for (let line = k + 1; line < lines.length; line++) if (lines[line]) return String.fromCodePoint(lines[line]!.codePointAt(0)!)
+  for (let r = index + 1; r < runs.length; r++) {
+    const value = runs[r]!.value.replace(/^\n+/, '')
+    if (value) return String.fromCodePoint(value.codePointAt(0)!)
+  }
+  return undefined
+}
+
+function lastChar(text: string): string {
+  const code = text.codePointAt(text.length - 1)!
+  return code >= 0xdc00 && code <= 0xdfff && text.length > 1 ? String.fromCodePoint(text.codePointAt(text.length - 2)!) : text[text.length - 1]!
+}
+
+/**
+ * The column a continuation line's text starts at: Markdown drops the
+ * line's indent and its quote markers (`> `) from the text, so it is found
+ * in the line; where escapes make the two differ, the first character past
+ * the indent and markers.
+ */
+function continuationColumn(line: string | undefined, text: string): number {
+  if (line === undefined) return 1
+  const indent = /^[ \t>]*/.exec(line)![0].length
+  const found = line.indexOf(text.slice(0, 4), indent)
+  return (found >= 0 ? found : indent) + 1
+}
