@@ -11,6 +11,7 @@ import {markClauseLabels} from './mark-clause-labels.js'
 import {markDateline} from './mark-dateline.js'
 import {markEditorsNote} from './mark-editors-note.js'
 import {resolveSoftBreaks} from './soft-breaks.js'
+import {LINE_BREAK} from '../text/segment.js'
 
 /** Options of the article converter. */
 export interface ToArticleOptions {
@@ -253,7 +254,8 @@ function collectInlines(nodes: readonly PhrasingContent[], style: InlineStyle, f
         runs.push({type: 'text', value: `[${node.label ?? node.identifier}]`, style: {...style, noteRef: true}, position})
         break
       case 'break':
-        runs.push({type: 'text', value: ' ', style, position})
+        // A hard break (a line ending in `\\` or two spaces): the line ends there (`LINE_BREAK`).
+        runs.push({type: 'text', value: LINE_BREAK, style, position})
         break
       case 'image':
       case 'imageReference':

@@ -3,6 +3,7 @@ import {buildJunctions, atomWidth, type Junction, type JunctionOptions} from '..
 import {breakLines, type Breakpoint} from '../linebreak/break-lines.js'
 import {justifyLine, type LineAlign, type PlacedAtom} from './justify-line.js'
 import {STYLE_KEEPS} from '../text/punctuation.js'
+import {LINE_BREAK} from '../text/segment.js'
 
 /** One typeset line: atoms placed from the line's own left edge. */
 export interface Line {
@@ -102,6 +103,41 @@ const NO_GLUE: Junction = {widthPt: 0, shrinkPt: [0, 0, 0], stretchPt: [0, 0], s
  * to the measure (the last flush left, never stretched).
  */
 export function typesetParagraph(input: readonly Atom[], options: ParagraphOptions): Line[] {
+  return input.some(isLineBreak) ? typesetBrokenParagraph(input, options) : typesetRun(input, options)
+}
+
+/** A forced line break (`LINE_BREAK`), shaped. */
+function isLineBreak(atom: Atom): boolean {
+  return atom.text === LINE_BREAK
+}
+
+/**
+ * Set a paragraph with forced line breaks: each part between them is set as
+ * a paragraph of its own, its last line as a paragraph's last line (flush
+ * left when justified), the first part with the first-line indent and the
+ * others with the indent of turned lines. A part with nothing in it (two
+ * breaks in a row) is an empty line. Looseness goes to the longest part,
+ * which has most room to take it.
+ */
+function typesetBrokenParagraph(input: readonly Atom[], options: ParagraphOptions): Line[] {
+  const parts: Atom[][] = [[]]
+  for (const atom of input) {
+    if (isLineBreak(atom)) parts.push([])
+    else parts[parts.length - 1]!.push(atom)
+  }
+  // A break at the very end ends nothing (CommonMark drops it at the end of a block).
+  while (parts.length > 1 && parts[parts.length - 1]!.every((atom) => atom.first === 'space')) parts.pop()
+  const longest = parts.reduce((best, part, index) => (part.length > parts[best]!.length ? index : best), 0)
+  return parts.flatMap((part, index) => {
+    const indent = index === 0 ? options.firstIndentPt : options.restIndentPt
+    const lastAlign = index === parts.length - 1 ? options.lastAlign : undefined
+    const lines = typesetRun(part, {...options, firstIndentPt: indent, lastAlign, looseness: index === longest ? options.looseness : 0})
+    return lines.length > 0 ? lines : [{xPt: indent, availablePt: options.measurePt - indent, placed: [], widthPt: 0, ratio: 0, kind: 'final', sizePt: 0}]
+  })
+}
+
+/** Set a run of atoms with no forced break in it. */
+function typesetRun(input: readonly Atom[], options: ParagraphOptions): Line[] {
   const atoms = splitOversized(absorbSpaces(input), options.measurePt - Math.max(options.firstIndentPt, options.restIndentPt))
   if (atoms.length === 0) return []
   const junctions = buildJunctions(atoms, options)

@@ -1,6 +1,6 @@
 import {makeAtom, type Atom, type Glyph} from '../text/atom.js'
 import {charClass, isCjkPunctuation, isDefaultIgnorable} from '../text/char-class.js'
-import {segment, isUrlLike, splitUrl} from '../text/segment.js'
+import {segment, isUrlLike, splitUrl, LINE_BREAK} from '../text/segment.js'
 import {hyphenationPoints} from '../text/hyphenate.js'
 import {GB_BLANKS} from '../text/punctuation.js'
 import {fontFor, resolveKey, type FontBook} from './font-book.js'
@@ -112,7 +112,7 @@ function base(text: string, key: string, style: ShapeStyle): Omit<Atom, 'advance
 
 function spaceAtom(text: string, key: string, style: ShapeStyle, book: FontBook): Atom {
   const metrics = lookup(text === '\u3000' ? '\u3000' : ' ', key, book)
-  const advance = text === '' ? 0 : (metrics?.advance ?? (text === '\u3000' ? 1 : 0.25))
+  const advance = text === '' || text === LINE_BREAK ? 0 : (metrics?.advance ?? (text === '\u3000' ? 1 : 0.25))
   // The space glyph itself is kept for the text layer (a copied "vom Meer" keeps its space); layout never draws its width.
   const glyphs = text === ' ' && metrics && metrics.key === key ? [{id: metrics.id, advancePt: advance * style.sizePt, text: ' '}] : []
   return makeAtom({...base(text || '\u200B', key, style), first: 'space', last: 'space', advancePt: advance * style.sizePt, blankBeforePt: 0, blankAfterPt: 0, glyphs})

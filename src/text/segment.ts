@@ -9,6 +9,14 @@ export interface Unit {
   join?: boolean
 }
 
+/**
+ * A forced line break inside a paragraph (Markdown's hard break, a line
+ * ending in a backslash or two spaces), carried through the text as
+ * U+2028 LINE SEPARATOR: a space unit of its own, never collapsed with the
+ * spaces around it, which the paragraph setter breaks the line at.
+ */
+export const LINE_BREAK = '\u2028'
+
 const graphemes = new Intl.Segmenter('zh', {granularity: 'grapheme'})
 const NEEDS_GRAPHEMES = /[\u0300-\u036f\u1ab0-\u1aff\u20d0-\u20ff\u200d\ufe00-\ufe0f\u{1F000}-\u{1FFFF}\u{E0100}-\u{E01EF}\u{E0000}-\u{E007F}\u{2600}-\u{27BF}]/u
 
@@ -20,7 +28,8 @@ const INVISIBLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u200C\u200D\u2
  * Split text into layout units. Grapheme clusters keep emoji sequences and
  * variation selectors together; Latin letters, digits and Western punctuation
  * join into words; runs of white space collapse to one space unit. A
- * zero-width space becomes an empty space unit (a break opportunity).
+ * zero-width space becomes an empty space unit (a break opportunity); a
+ * line separator (`LINE_BREAK`) a space unit of its own.
  */
 export function segment(text: string): Unit[] {
   const units: Unit[] = []
@@ -43,6 +52,11 @@ export function segment(text: string): Unit[] {
       units.push({text: '', kind: 'space', cls: 'space'})
       continue
     }
+    if (cluster === LINE_BREAK) {
+      flushWord()
+      units.push({text: LINE_BREAK, kind: 'space', cls: 'space'})
+      continue
+    }
     // Drop invisible format and control characters; inside a cluster (an emoji ZWJ sequence) they belong to it.
     const visible = INVISIBLE_AT_START.test(cluster) ? cluster.replace(INVISIBLE, '') : cluster
     if (!visible) continue
@@ -56,7 +70,7 @@ export function segment(text: string): Unit[] {
       // Collapse a run of white space to one unit; an ideographic space (U+3000) wins, as it is 1 em wide.
       const last = units[units.length - 1]
       const char = visible === '\u3000' ? '\u3000' : ' '
-      if (last?.kind !== 'space') units.push({text: char, kind: 'space', cls})
+      if (last?.kind !== 'space' || last.text === LINE_BREAK) units.push({text: char, kind: 'space', cls})
       else if (char === '\u3000') last.text = char
       continue
     }

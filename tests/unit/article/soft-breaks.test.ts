@@ -9,6 +9,7 @@ import {resolveSoftBreaks, softBreakBecomes} from '../../../src/article/soft-bre
 import {parseMarkdown} from '../../../src/parse/parse-markdown.js'
 import {toArticle} from '../../../src/article/to-article.js'
 import type {Block, Inline, Signoff} from '../../../src/article/types.js'
+import {LINE_BREAK} from '../../../src/text/segment.js'
 
 const run = (value: string, line?: number, column = 1, style = {}): Inline => ({type: 'text', value, style, ...(line ? {position: {start: {line, column}, end: {line: line + value.split('\n').length - 1, column: 99}}} : {})})
 const noSource = (): undefined => undefined
@@ -83,10 +84,20 @@ describe('through toArticle', () => {
     expect(textOf(article.children[0]!)).toBe('The quick brown fox jumps over 中文文字，“引号”和 English words。')
   })
 
-  test('a 落款 written as name and date on two lines of one paragraph is still split at the date', () => {
-    const article = convert('---\ntitle: 通知\n---\n\n各地区要妥善安排好值班工作。\n\n国务院办公厅\n2018年12月4日\n')
+  test.each([
+    ['a soft', '\n'],
+    ['a hard', '\\\n']
+  ])('a 落款 written as name and date on two lines of one paragraph (%s break) is still split at the date', (_kind, lineEnd) => {
+    const article = convert(`---\ntitle: 通知\n---\n\n各地区要妥善安排好值班工作。\n\n国务院办公厅${lineEnd}2018年12月4日\n`)
     const signoff = article.children.find((block): block is Signoff => block.type === 'signoff')
     expect(signoff?.name?.map((r) => r.value).join('')).toBe('国务院办公厅')
     expect(signoff?.date.map((r) => r.value).join('')).toBe('2018年12月4日')
+  })
+
+  test('a hard break (a line ending in a backslash or two spaces) is a LINE_BREAK run of its own', () => {
+    for (const lineEnd of ['\\\n', '  \n']) {
+      const article = convert(`---\ntitle: 诗\n---\n\n床前明月光，${lineEnd}疑是地上霜。\n`)
+      expect((article.children[0] as {children: Inline[]}).children.map((r) => r.value)).toEqual(['床前明月光，', LINE_BREAK, '疑是地上霜。'])
+    }
   })
 })

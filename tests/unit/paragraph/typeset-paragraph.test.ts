@@ -9,6 +9,7 @@ import {atomWidth} from '../../../src/linebreak/junctions.js'
 import {isNoEnd, isNoStart, type KinsokuLevel} from '../../../src/text/kinsoku.js'
 import type {PunctuationStyle} from '../../../src/text/punctuation.js'
 import {fakeAtoms} from '../../helpers/fake-atoms.js'
+import {LINE_BREAK} from '../../../src/text/segment.js'
 import {EPS, INDENT, MEASURE, SIZE, isDrawnHyphen, lastInkEnd, letterCount, paragraphOptions, rightEdge, setText, shapedAtoms, sourceText} from '../linebreak/builders.js'
 
 const PARAGRAPHS = {
@@ -327,5 +328,48 @@ describe('a number and its measure word', () => {
       const lines = set(measure)
       for (let i = 0; i + 1 < lines.length; i++) expect(`${lineText(lines[i]!)}|${lineText(lines[i + 1]!)}`).not.toMatch(/\d\|年/)
     }
+  })
+})
+
+describe('forced line breaks (a Markdown hard break, carried as LINE_BREAK)', () => {
+  const B = LINE_BREAK
+  const text = (lines: readonly Line[]) => lines.map(lineText)
+
+  test('the line ends at the break, flush left and unstretched, and the next starts at the turned-line indent', () => {
+    const lines = setText(`李白在诗中写道：${B}床前明月光，疑是地上霜。${B}举头望明月，低头思故乡。`)
+    expect(text(lines)).toEqual(['李白在诗中写道：', '床前明月光，疑是地上霜。', '举头望明月，低头思故乡。'])
+    expect(lines.map((line) => line.xPt)).toEqual([INDENT, 0, 0])
+    for (const line of lines) {
+      expect(line.kind).toBe('final')
+      expect(line.ratio).toBe(0)
+      expect(line.placed[0]!.xPt).toBeLessThan(EPS)
+    }
+  })
+
+  test('a long part before a break still fills its own turned lines to the measure', () => {
+    const long = PARAGRAPHS.news.slice(0, 40)
+    const lines = setText(`${long}${B}短句。`)
+    expect(lines.length).toBeGreaterThan(2)
+    for (const line of lines.slice(0, -2)) expect(rightEdge(line)).toBeCloseTo(MEASURE, 6)
+    expect(text(lines).at(-1)).toBe('短句。')
+  })
+
+  test('two breaks in a row leave an empty line; a break at the end, or spaces around one, add nothing', () => {
+    expect(text(setText(`第一行${B}${B}第三行`))).toEqual(['第一行', '', '第三行'])
+    expect(text(setText(`第一行${B}`))).toEqual(['第一行'])
+    expect(text(setText(`one ${B} two`))).toEqual(['one', 'two'])
+  })
+
+  test('each part is set as a paragraph of its own would be: centred parts stay centred', () => {
+    const options = {align: 'center' as const, firstIndentPt: 0}
+    const lines = setText(`国办发${B}〔2018〕123号`, options)
+    expect(lines).toEqual([...setText('国办发', options), ...setText('〔2018〕123号', options)])
+  })
+
+  test('looseness goes to the longest part only', () => {
+    const long = PARAGRAPHS.news
+    const tighter = setText(long, {looseness: -1})
+    expect(tighter.length).toBe(setText(long).length - 1)
+    expect(setText(`${long}${B}短句。`, {looseness: -1})).toEqual([...tighter, ...setText('短句。', {firstIndentPt: 0})])
   })
 })

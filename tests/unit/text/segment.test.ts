@@ -22,6 +22,8 @@ describe('segment', () => {
     ['10\u00A0km', ['word:10\u00A0km']],
     ['中\u200B文', ['cjk:中', 'space:', 'cjk:文']], // ZWSP: an empty break opportunity
     ['ab\u200Bcd', ['word:ab', 'space:', 'word:cd']],
+    ['中\u2028文', ['cjk:中', 'space:\u2028', 'cjk:文']], // a forced line break (LINE_BREAK): a unit of its own
+    ['a \u2028 b', ['word:a', 'space: ', 'space:\u2028', 'space: ', 'word:b']], // … not collapsed with the spaces around it
     ['co\u00ADop', ['word:coop']], // soft hyphen dropped
     ['——', ['cjk:—', 'cjk:—']],
     ['……', ['cjk:…', 'cjk:…']],
