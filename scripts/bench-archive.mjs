@@ -18,7 +18,7 @@
  * Usage: node scripts/bench-archive.mjs [--n 1000] [--noop-n 10000] [--steady 3000] [--jobs N]
  *          [--runs 20] [--sample xingguo-police-interview] [--profile] [--keep]
  *          [--dir /tmp/somewhere]
- * Needs the compiled dist/ (this script compiles it first).
+ * Needs the compiled dist/ (this script compiles it first, worker bundle included).
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -60,7 +60,7 @@ if (args['warm-only']) {
   process.exit(0)
 }
 
-execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.build.json')], {stdio: 'inherit'})
+execFileSync(process.execPath, [path.join(root, 'scripts/compile.mjs')], {stdio: 'inherit'})
 const work = args.dir ? path.resolve(args.dir) : fs.mkdtempSync(path.join(os.tmpdir(), 'paiban-bench-archive-'))
 fs.mkdirSync(work, {recursive: true})
 // Snapshot the compiled package, so that a recompile elsewhere during the bench changes nothing here.

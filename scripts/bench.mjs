@@ -10,7 +10,7 @@ import {performance} from 'node:perf_hooks'
 const seed = process.argv[2] ?? 'content/xingguo-police-interview.md'
 const runs = Number(process.env.BENCH_RUNS ?? 20)
 const out = fs.mkdtempSync(path.join(os.tmpdir(), 'paiban-bench-'))
-if (!fs.existsSync('dist/index.js')) spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], {stdio: 'inherit'})
+if (!fs.existsSync('dist/index.js')) spawnSync(process.execPath, ['scripts/compile.mjs'], {stdio: 'inherit'})
 
 // Cold: a fresh process per build (node start, module load, font parse, build, write).
 const cold = []

@@ -1,16 +1,19 @@
 import fs from 'node:fs'
-import {fileURLToPath, pathToFileURL} from 'node:url'
+import {pathToFileURL} from 'node:url'
 import {Piscina} from 'piscina'
 import type {WorkerTask} from './archive-worker.js'
 import type {SharedFontFiles} from '../shape/font-files.js'
+import {workerFile, workerModule} from './worker-bundle.js'
 
 /**
  * The compiled worker, always taken from `dist/`, whether this module runs
  * compiled (the CLI) or from `src/` under vitest: worker threads cannot load
  * TypeScript, and one rule for both keeps them from drifting apart. Tests
- * that start a pool compile first (`tsc -p tsconfig.build.json`).
+ * that start a pool compile first (`node scripts/compile.mjs`), which also
+ * bundles the worker into one file (`workerFile` picks the bundle when it is
+ * current).
  */
-export const WORKER_FILE = fileURLToPath(new URL('../../dist/archive/archive-worker.js', import.meta.url))
+export const WORKER_FILE = workerModule()
 
 /** A pool of archive workers. */
 export interface WorkerPool {
@@ -30,9 +33,9 @@ export interface WorkerStart {
  * once and live until `destroy`, so each parses the fonts only once.
  */
 export function createWorkerPool(threads: number, start: WorkerStart = {}): WorkerPool {
-  if (!fs.existsSync(WORKER_FILE)) throw new Error(`the compiled archive worker is missing at ${WORKER_FILE}: run \`npx tsc -p tsconfig.build.json\``)
+  if (!fs.existsSync(WORKER_FILE)) throw new Error(`the compiled archive worker is missing at ${WORKER_FILE}: run \`npm run compile\``)
   const pool = new Piscina({
-    filename: pathToFileURL(WORKER_FILE).href,
+    filename: pathToFileURL(workerFile()).href,
     name: 'archiveWorker',
     minThreads: threads,
     maxThreads: threads,

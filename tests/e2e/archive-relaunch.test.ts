@@ -20,7 +20,7 @@ let archive: string
 let out: string
 
 beforeAll(() => {
-  execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.build.json')])
+  execFileSync(process.execPath, [path.join(root, 'scripts/compile.mjs')])
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'paiban-e2e-relaunch-'))
   archive = path.join(work, 'archive')
   out = path.join(work, 'out')

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {createRequire} from 'node:module'
 import {execFileSync, spawnSync} from 'node:child_process'
-import {fileURLToPath} from 'node:url'
+import {fileURLToPath, pathToFileURL} from 'node:url'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
 import {rebuildArchive, ArchiveError} from '../../src/archive/rebuild-archive.js'
 import type {ArchiveReport} from '../../src/archive/archive-report.js'
@@ -33,7 +33,7 @@ let pkg: string
 
 beforeAll(() => {
   // The CLI and the pool's worker run compiled code: compile the current src first.
-  execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.build.json')])
+  execFileSync(process.execPath, [path.join(root, 'scripts/compile.mjs')])
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'paiban-e2e-archive-'))
   // Run a snapshot of the package: a recompile of dist/ during the tests (another checkout's
   // watcher, a parallel test) would change the engine hash and make every article stale.
@@ -170,6 +170,15 @@ describe('paiban archive', () => {
       // And the incremental output folder holds the same bytes.
       expect(fs.readFileSync(pdf(out, name)).equals(fs.readFileSync(pdf(first, name)))).toBe(true)
     }
+  })
+
+  test('the workers run the bundled worker, which makes the same bytes as `paiban build` from the modules', async () => {
+    const {workerFile, workerBundle} = (await import(pathToFileURL(path.join(pkg, 'dist/archive/worker-bundle.js')).href)) as typeof import('../../src/archive/worker-bundle.js')
+    expect(workerFile()).toBe(workerBundle())
+    const single = path.join(work, 'single')
+    const child = spawnSync(process.execPath, [path.join(pkg, 'bin/paiban.js'), 'build', path.join(archive, '2023/04/xingguo-police-interview.md'), '--out', single], {cwd: root, encoding: 'utf8'})
+    expect(child.status).toBe(0)
+    expect(fs.readFileSync(path.join(single, 'xingguo-police-interview.pdf')).equals(fs.readFileSync(pdf(out, '2023/04/xingguo-police-interview.pdf')))).toBe(true)
   })
 
   test('usage errors exit 2', () => {
