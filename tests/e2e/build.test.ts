@@ -180,31 +180,29 @@ describe('article files that are not UTF-8', () => {
   })
 })
 
-describe('a character no font has in the front matter', () => {
-  test('is reported where it stands in its field, quoted or folded, not at the top of the file', async () => {
-    const {renderArticle} = await import('../../src/build/render-article.js')
-    // U+E000 and U+E001 (private use): no font of the book draws them.
+/** Build `source` and list where each character no font has was reported: code point, line, column. */
+async function missingGlyphPlaces(source: string, name: string): Promise<[string | undefined, number | undefined, number | undefined][]> {
+  const {renderArticle} = await import('../../src/build/render-article.js')
+  const result = await renderArticle(source, name)
+  expect(result.pdf).toBeDefined()
+  return result.file.messages.filter((message) => message.ruleId === 'missing-glyph').map((message) => [/\(U\+([0-9A-F]+)\)/.exec(message.reason)?.[1], message.line ?? undefined, message.column ?? undefined])
+}
+
+// U+E000 and U+E001 (private use): no font of the book draws them.
+describe('a character no font has', () => {
+  test('in the front matter: reported where it stands in its field, quoted or folded, not at the top of the file', async () => {
     const source = '---\nkicker: 引题\ntitle: >\n  很长的标题\n  第二行\uE000字\nsource: "来源\uE001"\ndate: 2024-05-06\n---\n\n正文\uE000。\n'
-    const result = await renderArticle(source, 'deck-missing.md')
-    expect(result.pdf).toBeDefined()
-    const places = result.file.messages.filter((message) => message.ruleId === 'missing-glyph').map((message) => [/\(U\+([0-9A-F]+)\)/.exec(message.reason)?.[1], message.line, message.column])
-    expect(places).toEqual([
+    expect(await missingGlyphPlaces(source, 'deck-missing.md')).toEqual([
       ['E000', 5, 6],
       ['E001', 6, 12],
       ['E000', 10, 3]
     ])
   })
-})
 
-describe('a character no font has in the body', () => {
-  test('is reported at its own line and column on a later line of a hard-wrapped paragraph, and in a 题注 lifted into the deck', async () => {
-    const {renderArticle} = await import('../../src/build/render-article.js')
+  test('in the body: reported at its own line and column on a later line of a hard-wrapped paragraph, and in a 题注 lifted into the deck', async () => {
     // The 题注 has no brackets in the source: the deck adds one in front, which must not shift the column.
     const source = '---\ntitle: 某某法\ndate: 2024-05-06\n---\n\n2017年9月1日第十二届全国人民代表大会常务委员会第二十九次会议通过\uE000\n\n第一条　为了维护\n  国歌\uE001的尊严。\n\n第二条　国歌是《义勇军进行曲》。\n'
-    const result = await renderArticle(source, 'body-missing.md')
-    expect(result.pdf).toBeDefined()
-    const places = result.file.messages.filter((message) => message.ruleId === 'missing-glyph').map((message) => [/\(U\+([0-9A-F]+)\)/.exec(message.reason)?.[1], message.line, message.column])
-    expect(places).toEqual([
+    expect(await missingGlyphPlaces(source, 'body-missing.md')).toEqual([
       ['E000', 6, 36],
       ['E001', 9, 5]
     ])
