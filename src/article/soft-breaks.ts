@@ -1,12 +1,5 @@
 import type {Inline, Point} from './types.js'
-
-/**
- * Characters that take a line end of the source away rather than turn it
- * into a word space: the East Asian Wide and Fullwidth ones (UAX #11: Han,
- * kana, bopomofo, CJK symbols and punctuation, full-width forms), Hangul
- * excepted, as Korean spaces its words.
- */
-const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\u2E80-\u2FDF\u2FF0-\u2FFF\u3000-\u303F\u3099-\u30FF\u3190-\u31FF\u3200-\u33FF\uFE10-\uFE1F\uFE30-\uFE4F\uFF01-\uFF60\uFFE0-\uFFE6]/u
+import {isEastAsianWide} from '../text/char-class.js'
 
 /**
  * What a soft line break (a line end inside a paragraph of the source)
@@ -21,7 +14,8 @@ const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bop
  * | any         | wide        | nothing     | 2021⏎年, English⏎中文          |
  * | other       | other       | a space     | brown⏎fox                     |
  *
- * CSS removes the break only when both sides are wide; like xeCJK, paiban
+ * Wide is East Asian Wide or Fullwidth (`isEastAsianWide`: Han, kana,
+ * full-width punctuation). CSS removes the break only when both sides are wide; like xeCJK, paiban
  * removes it when either side is, because the gap between Han and Latin
  * text is the line composer's to make (¼ em, clreq §3.4), not the writer's
  * line end's: a word space there would be stretched and shrunk as one.
@@ -29,7 +23,7 @@ const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bop
 export function softBreakBecomes(before: string | undefined, after: string | undefined): '' | ' ' {
   if (before === undefined || after === undefined) return ''
   if (before === '\u200B' || after === '\u200B') return ''
-  return WIDE.test(before) || WIDE.test(after) ? '' : ' '
+  return isEastAsianWide(before) || isEastAsianWide(after) ? '' : ' '
 }
 
 /**

@@ -9,6 +9,7 @@ import {atomWidth} from '../linebreak/junctions.js'
 import {absorbSpaces} from '../paragraph/typeset-paragraph.js'
 import {chineseDate} from './dates.js'
 import {isEnclosed} from '../text/enclosed.js'
+import {charClass} from '../text/char-class.js'
 
 /** The headline deck (引题 / 主题 / 副题 + meta line), laid out across `widthPt`. */
 export interface Deck {
@@ -111,14 +112,14 @@ export function metaLine(meta: ArticleMeta): string {
 }
 
 function setCentred(text: string, style: TextStyle, size: number, widthPt: number, template: Template, shape: Shaper): Line[] {
-  const atoms = shape(text.replace(/ +/g, '\u3000'), {font: style.font, sizePt: size})
+  const atoms = shape(phraseGaps(text), {font: style.font, sizePt: size})
   return typesetParagraph(atoms, paragraphOptions(template, widthPt, size, {firstIndentPt: 0, restIndentPt: 0, align: 'center'}))
 }
 
 /** Headline lines and the size chosen. */
 function fitHeadline(title: string, template: Template, widthPt: number, shape: Shaper): {lines: Line[]; size: number; wrapped?: boolean} {
   const style = template.deck.headline
-  const phrases = title.split(/[ \u3000]+/).filter(Boolean)
+  const phrases = headlinePhrases(title)
   const oneLine = phrases.join('\u3000')
   // 1. One line, shrinking from the template size to its minimum in whole points. Widths grow in
   // proportion to the size, so the largest size that fits is read off the width at the template size
@@ -127,8 +128,11 @@ function fitHeadline(title: string, template: Template, widthPt: number, shape: 
   const estimate = fullWidth > 0 ? Math.min(style.size, style.size - Math.ceil(style.size - (style.size * widthPt) / fullWidth - 1e-9)) : style.size
   for (let size = Math.max(style.minSize, estimate); size >= style.minSize; size -= 1) {
     const width = size === style.size ? fullWidth : naturalWidth(shape(oneLine, {font: style.font, sizePt: size}))
-    if (width <= widthPt) return {lines: setCentred(oneLine, style, size, widthPt, template, shape), size}
-    if (size === style.minSize) break
+    if (width > widthPt) continue
+    // The natural width leaves out the spacing the composer sets between Han and Latin text: a line that
+    // still turns as set does not fit at this size.
+    const lines = setCentred(oneLine, style, size, widthPt, template, shape)
+    if (lines.length === 1) return {lines, size}
   }
   // 2. Balanced lines at phrase boundaries (spaces, then also after ，；：、！？), at the largest size where every line fits.
   const clauses = phrases.flatMap((phrase) => phrase.split(/(?<=[，；：、！？])/)).filter(Boolean)
@@ -138,10 +142,10 @@ function fitHeadline(title: string, template: Template, widthPt: number, shape: 
       const widths = parts.map((part) => naturalWidth(shape(part, {font: style.font, sizePt: size})))
       const gap = parts === phrases ? size : 0
       const groups = balancePhrases(widths, widthPt, gap)
-      if (groups) {
-        const lines = groups.flatMap((group) => setCentred(group.map((i) => parts[i]).join(parts === phrases ? '\u3000' : ''), style, size, widthPt, template, shape))
-        return {lines, size}
-      }
+      if (!groups) continue
+      // As in 1., a group that turns as set does not fit at this size.
+      const set = groups.map((group) => setCentred(group.map((i) => parts[i]).join(parts === phrases ? '\u3000' : ''), style, size, widthPt, template, shape))
+      if (set.every((lines) => lines.length === 1)) return {lines: set.flat(), size}
     }
   }
   // 3. Wrap anywhere kinsoku allows, in balanced lines, at the largest size that needs at most three.
@@ -150,6 +154,47 @@ function fitHeadline(title: string, template: Template, widthPt: number, shape: 
     return {lines: setBalanced(oneLine, style, size, widthPt, template, shape), size}
   }
   return {lines: setBalanced(oneLine, style, style.minSize, widthPt, template, shape), size: style.minSize, wrapped: true}
+}
+
+/**
+ * A headline's phrases, as a newsroom marks them: an ideographic space, or
+ * spaces between two Chinese characters or marks (发扬苏区干部好作风
+ * 以蝶变式发展…, “双减” 一年间), part phrases, which the deck sets an em
+ * apart and breaks between first. A
+ * space next to a Latin letter or digit is a word space inside its phrase
+ * (`ChatGPT 火了之后`, `New York Times 报道`), set as Latin text is; a
+ * phrase break next to Latin text is written as an ideographic space.
+ */
+export function headlinePhrases(title: string): string[] {
+  const parts = title.trim().split(/([ \u3000]+)/)
+  const phrases: string[] = []
+  let phrase = parts[0] ?? ''
+  for (let i = 1; i < parts.length; i += 2) {
+    const space = parts[i]!
+    const next = parts[i + 1] ?? ''
+    if (space.includes('\u3000') || partsPhrases([...phrase].at(-1), [...next][0])) {
+      phrases.push(phrase)
+      phrase = next
+    } else {
+      phrase += ` ${next}`
+    }
+  }
+  phrases.push(phrase)
+  return phrases.filter(Boolean)
+}
+
+/**
+ * A deck line's spaces as set: those between two Chinese characters or marks
+ * become ideographic (an em, a phrase gap, as in `headlinePhrases`), those
+ * next to Latin text stay word spaces (`专访 OpenAI 首席科学家`).
+ */
+export function phraseGaps(text: string): string {
+  return text.replace(/ +/g, (space: string, offset: number) => (partsPhrases([...text.slice(0, offset)].at(-1), [...text.slice(offset + space.length)][0]) ? '\u3000' : ' '))
+}
+
+/** Does a space between these characters part two phrases? Only when neither is Latin text. */
+function partsPhrases(before: string | undefined, after: string | undefined): boolean {
+  return before !== undefined && after !== undefined && charClass(before) !== 'latin' && charClass(after) !== 'latin'
 }
 
 /** Headlines longer than this many lines are too long for the deck (a warning). */

@@ -81,6 +81,18 @@ function isFullwidthForm(cp: number): boolean {
   return (cp >= 0xff01 && cp <= 0xff60) || (cp >= 0x3000 && cp <= 0x303f) || (cp >= 0x3200 && cp <= 0x33ff)
 }
 
+/**
+ * East Asian Wide and Fullwidth characters (UAX #11): Han, kana, bopomofo,
+ * CJK symbols and punctuation, full-width forms; Hangul excepted, as Korean
+ * spaces its words. Ambiguous-width marks (— … “ ”) are not wide.
+ */
+const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\u2E80-\u2FDF\u2FF0-\u2FFF\u3000-\u303F\u3099-\u30FF\u3190-\u31FF\u3200-\u33FF\uFE10-\uFE1F\uFE30-\uFE4F\uFF01-\uFF60\uFFE0-\uFFE6]/u
+
+/** Is `char` (one code point) East Asian Wide or Fullwidth, Hangul excepted? */
+export function isEastAsianWide(char: string): boolean {
+  return WIDE.test(char)
+}
+
 /** White space that separates words (not NBSP, which joins them). */
 export function isWhiteSpace(cp: number): boolean {
   return cp === 0x20 || cp === 0x09 || cp === 0x0a || cp === 0x3000 || (cp >= 0x2000 && cp <= 0x200a && cp !== 0x2007)

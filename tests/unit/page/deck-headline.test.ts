@@ -1,0 +1,76 @@
+/**
+ * The deck's phrase gaps and headline fitting (fake 1-em font): a space
+ * between Chinese text parts phrases (an em, and where the headline breaks
+ * first), a space next to Latin text is a word space; a headline that turns
+ * as set is never taken for one that fits.
+ */
+import {describe, expect, test} from 'vitest'
+import {loadTemplate} from '../../../src/config/template.js'
+import {resolveGrid} from '../../../src/config/resolve-template.js'
+import {headlinePhrases, layoutDeck, phraseGaps} from '../../../src/page/deck.js'
+import type {TextItem} from '../../../src/compose/types.js'
+import {fakeAtoms} from '../../helpers/fake-atoms.js'
+
+const template = loadTemplate('newspaper')
+const grid = resolveGrid(template)
+const shape = (value: string, style: {sizePt: number}) => fakeAtoms(value, style.sizePt)
+const lines = (deck: ReturnType<typeof layoutDeck>, role: string) =>
+  deck.items.filter((item): item is TextItem & {role: string} => item.type === 'text' && (item as {role?: string}).role === role)
+/** A set line's phrases: its text cut at its spaces (folded into the atom before each); these titles have no word spaces. */
+const phrasesOf = (line: TextItem): string[] =>
+  line.placed
+    .map(({atom}) => atom.text + ((atom.spaceAfterPt ?? 0) >= atom.sizePt * 0.2 ? '|' : ''))
+    .join('')
+    .split('|')
+    .filter(Boolean)
+
+describe('headlinePhrases', () => {
+  test.each([
+    ['发扬苏区干部好作风 以蝶变式发展促和谐护民安', ['发扬苏区干部好作风', '以蝶变式发展促和谐护民安']],
+    ['“双减” 一年间', ['“双减”', '一年间']],
+    ['ChatGPT 火了之后 大模型走进县城', ['ChatGPT 火了之后', '大模型走进县城']],
+    ['The New York Times 报道', ['The New York Times 报道']],
+    ['增长 45.6% 创新高', ['增长 45.6% 创新高']],
+    ['5G 网络覆盖全县\u3000AI 赋能基层治理', ['5G 网络覆盖全县', 'AI 赋能基层治理']],
+    ['  前后  空格  ', ['前后', '空格']]
+  ])('%s → %j', (title, phrases) => {
+    expect(headlinePhrases(title)).toEqual(phrases)
+  })
+})
+
+describe('phraseGaps', () => {
+  test.each([
+    ['专访 OpenAI 首席科学家', '专访 OpenAI 首席科学家'],
+    ['以高质量公安工作 擦亮名片', '以高质量公安工作\u3000擦亮名片'],
+    ['来源：新法治报\u3000\u30002023年4月18日', '来源：新法治报\u3000\u30002023年4月18日'],
+    ['作者：记者 张三', '作者：记者\u3000张三']
+  ])('%s → %j', (text, set) => {
+    expect(phraseGaps(text)).toBe(set)
+  })
+
+  test('a subtitle keeps its word spaces next to Latin text', () => {
+    const deck = layoutDeck({title: '标题', subtitle: '专访 OpenAI 首席科学家', lang: 'zh-Hans'}, template, grid, 600, shape)
+    const texts = lines(deck, 'subtitle').flatMap((line) => line.placed.map(({atom}) => atom.text))
+    expect(texts).toContain('OpenAI')
+    expect(texts).not.toContain('\u3000')
+  })
+})
+
+describe('fitting the headline', () => {
+  test('a headline whose natural width fits but which turns as set (the Han–Latin spacing the sum leaves out) is set smaller on one line', () => {
+    const title = '一二三四五六七八 九十ABCDEFG 一二三'
+    const deck = layoutDeck({title, lang: 'zh-Hans'}, template, grid, 510, shape)
+    const headline = lines(deck, 'headline')
+    expect(headline).toHaveLength(1)
+    expect(phrasesOf(headline[0]!)).toEqual(['一二三四五六七八', '九十ABCDEFG', '一二三'])
+    expect(headline[0]!.placed[0]!.atom.sizePt).toBeLessThan(template.deck.headline.size)
+  })
+
+  test('a headline broken at its phrases has whole phrases on every line', () => {
+    const title = '国务院办公厅关于推进 政务新媒体健康有序发展 的意见和建议书'
+    const deck = layoutDeck({title, lang: 'zh-Hans'}, template, grid, 400, shape)
+    const set = lines(deck, 'headline').map(phrasesOf)
+    expect(set.length).toBeGreaterThan(1)
+    for (const phrases of set) for (const phrase of phrases) expect(headlinePhrases(title)).toContain(phrase)
+  })
+})
