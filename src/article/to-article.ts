@@ -263,7 +263,9 @@ function collectInlines(nodes: readonly PhrasingContent[], style: InlineStyle, f
         if (node.alt) runs.push({type: 'text', value: node.alt, style, position})
         break
       case 'html':
-        if (!/^<!--/.test(node.value)) runs.push({type: 'text', value: node.value.replace(/<[^>]+>/g, ''), style, position})
+        // A `<br>` (text pasted from a web page or a CMS) breaks the line as a hard break does; other tags are dropped, their text kept.
+        if (/^<br\s*\/?>$/i.test(node.value.trim())) runs.push({type: 'text', value: LINE_BREAK, style, position})
+        else if (!/^<!--/.test(node.value)) runs.push({type: 'text', value: node.value.replace(/<[^>]+>/g, ''), style, position})
         break
       default:
         runs.push({type: 'text', value: plainText([node]), style, position})

@@ -94,8 +94,8 @@ describe('through toArticle', () => {
     expect(signoff?.date.map((r) => r.value).join('')).toBe('2018年12月4日')
   })
 
-  test('a hard break (a line ending in a backslash or two spaces) is a LINE_BREAK run of its own', () => {
-    for (const lineEnd of ['\\\n', '  \n']) {
+  test('a hard break (a line ending in a backslash or two spaces, or a <br>) is a LINE_BREAK run of its own', () => {
+    for (const lineEnd of ['\\\n', '  \n', '<br>', '<BR/>', '<br />']) {
       const article = convert(`---\ntitle: 诗\n---\n\n床前明月光，${lineEnd}疑是地上霜。\n`)
       expect((article.children[0] as {children: Inline[]}).children.map((r) => r.value)).toEqual(['床前明月光，', LINE_BREAK, '疑是地上霜。'])
     }
