@@ -94,7 +94,7 @@ function lastChar(text: string): string {
  * in the line; where escapes make the two differ, the first character past
  * the indent and markers.
  */
-function continuationColumn(line: string | undefined, text: string): number {
+export function continuationColumn(line: string | undefined, text: string): number {
   if (line === undefined) return 1
   const indent = /^[ \t>]*/.exec(line)![0].length
   const found = line.indexOf(text.slice(0, 4), indent)

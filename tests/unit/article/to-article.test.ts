@@ -337,3 +337,21 @@ test('plainText flattens phrasing content', () => {
   expect(paragraph?.type).toBe('paragraph')
   if (paragraph?.type === 'paragraph') expect(plainText(paragraph.children)).toBe('粗体和斜体与代码')
 })
+
+describe('text indented by four spaces or a tab (code to Markdown)', () => {
+  test('is set as paragraphs, parted at its blank lines, each at its own place, with an info message', () => {
+    const {article, file} = convert(`${FRONT}    第一段缩进了，\n      第二行也缩进。\n\n\t第二段用制表符。\n\n正文。\n`)
+    expect(article.children.map((block) => [block.type, textOf(block), block.position?.start.line, block.position?.start.column])).toEqual([
+      ['paragraph', '第一段缩进了，第二行也缩进。', 5, 5],
+      ['paragraph', '第二段用制表符。', 8, 2],
+      ['paragraph', '正文。', 10, 1]
+    ])
+    expect(messages(file)).toContain('indented-paragraph@5:1')
+  })
+
+  test('a fenced block stays code, and nothing is said', () => {
+    const {article, file} = convert(`${FRONT}\`\`\`\nconst a = 1\n\`\`\`\n`)
+    expect(article.children.map((block) => block.type)).toEqual(['code'])
+    expect(messages(file)).not.toContain('indented-paragraph@5:1')
+  })
+})
