@@ -7,8 +7,19 @@ import {charClass} from '../text/char-class.js'
  */
 const FULL_WIDTH: Record<string, string> = {',': '，', ':': '：', ';': '；', '?': '？', '!': '！', '(': '（', ')': '）'}
 
-/** Any mark `FULL_WIDTH` may change (most blocks have none: skip them). */
-const HALF_WIDTH = /[,:;?!()]/
+/**
+ * Marks typed with a keyboard's ASCII keys that have a Chinese form of
+ * another shape (GB/T 15834—2011): straight double quotes for 引号 “ ” (§4.1),
+ * `--` for the 破折号 —— (§4.9), and three or more dots for the 省略号 ……
+ * (§4.11). Each keeps its length, so source positions stay right: the
+ * ellipsis's two halves take the first and last dot, and the dots between
+ * become WORD JOINERs (U+2060), which layout drops (and which keep the two
+ * halves on one line, as they must be).
+ */
+const QUOTE = '"'
+
+/** Any mark this module may change (most blocks have none: skip them). */
+const HALF_WIDTH = /[,:;?!()"]|--|\.\.\./
 
 /** Is `char` Chinese text or full-width punctuation (context that makes a mark Chinese)? */
 function isChineseContext(char: string | undefined): boolean {
@@ -44,6 +55,10 @@ export function normalizePunctuation(tree: Root): number {
         changed++
       }
     }
+    const setAt = (index: number, replacement: string): void => {
+      if (replaced.get(index) !== replacement) replaced.set(index, replacement)
+    }
+    changed += dashesAndEllipses(joined, setAt) + quotePairs(joined, setAt)
     const openStack: number[] = []
     MARKS.lastIndex = 0
     for (let match = MARKS.exec(joined); match; match = MARKS.exec(joined)) {
@@ -95,6 +110,55 @@ export function normalizePunctuation(tree: Root): number {
     }
   }
   walk(tree)
+  return changed
+}
+
+/**
+ * `--` (exactly two) and runs of three or more dots next to Chinese text:
+ * 破折号 and 省略号, set through `setAt` unit by unit. 2021--2022 and a
+ * Latin `...` stay as they are. Returns how many marks changed.
+ */
+function dashesAndEllipses(text: string, setAt: (index: number, replacement: string) => void): number {
+  let changed = 0
+  for (const match of text.matchAll(/-{2,}|\.{3,}/g)) {
+    const start = match.index
+    const run = match[0]
+    const end = start + run.length
+    if (!(isChineseContext(charBefore(text, start)) || isChineseContext(charAfter(text, end - 1)))) continue
+    if (run[0] === '-') {
+      if (run.length !== 2) continue
+      setAt(start, '—')
+      setAt(start + 1, '—')
+    } else {
+      setAt(start, '…')
+      for (let i = start + 1; i < end - 1; i++) setAt(i, '\u2060')
+      setAt(end - 1, '…')
+    }
+    changed++
+  }
+  return changed
+}
+
+/**
+ * Straight double quotes, paired in order, become “ and ” where a pair holds
+ * or touches Chinese text (他说"好"。, "双减"政策); a pair around Latin text
+ * only (He said "hello".) stays straight. A block with an odd number of them
+ * is left as it is: which quote lacks its partner cannot be known. Returns
+ * how many marks changed.
+ */
+function quotePairs(text: string, setAt: (index: number, replacement: string) => void): number {
+  const quotes: number[] = []
+  for (let i = text.indexOf(QUOTE); i >= 0; i = text.indexOf(QUOTE, i + 1)) quotes.push(i)
+  if (quotes.length % 2 !== 0) return 0
+  let changed = 0
+  for (let k = 0; k + 1 < quotes.length; k += 2) {
+    const open = quotes[k]!
+    const close = quotes[k + 1]!
+    if (!(someChinese(text, open + 1, close) || isChineseContext(charBefore(text, open)) || isChineseContext(charAfter(text, close)))) continue
+    setAt(open, '“')
+    setAt(close, '”')
+    changed += 2
+  }
   return changed
 }
 

@@ -355,3 +355,37 @@ describe('text indented by four spaces or a tab (code to Markdown)', () => {
     expect(messages(file)).not.toContain('indented-paragraph@5:1')
   })
 })
+
+describe('quotes, dashes and ellipses typed with ASCII keys (GB/T 15834—2011 §4.1, §4.9, §4.11)', () => {
+  const normalised = (text: string): string => {
+    const {article} = convert(`${FRONT}${text}\n`)
+    return textOf(article.children[0]!)
+  }
+  test.each([
+    ['他说"我们一定会赢"，然后走了', '他说“我们一定会赢”，然后走了'],
+    ['"双减"政策落地一年', '“双减”政策落地一年'],
+    ['他说"OK"。', '他说“OK”。'],
+    ['然后走了...大家都在等待', '然后走了…\u2060…大家都在等待'],
+    ['然后走了......大家', '然后走了…\u2060\u2060\u2060\u2060…大家'],
+    ['大家都在等待--等待结果', '大家都在等待——等待结果'],
+    // Latin text, a range, a rule of three dashes and an odd quote stay as typed.
+    ['He said "hello" and left...', 'He said "hello" and left...'],
+    ['2021--2022年', '2021--2022年'],
+    ['等待---结果', '等待---结果'],
+    ['他说"好，然后"再见"。', '他说"好，然后"再见"。']
+  ])('%s → %s', (input, expected) => {
+    expect(normalised(input)).toBe(expected)
+  })
+
+  test("each change keeps a text node's length, so source positions stay right", async () => {
+    const {normalizePunctuation} = await import('../../../src/article/normalize-punctuation.js')
+    const tree = parseMarkdown(`${FRONT}他说"好"...然后--走了,**强调"引"号**\n`)
+    const texts = (node: {type: string; value?: string; children?: unknown[]}): string[] =>
+      node.type === 'text' ? [node.value!] : ((node.children ?? []) as (typeof node)[]).flatMap(texts)
+    const before = texts(tree)
+    expect(normalizePunctuation(tree)).toBe(7)
+    const after = texts(tree)
+    expect(after.join('')).toBe('他说“好”…\u2060…然后——走了，强调“引”号')
+    expect(after.map((text) => text.length)).toEqual(before.map((text) => text.length))
+  })
+})
