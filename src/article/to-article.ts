@@ -63,26 +63,33 @@ export function toArticle(tree: Root, file: VFile, options: ToArticleOptions = {
 
 /**
  * The speakers of an interview: empty unless some paragraph opens with a
- * 记者/主持人 label (bold or bare); then every bold run-in label's name and the
- * asking roles. Bare labels count only for these names, so narrative such as
- * 他表示：… is not taken for a turn.
+ * 记者/主持人 label, or some with 问/Q and some with 答/A (bold or bare);
+ * then every bold run-in label's name and the asking roles. Bare labels
+ * count only for these names, so narrative such as 他表示：… is not taken for
+ * a turn, nor a lone 问：… for an interview.
  */
 function interviewSpeakers(tree: Root): Set<string> {
   const labels = new Set<string>()
   let interview = false
+  let asks = false
+  let answers = false
   for (const node of tree.children) {
     if (node.type !== 'paragraph') continue
     const first = node.children[0]
+    let label: string | undefined
     if (first?.type === 'strong') {
-      const label = plainText(first.children).trim()
+      label = plainText(first.children).trim()
       if (!/^[^，。]{1,8}[：:]$/.test(label)) continue
       labels.add(label.slice(0, -1))
-      if (/记者|主持人/.test(label)) interview = true
-    } else if (first?.type === 'text' && /^(本报)?(记者|主持人)[：:]/.test(first.value)) {
-      interview = true
+    } else if (first?.type === 'text') {
+      label = /^[^，。：:]{1,8}[：:]/.exec(first.value)?.[0]
     }
+    if (!label) continue
+    if (/^(本报)?(记者|主持人)[：:]/.test(label) || (first?.type === 'strong' && /记者|主持人/.test(label))) interview = true
+    if (/^(问|Q)[：:]$/.test(label)) asks = true
+    if (/^(答|A)[：:]$/.test(label)) answers = true
   }
-  if (!interview) return new Set()
+  if (!interview && !(asks && answers)) return new Set()
   for (const asker of ['记者', '本报记者', '主持人', '问', '答', 'Q', 'A']) labels.add(asker)
   return labels
 }

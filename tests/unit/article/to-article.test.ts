@@ -389,3 +389,19 @@ describe('quotes, dashes and ellipses typed with ASCII keys (GB/T 15834—2011 �
     expect(after.map((text) => text.length)).toEqual(before.map((text) => text.length))
   })
 })
+
+describe('an interview labelled 问/答 (or Q/A)', () => {
+  test.each([
+    ['bold', '**问：**您怎么看？\n\n**答：**很重要。\n\n**问：**还有呢？\n'],
+    ['bare', '问：您怎么看？\n\n答：很重要。\n\n问:还有呢？\n'],
+    ['Q/A', '**Q:**您怎么看？\n\n**A:**很重要。\n\n**Q:**还有呢？\n']
+  ])('%s labels make question and answer turns', (_kind, body) => {
+    const {article} = convert(`${FRONT}导语。\n\n${body}`)
+    expect(article.children.map((block) => (block.type === 'qaTurn' ? block.role : block.type))).toEqual(['paragraph', 'question', 'answer', 'question'])
+  })
+
+  test('a lone 问： paragraph, with no 答, is no interview', () => {
+    const {article} = convert(`${FRONT}问：这是什么？这是一篇普通文章里的设问。\n\n正文。\n`)
+    expect(article.children.map((block) => block.type)).toEqual(['paragraph', 'paragraph'])
+  })
+})
