@@ -10,6 +10,7 @@ import {findDocumentHead} from './find-document-head.js'
 import {markClauseLabels} from './mark-clause-labels.js'
 import {markDateline} from './mark-dateline.js'
 import {markEditorsNote} from './mark-editors-note.js'
+import {markEndCredits} from './mark-end-credits.js'
 import {continuationColumn, resolveSoftBreaks} from './soft-breaks.js'
 import {LINE_BREAK} from '../text/segment.js'
 
@@ -53,8 +54,9 @@ export function toArticle(tree: Root, file: VFile, options: ToArticleOptions = {
     children.push(...convertBlock(node, file, {interview, speakers, lead: !seenSection}))
   }
   // A ## head is a section head, never the headline: setting it in the deck as well would print it twice.
-  // Document and news passes, in order: the 主送 is told by a signed 落款, and the 电头 follows an 编者按.
-  const marked = markDateline(markEditorsNote(markClauseLabels(findDocumentHead(findSignoff(children)))))
+  // Document and news passes, in order: end credits only where no 落款 was found (after one they are 附注),
+  // the 主送 is told by a signed 落款, and the 电头 follows an 编者按.
+  const marked = markDateline(markEditorsNote(markClauseLabels(findDocumentHead(markEndCredits(findSignoff(children))))))
   const article: Article = {type: 'article', meta, children: marked}
   if (yaml?.position) article.metaPosition = yaml.position as Position
   if (places.size > 0) article.metaPlaces = Object.fromEntries(places)

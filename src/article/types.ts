@@ -61,9 +61,11 @@ export interface Paragraph {
    * statute's 题注 (2021年6月10日第十三届全国人民代表大会常务委员会第二十九次
    * 会议通过), in brackets in 楷 under the headline. Found by
    * `findDocumentHead`. `editorsNote`, an 编者按 before the story, set in 楷
-   * (`markEditorsNote`).
+   * (`markEditorsNote`). `credit`, an end mark or credit line after a
+   * story's text (（完）, （责任编辑：赵六）), set at the right
+   * (`markEndCredits`).
    */
-  part?: 'number' | 'salutation' | 'note' | 'editorsNote'
+  part?: 'number' | 'salutation' | 'note' | 'editorsNote' | 'credit'
   position?: Position
 }
 

@@ -66,8 +66,9 @@ export function composeBlocks(blocks: readonly Block[], input: ComposeContext): 
       const first = rows[before]
       if (first && rows[before + 1]?.block === index) rows[before] = {...first, breakAfter: BREAK_COST.keep}
     }
-    // A 落款 stays with the last line of the text it signs: it never opens a column alone.
-    if (block.type === 'signoff' && previous?.kind === 'body') rows[before - 1] = {...previous, breakAfter: BREAK_COST.keep}
+    // A 落款, an end mark or a credit stays with the last line of the text it closes: it never opens a column alone.
+    const closes = block.type === 'signoff' || (block.type === 'paragraph' && block.part === 'credit')
+    if (closes && previous?.kind === 'body') rows[before - 1] = {...previous, breakAfter: BREAK_COST.keep}
   })
   return rows
 }
@@ -83,6 +84,8 @@ function composeBlock(block: Block, index: number, context: ComposeContext): Row
       // A 题注 left in the body (no deck above it, as in a handout): centred in brackets, in the deck's 题注 face.
       if (block.part === 'note') return paragraphRows(noteRuns(block.children, template.deck.note.font), index, context, {firstIndentPt: 0, restIndentPt: 0, align: 'center'})
       // An 编者按 in 楷, its label in the label face.
+      // End marks and credits (（完）, （责任编辑：赵六）) at the right, unindented.
+      if (block.part === 'credit') return paragraphRows(block.children, index, context, {firstIndentPt: 0, restIndentPt: 0, align: 'right'})
       if (block.part === 'editorsNote') return paragraphRows(block.children.map((run) => ({...run, style: {...run.style, font: 'kai'}}) as Inline), index, context, {firstIndentPt: indent, restIndentPt: 0})
       return paragraphRows(block.children, index, context, {firstIndentPt: indent, restIndentPt: 0})
     case 'qaTurn': {

@@ -48,3 +48,18 @@ test('a 题注 left in the body is centred in brackets in the deck’s 题注 fa
     expect(Math.abs(left - right)).toBeLessThan(grid.bodySizePt)
   }
 })
+
+test('an end mark and a credit are set at the right, unindented, and keep with the last line of the text', () => {
+  const credit = (value: string): Block => ({type: 'paragraph', role: 'body', part: 'credit', children: [{type: 'text', value, style: {}}]})
+  const rows = composeBlocks([p('经国务院批准，现将放假调休日期的具体安排通知如下。'), credit('（完）'), credit('（责任编辑：赵六）')], context)
+  for (const row of rows.filter((row) => row.block > 0)) {
+    const line = row.items[0] as TextItem
+    const last = line.placed[line.placed.length - 1]!
+    // Flush right: the last character's ink (the closing bracket's, its blank half past it) ends at the measure.
+    expect(line.xPt + last.xPt + last.atom.advancePt - last.atom.blankAfterPt).toBeCloseTo(grid.measurePt, 6)
+  }
+  const lastText = rows.filter((row) => row.block === 0).at(-1)!
+  const firstCredit = rows.find((row) => row.block === 1)!
+  expect(lastText.breakAfter).toBe(Infinity)
+  expect(firstCredit.breakAfter).toBe(Infinity)
+})
