@@ -67,7 +67,8 @@ export async function prepareImages(article: Article, articleDir: string, conten
       const prepare = async (columns: number) => {
         const printWidthPt = columns > 1 ? spanWidthPt(grid, columns) : widthPt
         const targetWidth = Math.min(uprightWidth, Math.round((printWidthPt / 72) * template.figures.dpi))
-        let pipeline = sharp(bytes, {limitInputPixels: PIXEL_LIMIT, failOn: 'error'}).rotate().resize({width: targetWidth, withoutEnlargement: true})
+        // Transparent parts are printed on the paper, white: JPEG has no alpha, and sharp would otherwise flatten them onto black.
+        let pipeline = sharp(bytes, {limitInputPixels: PIXEL_LIMIT, failOn: 'error'}).rotate().resize({width: targetWidth, withoutEnlargement: true}).flatten({background: '#ffffff'})
         if (template.figures.grayscale) pipeline = pipeline.grayscale().toColourspace('b-w')
         return pipeline.jpeg({quality: 85, mozjpeg: false}).toBuffer({resolveWithObject: true})
       }

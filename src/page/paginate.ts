@@ -113,8 +113,9 @@ export function paginate(input: readonly Row[], deck: Deck | undefined, context:
       })
     })
     const pageNumber = context.furniture.firstPage + index
-    // The 上接 line heads the text of the first column, under a block standing there.
-    if (continued) items.push(...jumpLine(`（上接第${pageNumber - 1}版）`, 0, grid.topPt + tops[0]! * grid.pitchPt, 'left', context))
+    // The 上接 line heads the text of the first column, under a block standing there; a page that holds only
+    // pictures and tables left over from the text (no text of its own) continues nothing.
+    if (continued && layout.fills.some((fill) => fill.end > fill.start)) items.push(...jumpLine(`（上接第${pageNumber - 1}版）`, 0, grid.topPt + tops[0]! * grid.pitchPt, 'left', context))
     if (jumpOut) items.push(...jumpLine(`（下转第${pageNumber + 1}版）`, grid.columns - 1, grid.topPt + (grid.linesPerColumn - 1) * grid.pitchPt, 'right', context))
     if (context.template.furniture.show) items.push(...furnitureItems(pageNumber, context))
     pages.push({widthPt: grid.pageWidthPt, heightPt: grid.pageHeightPt, items})

@@ -43,6 +43,15 @@ describe('figures', () => {
     expect(prepared.widthPx).toBe(Math.round((136.5 / 72) * 200))
   })
 
+  test('a picture with transparent parts is printed on white paper, not on black', async () => {
+    await sharp({create: {width: 600, height: 400, channels: 4, background: {r: 0, g: 0, b: 0, alpha: 0}}}).png().toFile(path.join(dir, 'clear.png'))
+    const result = await renderArticle(withFigures([3], 'clear.png', '1栏'), path.join(dir, 'clear.md'))
+    const prepared = Object.values(result.document!.images)[0]!
+    const stats = await sharp(Buffer.from(prepared.data)).stats()
+    // A wholly transparent picture: every pixel the paper's white (JPEG may wobble by a level or two).
+    expect(stats.channels[0]!.min).toBeGreaterThanOrEqual(250)
+  })
+
   test('a missing image is a warning with its line and a placeholder box, not a failure', async () => {
     const result = await renderArticle(withFigures([3], 'missing.jpg'), path.join(dir, 'missing.md'))
     const warning = result.file.messages.find((message) => message.ruleId === 'image-unreadable')

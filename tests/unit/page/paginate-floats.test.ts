@@ -157,6 +157,19 @@ describe('paginate with spanning figures', () => {
     expect(ids(pages)).toEqual([...Array(115).keys()].map((i) => ids(pages)[0]! + i))
   })
 
+  test('pages that hold only figures left over from the text have no （上接） line, and the page before no （下转） line', () => {
+    // Three figures, each too tall to share a page with another: the second and third stand on pages of their own.
+    const rows = [...text(10), figure(3, 12, 50), figure(3, 12, 51), figure(3, 12, 52)]
+    const {pages} = paginate(rows, undefined, context)
+    expect(pages.map((page) => [figures(page).length, bodyLines(page).length])).toEqual([
+      [1, 10],
+      [1, 0],
+      [1, 0]
+    ])
+    const jumps = pages.flatMap((page) => page.items.filter((item) => item.type === 'text' && item.role === 'jump'))
+    expect(jumps).toEqual([])
+  })
+
   test('a figure that does not fit under the deck waits for the top of the next page', () => {
     const rows = [...text(3), figure(2, 12, 50), ...text(70, 10)]
     const deck = {items: [] as Item[], lines: 8}
