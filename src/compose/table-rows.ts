@@ -17,10 +17,11 @@ const GAP_CHARS = 1
 
 type Cells = readonly (readonly Inline[][])[]
 
-/** One grid line of a set table: items relative to the line's top-left, and the cost of a column break after it. */
+/** One grid line of a set table: items relative to the line's top-left, the cost of a column break after it, and whether it is the head's. */
 interface TableLine {
   items: Item[]
   breakAfter: number
+  head: boolean
 }
 
 /**
@@ -49,7 +50,12 @@ export function tableRows(cells: Cells, block: number, context: ComposeContext, 
     }
     context.warn('table-too-tall', `Table is too wide for one column and too long to stand across ${span} columns; set in one column`, position)
   }
-  return tableLines(cells, wants, grid.measurePt, context, position).map((line) => ({span: 1, items: line.items, breakAfter: line.breakAfter, kind: 'table', block}))
+  const lines = tableLines(cells, wants, grid.measurePt, context, position)
+  // A table that continues in the next column repeats its head there, rule above and below (续表 with 表头).
+  const headLines = lines.findIndex((line) => !line.head)
+  // Its text has a role of its own, `repeatedHead`: the head's text is set twice on purpose.
+  const head = headLines > 0 && headLines < lines.length ? lines.slice(0, headLines).flatMap((line, i) => line.items.map((item) => shiftDown(item.type === 'text' ? {...item, role: 'repeatedHead'} : item, i * grid.pitchPt))) : undefined
+  return lines.map((line) => ({span: 1, items: line.items, breakAfter: line.breakAfter, kind: 'table', block, ...(head && !line.head ? {topBlank: -headLines, topItems: head} : {})}))
 }
 
 /** Set the table `widthPt` wide: one line per grid line. */
@@ -86,7 +92,7 @@ function tableLines(cells: Cells, wants: readonly CellWant[], widthPt: number, c
       if (r === 0 && i === height - 1) items.push(rule(grid.pitchPt, 0.5))
       if (r === cells.length - 1 && i === height - 1) items.push(rule(grid.pitchPt, 0.8))
       const last = i === height - 1
-      lines.push({items, breakAfter: r === 0 ? BREAK_COST.keep : last ? 0 : TABLE_ROW_SPLIT_COST})
+      lines.push({items, breakAfter: r === 0 ? BREAK_COST.keep : last ? 0 : TABLE_ROW_SPLIT_COST, head: r === 0})
     }
   })
   return lines

@@ -6,7 +6,7 @@ export interface TextItem {
   xPt: number
   baselinePt: number
   placed: PlacedAtom[]
-  /** Role for goldens and the debug view: body, head, deck, furniture, caption, cell, jump. */
+  /** Role for goldens and the debug view: body, head, deck, furniture, caption, cell, repeatedHead (a table's head over its continuation), jump. */
   role: string
   /** How the line was broken and adjusted (Knuth–Plass ratio), for goldens. */
   kind?: 'normal' | 'final' | 'emergency'
@@ -70,9 +70,12 @@ export interface Row {
   /**
    * Blank grid lines at the top of the row that fall away when it starts a
    * column (the space above a 小标题: the column top already parts it from
-   * what comes before). Default 0.
+   * what comes before). Default 0. Negative: lines the row adds when it
+   * starts a column, filled with `topItems` (a table's head, repeated).
    */
   topBlank?: number
+  /** Drawn above the row when it starts a column, `-topBlank` lines tall: the head of the table it continues. */
+  topItems?: Item[]
   /** First/last line of its paragraph (for the widow/orphan rules). */
   paragraphStart?: boolean
   paragraphEnd?: boolean

@@ -193,8 +193,11 @@ export function findWidowsAndOrphans(rows: readonly Row[], columns: readonly Pla
 
 /** Put `rows[fill.start..fill.end)` one under another from `top` at `x` into `items`; `mark` hears where each row went. */
 export function placeColumn(rows: readonly Row[], fill: Pick<ColumnFill, 'start' | 'end'>, x: number, top: number, pitch: number, items: Item[], mark?: (block: number, y: number) => void): void {
-  // A row that starts the column sheds its blank lines on top (the space above a 小标题).
+  // A row that starts the column sheds its blank lines on top (the space above a 小标题), or draws the
+  // head of the table it continues above itself.
   let line = fill.end > fill.start ? -(rows[fill.start]!.topBlank ?? 0) : 0
+  const head = fill.end > fill.start ? rows[fill.start]!.topItems : undefined
+  if (head) items.push(...offset(head, x, top))
   for (let i = fill.start; i < fill.end; i++) {
     const row = rows[i]!
     const y = top + line * pitch

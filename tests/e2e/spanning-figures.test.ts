@@ -242,4 +242,25 @@ describe('tables across columns', () => {
     expect(items.filter((item) => item.role === 'cell').every((cell) => cell.right! <= box.right + 0.01)).toBe(true)
     expectClean(layoutOf(result), grid)
   })
+
+  test('a long narrow table that continues in the next columns repeats its head at the top of each, on the grid', async () => {
+    const grid = resolveGrid(loadTemplate('newspaper'))
+    const rows = Array.from({length: 80}, (_, i) => `| 第${i + 1}项 | ${(i + 1) * 13} |`).join('\n')
+    const result = await renderArticle(`${frontMatter}\n---\n\n导语。\n\n| 项目 | 数量 |\n| --- | --- |\n${rows}\n\n结尾。\n`, path.join(dir, 'long-table.md'))
+    expect(warnings(result)).toEqual([])
+    const cells = layoutOf(result).flat().filter((item) => item.role === 'cell' || item.role === 'repeatedHead')
+    const columnOf = (item: LayoutItem): number => Math.round((item.x - grid.leftPt) / (grid.measurePt + grid.gutterPt) - 0.45)
+    const columns = [...new Set(cells.map(columnOf))]
+    expect(columns.length).toBeGreaterThan(2)
+    for (const column of columns) {
+      // The first cell of every column the table stands in is its head, 项目, and it stands there once.
+      const inColumn = cells.filter((cell) => columnOf(cell) === column).sort((a, b) => a.baseline! - b.baseline!)
+      expect(inColumn[0]!.text).toBe('项目')
+      expect(inColumn.filter((cell) => cell.text === '项目')).toHaveLength(1)
+    }
+    // Every body row once, in order.
+    const items = cells.filter((cell) => /^第\d+项$/.test(cell.text!)).map((cell) => cell.text)
+    expect(items).toEqual(Array.from({length: 80}, (_, i) => `第${i + 1}项`))
+    expectClean(layoutOf(result), grid)
+  })
 })
