@@ -22,6 +22,9 @@ const KNOWN_KEYS: Record<string, 'string' | 'date' | 'number' | 'list'> = {
   license: 'string'
 }
 
+/** Text keys that may also be written as a list of names (`author: [张三, 李四]`). */
+const NAME_LISTS = new Set(['author', 'editor'])
+
 /** Languages the line engine has rules for. */
 const LANGS = new Set(['zh-Hans', 'zh-Hant', 'zh-CN', 'zh-TW', 'zh-HK', 'zh'])
 
@@ -79,7 +82,10 @@ export function readFrontMatter(value: string | undefined, position: Position | 
     switch (expected) {
       case 'string': {
         if (typeof raw === 'string') (meta as unknown as Record<string, unknown>)[key] = raw.trim()
-        else if (typeof raw === 'number' || typeof raw === 'boolean') {
+        else if (NAME_LISTS.has(key) && Array.isArray(raw) && raw.length > 0 && raw.every((name) => typeof name === 'string' || typeof name === 'number')) {
+          // Several authors or editors as a YAML list: set as Chinese lists names, with 、 between them.
+          ;(meta as unknown as Record<string, unknown>)[key] = raw.map((name) => String(name).trim()).filter(Boolean).join('、')
+        } else if (typeof raw === 'number' || typeof raw === 'boolean') {
           report(file, 'warning', 'front-matter-type', `\`${key}\` should be text, got ${typeof raw} ${String(raw)}`, place, 'quote the value')
           ;(meta as unknown as Record<string, unknown>)[key] = String(raw)
         } else report(file, 'error', 'front-matter-type', `\`${key}\` should be text`, place, 'write one line of text')

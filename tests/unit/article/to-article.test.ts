@@ -201,6 +201,14 @@ describe('front matter', () => {
     expect(file.messages).toHaveLength(0)
   })
 
+  test('several authors or editors may be written as a list: set with 、 between the names', () => {
+    const {article, file} = convert('---\ntitle: 主题\nauthor: [张三, 李四]\neditor:\n  - 王五\n  - 赵六\n---\n\n正文。\n')
+    expect(article.meta).toMatchObject({author: '张三、李四', editor: '王五、赵六'})
+    expect(file.messages).toHaveLength(0)
+    // Any other text key still wants one line of text.
+    expect(messages(convert('---\ntitle: [甲, 乙]\n---\n\n正文。\n').file)).toEqual(['front-matter-type@2:8'])
+  })
+
   test('missing front matter is a warning at 1:1', () => {
     const {file} = convert('正文。\n')
     expect(messages(file)).toEqual(['front-matter-missing@1:1'])
