@@ -1,3 +1,4 @@
+import path from 'node:path'
 import {buildArticle} from '../build/build-article.js'
 import {toBuildOptions} from './build-options.js'
 import {runEach} from './run-each.js'
@@ -20,8 +21,8 @@ export async function buildCommand(inputs: string[], options: Record<string, unk
   }
   // Articles built in one run share lines and font programs they have in common.
   const memo = createBuildMemo()
-  return runEach(inputs, options, 'building', async (input) => {
-    const result = await buildArticle(input, {...build, memo})
+  return runEach(inputs, options, 'building', async (input, folder) => {
+    const result = await buildArticle(input, {...build, memo, outDir: path.join(build.outDir ?? 'output', folder)})
     return {file: result.file, ok: result.ok, done: `${input} → ${result.output} (${result.pages} page${result.pages === 1 ? '' : 's'})`}
   })
 }

@@ -31,9 +31,10 @@ export async function handoutsCommand(inputs: string[], options: Record<string, 
     process.stderr.write(`paiban: ${(error as Error).message}\n`)
     return EXIT.usage
   }
-  return runEach(inputs, options, 'building handouts of', async (input) => {
-    const result = await buildHandouts(input, build)
-    const folder = `${path.join(build.outDir!, path.basename(input, path.extname(input)))}${path.sep}`
+  return runEach(inputs, options, 'building handouts of', async (input, below) => {
+    const outDir = path.join(build.outDir!, below)
+    const result = await buildHandouts(input, {...build, outDir})
+    const folder = `${path.join(outDir, path.basename(input, path.extname(input)))}${path.sep}`
     return {file: result.file, ok: result.ok, done: `${input} → ${folder} (${result.handouts} handout${result.handouts === 1 ? '' : 's'}${build.combined ? ' + combined' : ''}, ${result.pages} pages)`}
   })
 }

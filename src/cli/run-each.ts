@@ -1,5 +1,6 @@
 import {VFile} from 'vfile'
-import {findArticles} from '../build/find-articles.js'
+import path from 'node:path'
+import {findArticlesIn, type FoundArticle} from '../build/find-articles.js'
 import {report} from '../diagnostics/report.js'
 import {EXIT, printBug, printDiagnostics} from './index.js'
 
@@ -16,11 +17,16 @@ export interface EachResult {
  * in one article is reported in one line and the others still build; then
  * print all diagnostics like a compiler and return the exit code (0 all
  * built, 1 some failed, 2 usage, 3 internal error).
+ *
+ * `buildOne` gets the folder below its input folder an article was found in
+ * (outputs mirror it, as an archive's do). Two articles that would still
+ * write the same output (`a/x.md` and `b/x.md` named as files) are not both
+ * built: the second is an `output-collision` error, so nothing is lost.
  */
-export async function runEach(inputs: readonly string[], options: Record<string, unknown>, what: string, buildOne: (input: string) => Promise<EachResult>): Promise<number> {
-  let articles: string[]
+export async function runEach(inputs: readonly string[], options: Record<string, unknown>, what: string, buildOne: (input: string, folder: string) => Promise<EachResult>): Promise<number> {
+  let articles: FoundArticle[]
   try {
-    articles = findArticles(inputs)
+    articles = findArticlesIn(inputs)
   } catch (error) {
     process.stderr.write(`paiban: ${(error as Error).message}\n`)
     return EXIT.usage
@@ -32,9 +38,20 @@ export async function runEach(inputs: readonly string[], options: Record<string,
   let failed = 0
   let bug = false
   const files: VFile[] = []
-  for (const input of articles) {
+  const outputs = new Map<string, string>()
+  for (const {input, folder} of articles) {
+    const output = path.join(folder, path.basename(input, path.extname(input)))
+    const first = outputs.get(output)
+    if (first !== undefined) {
+      const file = new VFile({path: input})
+      report(file, 'error', 'output-collision', `Not built: its output ${output} would replace that of ${first}`, {line: 1, column: 1}, 'rename one of the two files, or build them into different --out folders')
+      files.push(file)
+      failed++
+      continue
+    }
+    outputs.set(output, input)
     try {
-      const result = await buildOne(input)
+      const result = await buildOne(input, folder)
       files.push(result.file)
       if (result.ok) process.stdout.write(`${result.done}\n`)
       else failed++

@@ -39,6 +39,32 @@ describe('paiban build from the command line', () => {
     expect(result.err).toMatch(/a-empty\.md[\s\S]*1:1\s+error\s+The file is empty/)
   })
 
+  test('the subfolders of a folder are mirrored under --out, so articles of one name in two folders both build', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paiban-cli-tree-'))
+    const into = fs.mkdtempSync(path.join(os.tmpdir(), 'paiban-cli-tree-out-'))
+    for (const [folder, sample] of [['2019', 'holiday-schedule-2019'], ['2021', 'data-security-law']] as const) {
+      fs.mkdirSync(path.join(dir, folder))
+      fs.copyFileSync(`content/${sample}.md`, path.join(dir, folder, 'notice.md'))
+    }
+    const result = await run('build', dir, '--out', into, '--quiet')
+    expect(result.code).toBe(0)
+    expect(fs.readdirSync(into, {recursive: true}).filter((name) => String(name).endsWith('.pdf')).sort()).toEqual([path.join('2019', 'notice.pdf'), path.join('2021', 'notice.pdf')])
+  })
+
+  test('two files named alike, given as files, are not both built into one output: the second is an error, the first kept', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paiban-cli-same-'))
+    const into = fs.mkdtempSync(path.join(os.tmpdir(), 'paiban-cli-same-out-'))
+    for (const folder of ['a', 'b']) fs.mkdirSync(path.join(dir, folder))
+    fs.copyFileSync('content/luxun-leifeng-pagoda.md', path.join(dir, 'a', 'x.md'))
+    fs.copyFileSync('content/national-anthem-law.md', path.join(dir, 'b', 'x.md'))
+    const result = await run('build', path.join(dir, 'a', 'x.md'), path.join(dir, 'b', 'x.md'), '--out', into)
+    expect(result.code).toBe(1)
+    expect(result.err).toMatch(/b\/x\.md[\s\S]*error\s+Not built: its output x would replace that of .*a\/x\.md[\s\S]*output-collision/)
+    expect(result.out).toContain(`${path.join(dir, 'a', 'x.md')} → ${path.join(into, 'x.pdf')}`)
+    expect(result.out).not.toContain(path.join(dir, 'b', 'x.md'))
+    expect(fs.readdirSync(into)).toEqual(['x.pdf'])
+  })
+
   test.each([
     [['frobnicate']],
     [['build', 'no-such-file.md']],
