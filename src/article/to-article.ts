@@ -243,7 +243,7 @@ function collectInlines(nodes: readonly PhrasingContent[], style: InlineStyle, f
         runs.push(...collectInlines(node.children, {...style, emphasis: true}, file))
         break
       case 'delete':
-        runs.push(...collectInlines(node.children, style, file))
+        runs.push(...collectInlines(node.children, {...style, strike: true}, file))
         break
       case 'inlineCode':
         runs.push({type: 'text', value: node.value, style: {...style, code: true}, position})

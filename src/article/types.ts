@@ -21,6 +21,8 @@ export interface InlineStyle {
   strong?: boolean
   /** `*emphasis*`: 着重号 dots or the 楷 role, per template. */
   emphasis?: boolean
+  /** `~~struck~~`: a rule through the text, which is kept (a correction reads as the writer marked it). */
+  strike?: boolean
   /** `` `code` ``: kept in the body face, never re-spaced. */
   code?: boolean
   /** Link target, kept for the PDF annotation. */

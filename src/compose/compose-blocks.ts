@@ -151,6 +151,7 @@ export function shapeStyleFor(style: InlineStyle & {font?: string}, template: Te
   else if (style.emphasis && template.emphasis === 'kai') font = 'kai'
   const shape: ShapeStyle = {font, sizePt: style.noteRef ? sizePt * 0.7 : sizePt}
   if (style.emphasis && template.emphasis === 'dots') shape.dots = true
+  if (style.strike) shape.strike = true
   if (style.href) shape.href = style.href
   if (style.noteRef) shape.superscript = true
   return shape

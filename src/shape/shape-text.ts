@@ -11,6 +11,8 @@ export interface ShapeStyle {
   font: string
   sizePt: number
   dots?: boolean
+  /** A rule through the text (`~~struck~~`). */
+  strike?: boolean
   href?: string
   superscript?: boolean
 }
@@ -40,7 +42,7 @@ const charCache = new Map<string, CharMetrics | null>()
 const atomCaches = new Map<string, Map<string, Atom | readonly Atom[]>>()
 
 function atomCacheFor(book: FontBook, key: string, style: ShapeStyle): Map<string, Atom | readonly Atom[]> {
-  const styleKey = `${book.hash}|${key}|${style.sizePt}|${style.dots ? 1 : 0}|${style.superscript ? 1 : 0}|${style.href ?? ''}`
+  const styleKey = `${book.hash}|${key}|${style.sizePt}|${style.dots ? 1 : 0}|${style.strike ? 1 : 0}|${style.superscript ? 1 : 0}|${style.href ?? ''}`
   let cache = atomCaches.get(styleKey)
   if (!cache) {
     cache = new Map()
@@ -105,6 +107,7 @@ function base(text: string, key: string, style: ShapeStyle): Omit<Atom, 'advance
     sizePt: style.sizePt
   }
   if (style.dots) atom.dots = true
+  if (style.strike) atom.strike = true
   if (style.href) atom.href = style.href
   if (style.superscript) atom.superscript = true
   return atom

@@ -34,6 +34,8 @@ export interface Atom {
   glyphs: Glyph[]
   /** 着重号: draw a dot under each CJK character. */
   dots?: boolean
+  /** A rule through the atom (`~~struck~~`). */
+  strike?: boolean
   /** Link target for a PDF annotation. */
   href?: string
   /** No font had this character: draw a placeholder box, keep the text. */
@@ -69,6 +71,7 @@ export function makeAtom(atom: Atom): Atom {
     blankAfterPt: atom.blankAfterPt,
     glyphs: atom.glyphs,
     dots: atom.dots,
+    strike: atom.strike,
     href: atom.href,
     missing: atom.missing,
     superscript: atom.superscript,

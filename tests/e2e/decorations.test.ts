@@ -47,3 +47,21 @@ test('emphasis dots, link areas and missing-glyph boxes are drawn at their atoms
   expect(text).toMatch(/ re\nS\n/)
   expect(text).toMatch(/ Tf 3 Tr 1 0 0 1 /)
 })
+
+test('struck text (~~…~~) is kept and ruled through, one rule per struck run on a line', async () => {
+  const struck = `---\ntitle: 删除线\ndate: 2024-05-06\n---\n\n会议原定~~周一~~周二召开，地点在~~北京~~上海。\n`
+  const result = await renderArticle(struck, 'strike.md', {compress: false})
+  const text = Buffer.from(result.pdf!).toString('latin1')
+  const atoms = result.document!.pages.flatMap((page) => page.items.flatMap((item) => (item.type === 'text' ? item.placed.map((placed) => ({...placed, line: item})) : [])))
+  const runs = ['周一', '北京'].map((run) => atoms.filter(({atom}) => atom.strike && run.includes(atom.text)))
+  expect(runs.map((run) => run.map(({atom}) => atom.text).join(''))).toEqual(['周一', '北京'])
+  // A stroked line (m, l, S) per run, from the first character's ink to the last one's, 0.35 em over the baseline.
+  const rules = [...text.matchAll(/([-\d.]+) ([-\d.]+) m\n([-\d.]+) ([-\d.]+) l\nS\n/g)].map((match) => match.slice(1, 5).map(Number))
+  const expected = runs.map((run) => {
+    const first = run[0]!
+    const last = run[run.length - 1]!
+    const y = first.line.baselinePt - first.atom.sizePt * 0.35
+    return [first.line.xPt + first.xPt + first.atom.blankBeforePt, y, last.line.xPt + last.xPt + last.atom.advancePt - last.atom.blankAfterPt, y]
+  })
+  for (const rule of expected) expect(rules.some((found) => found.every((value, i) => Math.abs(value - rule[i]!) < 1e-3))).toBe(true)
+})

@@ -367,7 +367,10 @@ function drawGraphics(doc: Doc, items: readonly Item[], document: PagedDocument)
  * closures: a closure in the glyph loop would make V8 allocate a context for
  * every glyph drawn, whether or not the closure is made.
  */
-type Decoration = {kind: 'box'; x: number; baseline: number; size: number; width: number} | {kind: 'dots' | 'link'; x: number; baseline: number; atom: Atom}
+type Decoration =
+  | {kind: 'box'; x: number; baseline: number; size: number; width: number}
+  | {kind: 'dots' | 'link'; x: number; baseline: number; atom: Atom}
+  | {kind: 'strike'; x: number; baseline: number; size: number; width: number}
 
 /** A run of glyphs in one font and size, open in the writer (its TJ array begun), and the pen after its last glyph. */
 interface Run {
@@ -440,6 +443,7 @@ function drawText(doc: Doc, lines: readonly TextItem[], pageHeight: number, embe
         x += glyph.advancePt
       }
       if (atom.dots) decorations.push({kind: 'dots', x: inkX, baseline: line.baselinePt, atom})
+      if (atom.strike) strikeThrough(decorations, inkX, line.baselinePt, atom)
       if (atom.href) decorations.push({kind: 'link', x: inkX, baseline: line.baselinePt, atom})
     }
     closeRun(out, run)
@@ -452,6 +456,7 @@ function drawText(doc: Doc, lines: readonly TextItem[], pageHeight: number, embe
   for (const decoration of decorations) {
     if (decoration.kind === 'box') placeholder(doc, decoration.x, decoration.baseline, decoration.size, decoration.width)
     else if (decoration.kind === 'dots') emphasisDots(doc, decoration.x, decoration.baseline, decoration.atom)
+    else if (decoration.kind === 'strike') doc.save().lineWidth(decoration.size * 0.05).moveTo(decoration.x, decoration.baseline - decoration.size * STRIKE_HEIGHT).lineTo(decoration.x + decoration.width, decoration.baseline - decoration.size * STRIKE_HEIGHT).stroke().restore()
     else {
       const {atom} = decoration
       doc.link(decoration.x, decoration.baseline - atom.sizePt * 0.88, atom.advancePt, atom.sizePt, atom.href!)
@@ -475,6 +480,25 @@ function codePoints(text: string): number[] {
     if (point > 0xffff) i++
   }
   return points
+}
+
+/** Height of the rule through struck text above the baseline, in em: the middle of a Han character's ink. */
+const STRIKE_HEIGHT = 0.35
+
+/**
+ * The rule through a struck atom, from the start of its ink to the end of its
+ * advance; one rule runs on through the atoms of a struck run on one line
+ * (the gaps between them included), so it is not broken at every character.
+ */
+function strikeThrough(decorations: Decoration[], x: number, baseline: number, atom: Atom): void {
+  const start = x + atom.blankBeforePt
+  const end = x + atom.advancePt - atom.blankAfterPt
+  const last = decorations[decorations.length - 1]
+  if (last?.kind === 'strike' && last.baseline === baseline && last.size === atom.sizePt && start - (last.x + last.width) < atom.sizePt) {
+    last.width = end - last.x
+    return
+  }
+  decorations.push({kind: 'strike', x: start, baseline, size: atom.sizePt, width: end - start})
 }
 
 /** 着重号: a small dot under the centre of each character (clreq §3.4 emphasis marks, horizontal). */
