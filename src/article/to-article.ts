@@ -40,6 +40,7 @@ export function toArticle(tree: Root, file: VFile, options: ToArticleOptions = {
     if (changed > 0) report(file, 'info', 'punctuation-normalised', `Changed ${changed} half-width punctuation marks between Chinese characters to full width`, {line: 1, column: 1}, 'pass --no-normalize to keep them')
   }
   const speakers = interviewSpeakers(tree)
+  const hashHeads = tree.children.some((node) => node.type === 'heading' && node.depth >= 2)
   const interview = speakers.size > 0
   const children: Block[] = []
   let seenSection = false
@@ -48,6 +49,15 @@ export function toArticle(tree: Root, file: VFile, options: ToArticleOptions = {
     if (node.type === 'heading' && node.depth === 1 && !meta.title) {
       meta.title = plainText(node.children)
       report(file, 'warning', 'title-from-heading', 'No `title` in front matter: using the first heading as the headline', node.position, 'add `title:` to the front matter')
+      continue
+    }
+    const bold = boldHead(node)
+    if (bold) {
+      // A paragraph that is a short line of bold text alone is how many newsrooms write a 小标题.
+      seenSection = true
+      const depth = hashHeads ? 3 : 2
+      report(file, 'info', 'bold-paragraph-head', `A paragraph of bold text alone is set as a ${depth === 2 ? 'section head (##)' : 'sub-head (###)'}`, node.position as Position | undefined, `write it as \`${'#'.repeat(depth)} ${plainText(bold)}\` to say so`)
+      children.push({type: 'sectionHead', depth, children: inlines(bold, {}, file), ...(node.position ? {position: node.position as Position} : {})} as Block)
       continue
     }
     if (node.type === 'heading') seenSection = true
@@ -317,6 +327,26 @@ function isIndentedCode(node: Code, file: VFile): boolean {
   const line = node.position ? sourceLines(file)[node.position.start.line - 1] : undefined
   return line !== undefined && !/^[ \t>]*(```|~~~)/.test(line)
 }
+
+/**
+ * A 小标题 written as a paragraph of bold text alone (**一、坚持党的领导**):
+ * the bold run's content, when the paragraph holds nothing else, its text is
+ * 2–30 characters and it does not end as a sentence or clause does (。！？；：，、
+ * or a closing mark after them), so `**记者：**` and a bold sentence stay text.
+ */
+function boldHead(node: RootContent): PhrasingContent[] | undefined {
+  if (node.type !== 'paragraph') return undefined
+  const parts = node.children.filter((child) => !(child.type === 'text' && child.value.trim() === ''))
+  const strong = parts[0]
+  if (parts.length !== 1 || strong?.type !== 'strong') return undefined
+  const text = plainText(strong.children).trim()
+  const length = [...text].length
+  if (length < 2 || length > BOLD_HEAD_MAX_CHARS || /[。！？；：，、.!?;:,][”’）」』]*$/.test(text) || text.includes('\n')) return undefined
+  return strong.children
+}
+
+/** Longest bold line taken for a 小标题, in characters. */
+const BOLD_HEAD_MAX_CHARS = 30
 
 /** Where a bare URL really ends: before the first non-ASCII character, without trailing , . ; : ! ? ) */
 function autolinkEnd(text: string): number {

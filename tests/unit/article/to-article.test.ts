@@ -413,3 +413,31 @@ describe('an interview labelled 问/答 (or Q/A)', () => {
     expect(article.children.map((block) => block.type)).toEqual(['paragraph', 'paragraph'])
   })
 })
+
+describe('a 小标题 written as a paragraph of bold text alone', () => {
+  test('is a section head, with an info at its line; the text after it is body, not lead', () => {
+    const {article, file} = convert(`${FRONT}导语。\n\n**一、坚持党的领导**\n\n正文。\n`)
+    expect(article.children.map((block) => [block.type, block.type === 'sectionHead' ? block.depth : block.type === 'paragraph' ? block.role : '', textOf(block)])).toEqual([
+      ['paragraph', 'lead', '导语。'],
+      ['sectionHead', 2, '一、坚持党的领导'],
+      ['paragraph', 'body', '正文。']
+    ])
+    expect(messages(file)).toEqual(['bold-paragraph-head@7:1'])
+  })
+
+  test('is a sub-head where the article has ## heads of its own', () => {
+    const {article} = convert(`${FRONT}## 第一部分\n\n**（一）加强制度建设**\n\n正文。\n`)
+    expect(article.children.map((block) => (block.type === 'sectionHead' ? block.depth : block.type))).toEqual([2, 3, 'paragraph'])
+  })
+
+  test.each([
+    ['a bold sentence', '**这是一句加粗的完整句子。**'],
+    ['a speaker label alone', '**记者：**'],
+    ['bold text with more after it', '**重要**的事情说三遍'],
+    ['a bold line too long for a head', `**${'很长的加粗文字'.repeat(5)}**`],
+    ['one bold character', '**注**']
+  ])('%s stays a paragraph', (_kind, line) => {
+    const {article} = convert(`${FRONT}导语。\n\n${line}\n\n正文。\n`)
+    expect(article.children.map((block) => block.type)).not.toContain('sectionHead')
+  })
+})
