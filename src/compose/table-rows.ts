@@ -14,6 +14,8 @@ const MIN_TABLE_SIZE_PT = 5
 const TABLE_ROW_SPLIT_COST = 800
 /** Characters between two cells. */
 const GAP_CHARS = 1
+/** The tallest table head repeated over a table's continuation, in lines. */
+const MAX_REPEATED_HEAD_LINES = 2
 
 type Cells = readonly (readonly Inline[][])[]
 
@@ -51,10 +53,12 @@ export function tableRows(cells: Cells, block: number, context: ComposeContext, 
     context.warn('table-too-tall', `Table is too wide for one column and too long to stand across ${span} columns; set in one column`, position)
   }
   const lines = tableLines(cells, wants, grid.measurePt, context, position)
-  // A table that continues in the next column repeats its head there, rule above and below (续表 with 表头).
+  // A table that continues in the next column repeats its head there, rule above and below (续表 with 表头);
+  // a head taller than a few lines (or a good part of a column) is not repeated: it would crowd out the rows.
   const headLines = lines.findIndex((line) => !line.head)
+  const repeat = headLines > 0 && headLines <= MAX_REPEATED_HEAD_LINES && headLines * 4 <= grid.linesPerColumn
   // Its text has a role of its own, `repeatedHead`: the head's text is set twice on purpose.
-  const head = headLines > 0 && headLines < lines.length ? lines.slice(0, headLines).flatMap((line, i) => line.items.map((item) => shiftDown(item.type === 'text' ? {...item, role: 'repeatedHead'} : item, i * grid.pitchPt))) : undefined
+  const head = repeat && headLines < lines.length ? lines.slice(0, headLines).flatMap((line, i) => line.items.map((item) => shiftDown(item.type === 'text' ? {...item, role: 'repeatedHead'} : item, i * grid.pitchPt))) : undefined
   return lines.map((line) => ({span: 1, items: line.items, breakAfter: line.breakAfter, kind: 'table', block, ...(head && !line.head ? {topBlank: -headLines, topItems: head} : {})}))
 }
 
