@@ -104,7 +104,7 @@ export interface ListItem {
 
 export type GenBlock =
   | {type: 'heading'; depth: 1 | 2 | 3 | 4 | 5 | 6; runs: Run[]}
-  | {type: 'paragraph'; runs: Run[]}
+  | {type: 'paragraph'; runs: Run[]; lineEnds?: 'none' | 'soft' | 'hard'}
   | {type: 'qa'; speaker: string; colon: '：' | ':'; bold: boolean; runs: Run[]}
   | {type: 'list'; ordered: boolean; marker: string; items: ListItem[]}
   | {type: 'table'; rows: string[][]}
@@ -223,7 +223,7 @@ function headRuns(features: Features): fc.Arbitrary<Run[]> {
 function block(features: Features): fc.Arbitrary<GenBlock> {
   const kinds: fc.WeightedArbitrary<GenBlock>[] = [
     {weight: 2, arbitrary: fc.record({type: fc.constant('heading' as const), depth: fc.oneof({weight: 8, arbitrary: fc.constantFrom<2 | 3>(2, 3)}, {weight: 1, arbitrary: fc.constantFrom<1 | 4 | 5 | 6>(1, 4, 5, 6)}), runs: headRuns(features)})},
-    {weight: 6, arbitrary: fc.record({type: fc.constant('paragraph' as const), runs: runs(features)})},
+    {weight: 6, arbitrary: fc.record({type: fc.constant('paragraph' as const), runs: runs(features), lineEnds: fc.constantFrom<'none' | 'soft' | 'hard'>('none', 'none', 'none', 'soft', 'hard')})},
     {
       weight: 3,
       arbitrary: fc.record({
@@ -297,6 +297,24 @@ function writeRuns(list: readonly Run[]): string {
   return list.map((run) => (run.style === 'strong' ? `**${run.text}**` : run.style === 'em' ? `*${run.text}*` : run.text)).join('')
 }
 
+/**
+ * A paragraph written over several source lines: a line end (soft, or hard:
+ * a backslash before it) before each run that starts with a Han character,
+ * where a line cannot start a list, a head or a quote instead; not after a
+ * line holding a bare URL, which GFM runs on to the line's end, backslash
+ * and all.
+ */
+function writeWrapped(list: readonly Run[], lineEnds: 'soft' | 'hard'): string {
+  let source = ''
+  list.forEach((run, index) => {
+    const written = writeRuns([run])
+    const line = source.slice(source.lastIndexOf('\n') + 1)
+    if (index > 0 && /^[\u4e00-\u9fff]/.test(run.text) && line !== '' && !line.endsWith('\\') && !/www\.|:\/\/|@/i.test(line)) source += lineEnds === 'hard' ? '\\\n' : '\n'
+    source += written
+  })
+  return source
+}
+
 function writeList(items: readonly ListItem[], ordered: boolean, marker: string, indent: string): string[] {
   const lines: string[] = []
   items.forEach((item, index) => {
@@ -312,7 +330,7 @@ function writeBlock(node: GenBlock): string {
     case 'heading':
       return `${'#'.repeat(node.depth)} ${writeRuns(node.runs)}`
     case 'paragraph':
-      return writeRuns(node.runs)
+      return node.lineEnds === 'soft' || node.lineEnds === 'hard' ? writeWrapped(node.runs, node.lineEnds) : writeRuns(node.runs)
     case 'qa': {
       const label = `${node.speaker}${node.colon}`
       return (node.bold ? `**${label}**` : label) + writeRuns(node.runs)
