@@ -289,6 +289,7 @@ function collectInlines(nodes: readonly PhrasingContent[], style: InlineStyle, f
       case 'html':
         // A `<br>` (text pasted from a web page or a CMS) breaks the line as a hard break does; other tags are dropped, their text kept.
         if (/^<br\s*\/?>$/i.test(node.value.trim())) runs.push({type: 'text', value: LINE_BREAK, style, position})
+        else if (/^<img\b/i.test(node.value.trim())) report(file, 'warning', 'html-image', 'An HTML <img> is not typeset: the picture is left out', position, 'write ![说明](photo.jpg) in a paragraph of its own')
         else if (!/^<!--/.test(node.value)) runs.push({type: 'text', value: node.value.replace(/<[^>]+>/g, ''), style, position})
         break
       default:
