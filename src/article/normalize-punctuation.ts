@@ -18,6 +18,13 @@ const FULL_WIDTH: Record<string, string> = {',': '，', ':': '：', ';': '；', 
  */
 const QUOTE = '"'
 
+/**
+ * The quotation marks a straight pair becomes: “ ” in Simplified Chinese
+ * (GB/T 15834—2011 §4.1), 「 」 in Traditional (the Taiwan Ministry of
+ * Education's 重訂標點符號手冊 and Hong Kong usage; clreq §3.1.4).
+ */
+const QUOTES = {'zh-Hans': ['“', '”'], 'zh-Hant': ['「', '」']} as const
+
 /** Any mark this module may change (most blocks have none: skip them). */
 const HALF_WIDTH = /[,:;?!()"]|--|\.\.\./
 
@@ -38,7 +45,8 @@ function isAsciiAlnum(char: string | undefined): boolean {
  * Returns how many marks changed. Same length in, same length out, so source
  * positions stay right.
  */
-export function normalizePunctuation(tree: Root): number {
+export function normalizePunctuation(tree: Root, lang: 'zh-Hans' | 'zh-Hant' = 'zh-Hans'): number {
+  const quotes = QUOTES[lang]
   let changed = 0
   const visitBlock = (block: Parent): void => {
     const texts: Text[] = []
@@ -58,7 +66,7 @@ export function normalizePunctuation(tree: Root): number {
     const setAt = (index: number, replacement: string): void => {
       if (replaced.get(index) !== replacement) replaced.set(index, replacement)
     }
-    changed += dashesAndEllipses(joined, setAt) + quotePairs(joined, setAt)
+    changed += dashesAndEllipses(joined, setAt) + quotePairs(joined, setAt, quotes)
     const openStack: number[] = []
     MARKS.lastIndex = 0
     for (let match = MARKS.exec(joined); match; match = MARKS.exec(joined)) {
@@ -146,7 +154,7 @@ function dashesAndEllipses(text: string, setAt: (index: number, replacement: str
  * is left as it is: which quote lacks its partner cannot be known. Returns
  * how many marks changed.
  */
-function quotePairs(text: string, setAt: (index: number, replacement: string) => void): number {
+function quotePairs(text: string, setAt: (index: number, replacement: string) => void, [opening, closing]: readonly [string, string]): number {
   const quotes: number[] = []
   for (let i = text.indexOf(QUOTE); i >= 0; i = text.indexOf(QUOTE, i + 1)) quotes.push(i)
   if (quotes.length % 2 !== 0) return 0
@@ -155,8 +163,8 @@ function quotePairs(text: string, setAt: (index: number, replacement: string) =>
     const open = quotes[k]!
     const close = quotes[k + 1]!
     if (!(someChinese(text, open + 1, close) || isChineseContext(charBefore(text, open)) || isChineseContext(charAfter(text, close)))) continue
-    setAt(open, '“')
-    setAt(close, '”')
+    setAt(open, opening)
+    setAt(close, closing)
     changed += 2
   }
   return changed

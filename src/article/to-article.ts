@@ -36,7 +36,7 @@ export function toArticle(tree: Root, file: VFile, options: ToArticleOptions = {
   const places = new Map<string, Point>()
   const meta = readFrontMatter(yaml?.value, yaml?.position as Position | undefined, file, places)
   if (options.normalizePunctuation ?? true) {
-    const changed = normalizePunctuation(tree)
+    const changed = normalizePunctuation(tree, meta.lang === 'zh-Hant' ? 'zh-Hant' : 'zh-Hans')
     if (changed > 0) report(file, 'info', 'punctuation-normalised', `Changed ${changed} half-width punctuation marks between Chinese characters to full width`, {line: 1, column: 1}, 'pass --no-normalize to keep them')
   }
   const speakers = interviewSpeakers(tree)

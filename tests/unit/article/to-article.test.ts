@@ -449,3 +449,8 @@ describe('inline HTML', () => {
     expect(messages(file)).toEqual(['html-image@5:11'])
   })
 })
+
+test('in a Traditional Chinese article straight quotes become 「 」', () => {
+  const {article} = convert('---\ntitle: 標題\nlang: zh-Hant\n---\n\n他說"我們一定會贏"，然後走了。\n')
+  expect(textOf(article.children[0]!)).toBe('他說「我們一定會贏」，然後走了。')
+})
