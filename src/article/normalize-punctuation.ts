@@ -1,5 +1,6 @@
 import type {Root, Text, Parent} from 'mdast'
 import {charClass} from '../text/char-class.js'
+import {charAt, charBefore} from '../text/code-points.js'
 
 /**
  * Half-width marks that web copy puts between Chinese characters, and their
@@ -173,18 +174,9 @@ function quotePairs(text: string, setAt: (index: number, replacement: string) =>
 /** Each half-width mark, by UTF-16 index. */
 const MARKS = /[,:;?!()]/g
 
-/** The character (code point) ending just before unit index `i`, or undefined at the start. */
-function charBefore(text: string, i: number): string | undefined {
-  if (i <= 0) return undefined
-  const unit = text.charCodeAt(i - 1)
-  return unit >= 0xdc00 && unit <= 0xdfff && i >= 2 && isHighSurrogate(text.charCodeAt(i - 2)) ? text.slice(i - 2, i) : text[i - 1]
-}
-
 /** The character (code point) starting right after the one-unit mark at `i`, or undefined at the end. */
 function charAfter(text: string, i: number): string | undefined {
-  if (i + 1 >= text.length) return undefined
-  const low = text.charCodeAt(i + 2)
-  return isHighSurrogate(text.charCodeAt(i + 1)) && low >= 0xdc00 && low <= 0xdfff ? text.slice(i + 1, i + 3) : text[i + 1]
+  return charAt(text, i + 1)
 }
 
 /** The nearest character before `i` that is not a space. */
@@ -198,10 +190,6 @@ function neighbourBefore(text: string, i: number): string | undefined {
 function someChinese(text: string, from: number, to: number): boolean {
   for (const char of text.slice(from, to)) if (isChineseContext(char)) return true
   return false
-}
-
-function isHighSurrogate(unit: number): boolean {
-  return unit >= 0xd800 && unit <= 0xdbff
 }
 
 function collectTexts(node: Parent, texts: Text[]): void {

@@ -1,5 +1,6 @@
 import type {Inline, Point} from './types.js'
 import {isEastAsianWide} from '../text/char-class.js'
+import {charAt, charBefore} from '../text/code-points.js'
 
 /**
  * What a soft line break (a line end inside a paragraph of the source)
@@ -45,7 +46,7 @@ export function resolveSoftBreaks(runs: readonly Inline[], sourceLine: (line: nu
     const lines = run.value.split('\n')
     const pieces = lines.map((text, k) => {
       if (k === lines.length - 1) return text
-      return text + softBreakBecomes(charBefore(runs, index, lines, k), charAfter(runs, index, lines, k))
+      return text + softBreakBecomes(beforeLineEnd(runs, index, lines, k), afterLineEnd(runs, index, lines, k))
     })
     const position = run.position
     if (!position) {
@@ -64,28 +65,23 @@ export function resolveSoftBreaks(runs: readonly Inline[], sourceLine: (line: nu
 }
 
 /** The last character before line end `k` of run `index`, looking back across runs. */
-function charBefore(runs: readonly Inline[], index: number, lines: readonly string[], k: number): string | undefined {
-  for (let line = k; line >= 0; line--) if (lines[line]) return lastChar(lines[line]!)
+function beforeLineEnd(runs: readonly Inline[], index: number, lines: readonly string[], k: number): string | undefined {
+  for (let line = k; line >= 0; line--) if (lines[line]) return charBefore(lines[line]!, lines[line]!.length)
   for (let r = index - 1; r >= 0; r--) {
     const value = runs[r]!.value.replace(/\n+$/, '')
-    if (value) return lastChar(value)
+    if (value) return charBefore(value, value.length)
   }
   return undefined
 }
 
 /** The first character after line end `k` of run `index`, looking ahead across runs. */
-function charAfter(runs: readonly Inline[], index: number, lines: readonly string[], k: number): string | undefined {
-  for (let line = k + 1; line < lines.length; line++) if (lines[line]) return String.fromCodePoint(lines[line]!.codePointAt(0)!)
+function afterLineEnd(runs: readonly Inline[], index: number, lines: readonly string[], k: number): string | undefined {
+  for (let line = k + 1; line < lines.length; line++) if (lines[line]) return charAt(lines[line]!, 0)
   for (let r = index + 1; r < runs.length; r++) {
     const value = runs[r]!.value.replace(/^\n+/, '')
-    if (value) return String.fromCodePoint(value.codePointAt(0)!)
+    if (value) return charAt(value, 0)
   }
   return undefined
-}
-
-function lastChar(text: string): string {
-  const code = text.codePointAt(text.length - 1)!
-  return code >= 0xdc00 && code <= 0xdfff && text.length > 1 ? String.fromCodePoint(text.codePointAt(text.length - 2)!) : text[text.length - 1]!
 }
 
 /**

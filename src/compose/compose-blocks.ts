@@ -83,9 +83,9 @@ function composeBlock(block: Block, index: number, context: ComposeContext): Row
       if (block.part === 'salutation') return paragraphRows(block.children, index, context, {firstIndentPt: 0, restIndentPt: 0})
       // A 题注 left in the body (no deck above it, as in a handout): centred in brackets, in the deck's 题注 face.
       if (block.part === 'note') return paragraphRows(noteRuns(block.children, template.deck.note.font), index, context, {firstIndentPt: 0, restIndentPt: 0, align: 'center'})
-      // An 编者按 in 楷, its label in the label face.
       // End marks and credits (（完）, （责任编辑：赵六）) at the right, unindented.
       if (block.part === 'credit') return paragraphRows(block.children, index, context, {firstIndentPt: 0, restIndentPt: 0, align: 'right'})
+      // An 编者按 in 楷, its label in the label face.
       if (block.part === 'editorsNote') return paragraphRows(block.children.map((run) => ({...run, style: {...run.style, font: 'kai'}}) as Inline), index, context, {firstIndentPt: indent, restIndentPt: 0})
       return paragraphRows(block.children, index, context, {firstIndentPt: indent, restIndentPt: 0})
     case 'qaTurn': {

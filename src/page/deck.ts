@@ -10,6 +10,7 @@ import {absorbSpaces} from '../paragraph/typeset-paragraph.js'
 import {chineseDate} from './dates.js'
 import {isEnclosed} from '../text/enclosed.js'
 import {charClass} from '../text/char-class.js'
+import {charAt, charBefore} from '../text/code-points.js'
 
 /** The headline deck (引题 / 主题 / 副题 + meta line), laid out across `widthPt`. */
 export interface Deck {
@@ -166,21 +167,9 @@ function fitHeadline(title: string, template: Template, widthPt: number, shape: 
  * phrase break next to Latin text is written as an ideographic space.
  */
 export function headlinePhrases(title: string): string[] {
-  const parts = title.trim().split(/([ \u3000]+)/)
-  const phrases: string[] = []
-  let phrase = parts[0] ?? ''
-  for (let i = 1; i < parts.length; i += 2) {
-    const space = parts[i]!
-    const next = parts[i + 1] ?? ''
-    if (space.includes('\u3000') || partsPhrases([...phrase].at(-1), [...next][0])) {
-      phrases.push(phrase)
-      phrase = next
-    } else {
-      phrase += ` ${next}`
-    }
-  }
-  phrases.push(phrase)
-  return phrases.filter(Boolean)
+  return phraseGaps(title.trim())
+    .split(/ *\u3000[\u3000 ]*/)
+    .filter(Boolean)
 }
 
 /**
@@ -189,7 +178,7 @@ export function headlinePhrases(title: string): string[] {
  * next to Latin text stay word spaces (`专访 OpenAI 首席科学家`).
  */
 export function phraseGaps(text: string): string {
-  return text.replace(/ +/g, (space: string, offset: number) => (partsPhrases([...text.slice(0, offset)].at(-1), [...text.slice(offset + space.length)][0]) ? '\u3000' : ' '))
+  return text.replace(/ +/g, (space: string, offset: number) => (partsPhrases(charBefore(text, offset), charAt(text, offset + space.length)) ? '\u3000' : ' '))
 }
 
 /** Does a space between these characters part two phrases? Only when neither is Latin text. */

@@ -456,7 +456,7 @@ function drawText(doc: Doc, lines: readonly TextItem[], pageHeight: number, embe
   for (const decoration of decorations) {
     if (decoration.kind === 'box') placeholder(doc, decoration.x, decoration.baseline, decoration.size, decoration.width)
     else if (decoration.kind === 'dots') emphasisDots(doc, decoration.x, decoration.baseline, decoration.atom)
-    else if (decoration.kind === 'strike') doc.save().lineWidth(decoration.size * 0.05).moveTo(decoration.x, decoration.baseline - decoration.size * STRIKE_HEIGHT).lineTo(decoration.x + decoration.width, decoration.baseline - decoration.size * STRIKE_HEIGHT).stroke().restore()
+    else if (decoration.kind === 'strike') strikeRule(doc, decoration.x, decoration.baseline, decoration.size, decoration.width)
     else {
       const {atom} = decoration
       doc.link(decoration.x, decoration.baseline - atom.sizePt * 0.88, atom.advancePt, atom.sizePt, atom.href!)
@@ -499,6 +499,12 @@ function strikeThrough(decorations: Decoration[], x: number, baseline: number, a
     return
   }
   decorations.push({kind: 'strike', x: start, baseline, size: atom.sizePt, width: end - start})
+}
+
+/** The rule through struck text, `width` long from `x`. */
+function strikeRule(doc: Doc, x: number, baseline: number, size: number, width: number): void {
+  const y = baseline - size * STRIKE_HEIGHT
+  doc.save().lineWidth(size * 0.05).moveTo(x, y).lineTo(x + width, y).stroke().restore()
 }
 
 /** 着重号: a small dot under the centre of each character (clreq §3.4 emphasis marks, horizontal). */
