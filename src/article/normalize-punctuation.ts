@@ -49,76 +49,85 @@ function isAsciiAlnum(char: string | undefined): boolean {
 export function normalizePunctuation(tree: Root, lang: 'zh-Hans' | 'zh-Hant' = 'zh-Hans'): number {
   const quotes = QUOTES[lang]
   let changed = 0
-  const visitBlock = (block: Parent): void => {
-    const texts: Text[] = []
-    collectTexts(block, texts)
-    if (texts.length === 0) return
-    const joined = texts.length === 1 ? texts[0]!.value : texts.map((text) => text.value).join('')
-    if (!HALF_WIDTH.test(joined)) return
-    // Every mark is one UTF-16 unit and so is its full-width form: work on unit indices, replacements by index.
-    const replaced = new Map<number, string>()
-    const convertAt = (index: number): void => {
-      const replacement = FULL_WIDTH[joined[index]!]
-      if (replacement && replaced.get(index) !== replacement) {
-        replaced.set(index, replacement)
-        changed++
-      }
-    }
-    const setAt = (index: number, replacement: string): void => {
-      if (replaced.get(index) !== replacement) replaced.set(index, replacement)
-    }
-    changed += dashesAndEllipses(joined, setAt) + quotePairs(joined, setAt, quotes)
-    const openStack: number[] = []
-    MARKS.lastIndex = 0
-    for (let match = MARKS.exec(joined); match; match = MARKS.exec(joined)) {
-      const i = match.index
-      const char = joined[i]!
-      if (char === '(') {
-        openStack.push(i)
-        continue
-      }
-      if (char === ')') {
-        const open = openStack.pop()
-        // A pair is Chinese when it encloses Chinese or follows Chinese; f(x) stays a Latin call.
-        const chinese = open !== undefined ? someChinese(joined, open + 1, i) || isChineseContext(charBefore(joined, open)) : isChineseContext(neighbourBefore(joined, i))
-        if (chinese) {
-          convertAt(i)
-          if (open !== undefined) convertAt(open)
-        }
-        continue
-      }
-      // Read the mark before as converted so far: in 吗?! the ! follows a full-width ？.
-      const before = replaced.get(i - 1) ?? charBefore(joined, i)
-      const after = charAfter(joined, i)
-      // A mark after Chinese text, not inside a number or Latin word (2:1, http://).
-      if (isChineseContext(before) && !isAsciiAlnum(after) && after !== '/') convertAt(i)
-      else if (!isAsciiAlnum(before) && isChineseContext(after) && char !== '!') convertAt(i)
-    }
-    // Unmatched opening parentheses in Chinese context.
-    for (const open of openStack) if (isChineseContext(charAfter(joined, open)) || isChineseContext(charBefore(joined, open))) convertAt(open)
-    if (replaced.size === 0) return
-    let offset = 0
-    for (const text of texts) {
-      const end = offset + text.value.length
-      let value = ''
-      let from = offset
-      for (let i = offset; i < end; i++) {
-        const replacement = replaced.get(i)
-        if (replacement === undefined) continue
-        value += joined.slice(from, i) + replacement
-        from = i + 1
-      }
-      if (from > offset) text.value = value + joined.slice(from, end)
-      offset = end
-    }
-  }
   const walk = (node: Parent): void => {
     for (const child of node.children) {
-      if (child.type === 'paragraph' || child.type === 'heading' || child.type === 'tableCell') visitBlock(child)
+      if (child.type === 'paragraph' || child.type === 'heading' || child.type === 'tableCell') changed += normalizeBlock(child, quotes)
       else if ('children' in child) walk(child as Parent)
     }
   }
   walk(tree)
+  return changed
+}
+
+/**
+ * `normalizePunctuation` for one block's text nodes; returns how many marks
+ * changed. A function of its own, not a closure made per article: V8 keeps a
+ * closure's optimised code only while one of its instances lives, so a
+ * closure made per call is compiled again after each full collection.
+ */
+function normalizeBlock(block: Parent, quotes: readonly [string, string]): number {
+  let changed = 0
+  const texts: Text[] = []
+  collectTexts(block, texts)
+  if (texts.length === 0) return 0
+  const joined = texts.length === 1 ? texts[0]!.value : texts.map((text) => text.value).join('')
+  if (!HALF_WIDTH.test(joined)) return 0
+  // Every mark is one UTF-16 unit and so is its full-width form: work on unit indices, replacements by index.
+  const replaced = new Map<number, string>()
+  const convertAt = (index: number): void => {
+    const replacement = FULL_WIDTH[joined[index]!]
+    if (replacement && replaced.get(index) !== replacement) {
+      replaced.set(index, replacement)
+      changed++
+    }
+  }
+  const setAt = (index: number, replacement: string): void => {
+    if (replaced.get(index) !== replacement) replaced.set(index, replacement)
+  }
+  changed += dashesAndEllipses(joined, setAt) + quotePairs(joined, setAt, quotes)
+  const openStack: number[] = []
+  MARKS.lastIndex = 0
+  for (let match = MARKS.exec(joined); match; match = MARKS.exec(joined)) {
+    const i = match.index
+    const char = joined[i]!
+    if (char === '(') {
+      openStack.push(i)
+      continue
+    }
+    if (char === ')') {
+      const open = openStack.pop()
+      // A pair is Chinese when it encloses Chinese or follows Chinese; f(x) stays a Latin call.
+      const chinese = open !== undefined ? someChinese(joined, open + 1, i) || isChineseContext(charBefore(joined, open)) : isChineseContext(neighbourBefore(joined, i))
+      if (chinese) {
+        convertAt(i)
+        if (open !== undefined) convertAt(open)
+      }
+      continue
+    }
+    // Read the mark before as converted so far: in 吗?! the ! follows a full-width ？.
+    const before = replaced.get(i - 1) ?? charBefore(joined, i)
+    const after = charAfter(joined, i)
+    // A mark after Chinese text, not inside a number or Latin word (2:1, http://).
+    if (isChineseContext(before) && !isAsciiAlnum(after) && after !== '/') convertAt(i)
+    else if (!isAsciiAlnum(before) && isChineseContext(after) && char !== '!') convertAt(i)
+  }
+  // Unmatched opening parentheses in Chinese context.
+  for (const open of openStack) if (isChineseContext(charAfter(joined, open)) || isChineseContext(charBefore(joined, open))) convertAt(open)
+  if (replaced.size === 0) return changed
+  let offset = 0
+  for (const text of texts) {
+    const end = offset + text.value.length
+    let value = ''
+    let from = offset
+    for (let i = offset; i < end; i++) {
+      const replacement = replaced.get(i)
+      if (replacement === undefined) continue
+      value += joined.slice(from, i) + replacement
+      from = i + 1
+    }
+    if (from > offset) text.value = value + joined.slice(from, end)
+    offset = end
+  }
   return changed
 }
 
