@@ -17,7 +17,7 @@ export async function readArticle(input: string): Promise<{source: string; notes
     bytes = fs.readFileSync(input)
   } catch (error) {
     const file = new VFile({path: input})
-    report(file, 'error', 'read-failed', `Cannot read the article: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+    report(file, 'error', 'read-failed', `Cannot read the article: ${whyUnreadable(input, error as NodeJS.ErrnoException)}`)
     return {file}
   }
   const decoded = decodeArticle(bytes)
@@ -25,6 +25,34 @@ export async function readArticle(input: string): Promise<{source: string; notes
   const file = new VFile({path: input})
   reportNotes(file, decoded.notes)
   return {file}
+}
+
+/** Why a file could not be read, in words, with the system's code (a dangling link names its target). */
+function whyUnreadable(input: string, error: NodeJS.ErrnoException): string {
+  const code = error.code
+  if (code === 'ENOENT') {
+    const target = linkTarget(input)
+    return target === undefined ? 'there is no such file (ENOENT)' : `it is a symbolic link to ${target}, which does not exist (ENOENT)`
+  }
+  const reason = code ? UNREADABLE[code] : undefined
+  return reason ? `${reason} (${code})` : (code ?? error.message)
+}
+
+/** Reasons for the read errors an archive meets. */
+const UNREADABLE: Record<string, string> = {
+  ELOOP: 'it is a loop of symbolic links',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'it is a folder',
+  EIO: 'the disk reported an input/output error'
+}
+
+function linkTarget(input: string): string | undefined {
+  try {
+    return fs.readlinkSync(input)
+  } catch {
+    return undefined
+  }
 }
 
 /** Put what reading the file found on the article's file. */
