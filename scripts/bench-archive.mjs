@@ -84,6 +84,7 @@ generate(archive, N)
 const cold = runArchive(archive, out, JOBS)
 const coldReport = cold.report
 line(`cold rebuild, ${N} articles, --jobs ${JOBS}`, `${cold.seconds.toFixed(1)} s wall, ${(N / cold.seconds).toFixed(1)} articles/s wall; ${coldReport.timings.articlesPerSecond} articles/s in the build phase (exit ${cold.status})`)
+hostLine(cold)
 line('  summary', JSON.stringify(coldReport.summary))
 const workers = coldReport.memory.workers
 line('  process peak RSS', `${mb(coldReport.memory.processMaxRss)} (main before pool ${mb(coldReport.memory.mainRssBeforePool)}; ${JOBS} workers → ≈ ${mb((coldReport.memory.processMaxRss - coldReport.memory.mainRssBeforePool) / Math.max(1, workers.length))} per worker)`)
@@ -98,6 +99,7 @@ fs.rmSync(path.join(work, `out-seed-${N}`), {recursive: true, force: true})
 generate(seedArchive, N, [`${args.sample}.md`])
 const seedCold = runArchive(seedArchive, path.join(work, `out-seed-${N}`), JOBS)
 line(`cold rebuild, ${N} × ${args.sample}`, `${seedCold.seconds.toFixed(1)} s wall, ${(N / seedCold.seconds).toFixed(1)} articles/s wall; ${seedCold.report.timings.articlesPerSecond} articles/s in the build phase (exit ${seedCold.status})`)
+hostLine(seedCold)
 line('  memo', memoLine(seedCold.report))
 // With --steady M (> N): the same over M copies. The difference between the two runs is the cost of an
 // article once the workers are warm; the rest of a run is fixed (process and worker start, V8 compiling the hot code).
@@ -110,6 +112,7 @@ if (args.steady) {
   const steady = runArchive(steadyArchive, path.join(work, `out-seed-${M}`), JOBS)
   const marginal = (M - N) / (steady.seconds - seedCold.seconds)
   line(`cold rebuild, ${M} × ${args.sample}`, `${steady.seconds.toFixed(1)} s wall, ${(M / steady.seconds).toFixed(1)} articles/s wall; each article past the first ${N}: ${(1000 / marginal).toFixed(1)} ms (${marginal.toFixed(0)}/s); fixed cost of a run ≈ ${(seedCold.seconds - N / marginal).toFixed(1)} s`)
+  hostLine(steady)
   if (!args.keep) fs.rmSync(steadyArchive, {recursive: true, force: true})
 }
 // Copies share paragraphs, which the workers' memo sets once. The same over copies in which every
@@ -120,6 +123,7 @@ fs.rmSync(path.join(work, `out-distinct-${N}`), {recursive: true, force: true})
 generate(distinctArchive, N, [`${args.sample}.md`], {distinct: true})
 const distinctCold = runArchive(distinctArchive, path.join(work, `out-distinct-${N}`), JOBS)
 line(`cold rebuild, ${N} distinct ${args.sample}`, `${distinctCold.seconds.toFixed(1)} s wall, ${(N / distinctCold.seconds).toFixed(1)} articles/s wall; ${distinctCold.report.timings.articlesPerSecond} articles/s in the build phase (exit ${distinctCold.status})`)
+hostLine(distinctCold)
 line('  memo', memoLine(distinctCold.report))
 
 // Reproducible: a second clean rebuild gives the same bytes.
@@ -220,11 +224,44 @@ function generate(dir, count, only, {distinct = false} = {}) {
 /** Run the CLI as a child process; wall time, exit status and its JSON report. */
 function runArchive(dir, outDir, jobs) {
   const report = path.join(outDir, 'bench-report.json')
+  const cpuBefore = hostCpu()
   const started = performance.now()
   const child = spawnSync(process.execPath, [path.join(pkg, 'bin/paiban.js'), 'archive', dir, '--out', outDir, '--jobs', String(jobs), '--report', report], {cwd: root, encoding: 'utf8'})
   const seconds = (performance.now() - started) / 1000
+  const host = hostShares(cpuBefore, hostCpu())
   if (child.status !== 0 && child.status !== 1) throw new Error(`paiban archive exited ${child.status}: ${child.stderr}`)
-  return {seconds, status: child.status, report: JSON.parse(fs.readFileSync(report, 'utf8'))}
+  return {seconds, status: child.status, host, report: JSON.parse(fs.readFileSync(report, 'utf8'))}
+}
+
+/**
+ * The machine's CPU counters (Linux /proc/stat, all cores, in ticks): time
+ * busy, idle and stolen. Steal is time a virtual machine's cores were ready
+ * but the host ran something else: runs of one command on this VM differ by a
+ * fifth, and the steal share says whether the host was the cause.
+ */
+function hostCpu() {
+  try {
+    const fields = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number)
+    const [user, nice, system, idle, iowait, irq, softirq, steal = 0] = fields
+    return {busy: user + nice + system + irq + softirq, idle: idle + iowait, steal}
+  } catch {
+    return undefined
+  }
+}
+
+/** The host's CPU during a run, as a line under the run's. */
+function hostLine(run) {
+  if (run.host) line('  host CPU during the run', `${run.host.busy}% busy, ${run.host.steal}% stolen by the hypervisor (all cores)`)
+}
+
+function hostShares(before, after) {
+  if (!before || !after) return undefined
+  const busy = after.busy - before.busy
+  const idle = after.idle - before.idle
+  const steal = after.steal - before.steal
+  const total = busy + idle + steal
+  if (total <= 0) return undefined
+  return {busy: ((busy / total) * 100).toFixed(0), steal: ((steal / total) * 100).toFixed(1)}
 }
 
 /**
