@@ -79,6 +79,11 @@ export async function renderArticle(source: string, filePath: string, options: R
     report(file, 'error', 'template', error.message, named ?? article.metaPosition?.start ?? {line: 1, column: 1})
     return {file, pages: 0, article}
   }
+  // A newspaper page is dated: its 报头 line and meta line show the front matter's date. (A file with no
+  // front matter at all already has a warning that says so.)
+  if (!article.meta.date && article.metaPosition && template.kind === 'newspaper' && template.furniture.show) {
+    report(file, 'warning', 'no-date', 'No `date` in the front matter: the page’s 报头 line and the meta line carry no date', article.metaPosition.start, 'add `date: YYYY-MM-DD`')
+  }
   const document = await layoutArticle(article, template, file, options, path.dirname(path.resolve(filePath)))
   const book = openFontBook(fontOptions(options))
   const grid = resolveGrid(template)

@@ -134,6 +134,25 @@ describe('an unknown template named in the front matter', () => {
   })
 })
 
+describe('an article without a date', () => {
+  test('is a warning at the front matter, and the page is still made', async () => {
+    const {renderArticle} = await import('../../src/build/render-article.js')
+    const result = await renderArticle('---\ntitle: 无日期\nsource: 本报\n---\n\n正文。\n', 'undated.md')
+    expect(result.pdf).toBeDefined()
+    expect(result.file.messages.map((message) => [message.ruleId, message.line, message.fatal])).toEqual([['no-date', 1, false]])
+  })
+
+  test('is not warned twice when the file has no front matter at all, nor for a dated one', async () => {
+    const {renderArticle} = await import('../../src/build/render-article.js')
+    const bare = await renderArticle('# 标题\n\n正文。\n', 'bare.md')
+    const rules = bare.file.messages.map((message) => message.ruleId)
+    expect(rules).toContain('front-matter-missing')
+    expect(rules).not.toContain('no-date')
+    const dated = await renderArticle('---\ntitle: 有日期\ndate: 2024-05-06\n---\n\n正文。\n', 'dated.md')
+    expect(dated.file.messages).toEqual([])
+  })
+})
+
 describe('article files that are not UTF-8', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paiban-encoding-'))
   const body = '---\ntitle: 编码\ndate: 2024-05-06\n---\n\n兴国县公安局推进“枫桥经验”。\n'
