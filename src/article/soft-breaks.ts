@@ -90,7 +90,7 @@ function afterLineEnd(runs: readonly Inline[], index: number, lines: readonly st
  * in the line; where escapes make the two differ, the first character past
  * the indent and markers.
  */
-export function continuationColumn(line: string | undefined, text: string): number {
+function continuationColumn(line: string | undefined, text: string): number {
   if (line === undefined) return 1
   const indent = /^[ \t>]*/.exec(line)![0].length
   const found = line.indexOf(text.slice(0, 4), indent)

@@ -1,4 +1,4 @@
-import type {Root, RootContent, PhrasingContent, Paragraph as MdParagraph, List as MdList, Heading, Table as MdTable, Yaml, Code} from 'mdast'
+import type {Root, RootContent, PhrasingContent, Paragraph as MdParagraph, List as MdList, Heading, Table as MdTable, Yaml} from 'mdast'
 import type {VFile} from 'vfile'
 import type {Article, Block, Figure, Inline, InlineStyle, ListItem, Point, Position, QaTurn} from './types.js'
 import {parseFigureSpan} from './parse-figure-span.js'
@@ -11,7 +11,7 @@ import {markClauseLabels} from './mark-clause-labels.js'
 import {markDateline} from './mark-dateline.js'
 import {markEditorsNote} from './mark-editors-note.js'
 import {markEndCredits} from './mark-end-credits.js'
-import {continuationColumn, resolveSoftBreaks} from './soft-breaks.js'
+import {resolveSoftBreaks} from './soft-breaks.js'
 import {LINE_BREAK} from '../text/segment.js'
 
 /** Options of the article converter. */
@@ -114,6 +114,9 @@ interface Context {
 
 function convertBlock(node: RootContent, file: VFile, context: Context): Block[] {
   const position = node.position as Position | undefined
+  // Text indented by four spaces or a tab, which the parser read again as Markdown (reparseIndentedCode).
+  const indented = (node.data as {indentedBlock?: Position} | undefined)?.indentedBlock
+  if (indented) report(file, 'info', 'indented-paragraph', 'Text indented by four spaces or a tab is code to Markdown; it is set as the text it is', indented, 'remove the indent (paragraphs are indented by the template), or fence code with ```')
   switch (node.type) {
     case 'heading':
       return [{type: 'sectionHead', depth: Math.max(2, node.depth), children: inlines(node.children, {}, file), position} as Block]
@@ -132,13 +135,9 @@ function convertBlock(node: RootContent, file: VFile, context: Context): Block[]
     }
     case 'table':
       return [table(node, file)]
-    case 'code': {
-      if (!isIndentedCode(node, file)) return [{type: 'code', value: node.value, position}]
-      // Text indented by four spaces or a tab (pasted from a word processor, or indented by hand) is code to
-      // Markdown; in an article it is a paragraph whose writer indented it. Only a fenced block stays code.
-      report(file, 'info', 'indented-paragraph', 'Text indented by four spaces or a tab is code to Markdown; it is set as paragraphs', position, 'remove the indent (paragraphs are indented by the template), or fence code with ```')
-      return indentedParagraphs(node, file).map(({runs, position: place}) => speakerTurn(runs, context, place) ?? {type: 'paragraph', role: context.lead ? 'lead' : 'body', children: runs, position: place})
-    }
+    case 'code':
+      // Fenced: indented text was read again as Markdown by the parser.
+      return [{type: 'code', value: node.value, position}]
     case 'footnoteDefinition': {
       const runs: Inline[] = []
       for (const child of node.children) if (child.type === 'paragraph') runs.push(...inlines(child.children, {}, file))
@@ -299,35 +298,6 @@ function collectInlines(nodes: readonly PhrasingContent[], style: InlineStyle, f
   return runs
 }
 
-/** The paragraphs of an indented code block (parted by its blank lines), each with its runs and place. */
-function indentedParagraphs(node: Code, file: VFile): {runs: Inline[]; position?: Position}[] {
-  const first = node.position?.start.line
-  const paragraphs: {runs: Inline[]; position?: Position}[] = []
-  const lines = node.value.split('\n')
-  for (let i = 0; i < lines.length; ) {
-    if (!lines[i]!.trim()) {
-      i++
-      continue
-    }
-    const from = i
-    while (i < lines.length && lines[i]!.trim()) i++
-    const value = lines.slice(from, i).map((line) => line.trim()).join('\n')
-    if (first === undefined) {
-      paragraphs.push({runs: inlines([{type: 'text', value}], {}, file)})
-      continue
-    }
-    const start = {line: first + from, column: continuationColumn(sourceLines(file)[first + from - 1], value)}
-    const end = {line: first + i - 1, column: (sourceLines(file)[first + i - 2] ?? '').length + 1}
-    paragraphs.push({runs: inlines([{type: 'text', value, position: {start, end}}], {}, file), position: {start, end}})
-  }
-  return paragraphs
-}
-
-/** An indented code block (four spaces or a tab), not a fenced one (``` or ~~~). */
-function isIndentedCode(node: Code, file: VFile): boolean {
-  const line = node.position ? sourceLines(file)[node.position.start.line - 1] : undefined
-  return line !== undefined && !/^[ \t>]*(```|~~~)/.test(line)
-}
 
 /**
  * A 小标题 written as a paragraph of bold text alone (**一、坚持党的领导**):

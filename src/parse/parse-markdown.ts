@@ -4,6 +4,7 @@ import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkCjkFriendly from 'remark-cjk-friendly'
 import type {Root} from 'mdast'
+import {reparseIndentedCode} from './indented-code.js'
 
 /**
  * The processors, by the extensions a text can use. Each extension is skipped
@@ -18,8 +19,9 @@ import type {Root} from 'mdast'
  */
 const processors = new Map<string, ReturnType<typeof processorWith>>()
 
-function processorWith(gfm: boolean, cjk: boolean) {
-  const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml'])
+function processorWith(gfm: boolean, cjk: boolean, frontMatter = true) {
+  const processor = unified().use(remarkParse)
+  if (frontMatter) processor.use(remarkFrontmatter, ['yaml'])
   if (gfm) processor.use(remarkGfm)
   if (cjk) processor.use(remarkCjkFriendly)
   return processor
@@ -41,10 +43,16 @@ export function parseMarkdown(text: string): Root {
   const source = normalizeSource(text)
   const gfm = GFM_TRIGGER.test(source)
   const cjk = EMPHASIS_TRIGGER.test(source)
-  const key = `${gfm}|${cjk}`
+  const tree = processorFor(gfm, cjk, true).parse(source) as Root
+  // Indented text is parsed again as the Markdown it was meant to be (a fragment: no front matter in it).
+  return reparseIndentedCode(tree, source, (fragment) => processorFor(gfm, cjk, false).parse(fragment) as Root)
+}
+
+function processorFor(gfm: boolean, cjk: boolean, frontMatter: boolean) {
+  const key = `${gfm}|${cjk}|${frontMatter}`
   let processor = processors.get(key)
-  if (!processor) processors.set(key, (processor = processorWith(gfm, cjk)))
-  return processor.parse(source) as Root
+  if (!processor) processors.set(key, (processor = processorWith(gfm, cjk, frontMatter)))
+  return processor
 }
 
 /** Drop a BOM and normalise line ends to LF. */

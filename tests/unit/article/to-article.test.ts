@@ -357,6 +357,45 @@ describe('text indented by four spaces or a tab (code to Markdown)', () => {
     expect(messages(file)).toContain('indented-paragraph@5:1')
   })
 
+  test('is read as Markdown: bold, emphasis, escapes and hard breaks in it work as anywhere', () => {
+    const {article, file} = convert(`${FRONT}\t**记者：**你好，*这是*重点\\
+\t下一行 \\*星号\\*
+\n    **刘震民：**回答。
+`)
+    expect(article.children.map((block) => block.type === 'qaTurn' ? `${block.role}:${block.speaker}` : block.type)).toEqual(['question:记者', 'answer:刘震民'])
+    const first = article.children[0]!
+    if (first.type !== 'qaTurn') throw new Error('turn')
+    expect(first.children.map((run) => [run.value, run.style.emphasis ?? false])).toEqual([
+      ['记者：', false], ['你好，', false], ['这是', true], ['重点', false], ['\u2028', false], ['下一行 *星号*', false]
+    ])
+    expect(messages(file).filter((message) => message.startsWith('indented-paragraph'))).toEqual(['indented-paragraph@5:1'])
+  })
+
+  test('each run keeps its place in the file, past the indent of its own line', () => {
+    const {article} = convert(`${FRONT}\t第一行文字\n      第二行*强调*\n`)
+    const block = article.children[0]!
+    if (block.type !== 'paragraph') throw new Error('paragraph')
+    expect(block.position?.start).toMatchObject({line: 5, column: 2})
+    expect(block.children.map((run) => [run.value, run.position?.start.line, run.position?.start.column])).toEqual([
+      ['第一行文字', 5, 2], ['第二行', 6, 7], ['强调', 6, 11]
+    ])
+  })
+
+  test('a paragraph whose first line alone is indented stays one paragraph, a hard break at that line’s end included', () => {
+    const {article} = convert(`${FRONT}    第一段第一行，\n第一段第二行。\n\n\t首行\\\n次行\n\n正文。\n`)
+    expect(article.children.map((block) => [block.type, textOf(block), block.position?.start.line])).toEqual([
+      ['paragraph', '第一段第一行，第一段第二行。', 5],
+      ['paragraph', '首行\u2028次行', 8],
+      ['paragraph', '正文。', 11]
+    ])
+  })
+
+  test('a line of dashes in it is no front matter', () => {
+    const {article} = convert(`${FRONT}    ---\n    title: 不是\n    ---\n\n正文。\n`)
+    expect(article.meta.title).toBe('测试')
+    expect(article.children.map((block) => block.type)).toEqual(['sectionBreak', 'sectionHead', 'paragraph'])
+  })
+
   test('a fenced block stays code, and nothing is said', () => {
     const {article, file} = convert(`${FRONT}\`\`\`\nconst a = 1\n\`\`\`\n`)
     expect(article.children.map((block) => block.type)).toEqual(['code'])
