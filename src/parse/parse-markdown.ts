@@ -5,6 +5,7 @@ import remarkGfm from 'remark-gfm'
 import remarkCjkFriendly from 'remark-cjk-friendly'
 import type {Root} from 'mdast'
 import {reparseIndentedCode} from './indented-code.js'
+import {splitIdeographicIndents} from './ideographic-indents.js'
 
 /**
  * The processors, by the extensions a text can use. Each extension is skipped
@@ -44,8 +45,10 @@ export function parseMarkdown(text: string): Root {
   const gfm = GFM_TRIGGER.test(source)
   const cjk = EMPHASIS_TRIGGER.test(source)
   const tree = processorFor(gfm, cjk, true).parse(source) as Root
-  // Indented text is parsed again as the Markdown it was meant to be (a fragment: no front matter in it).
-  return reparseIndentedCode(tree, source, (fragment) => processorFor(gfm, cjk, false).parse(fragment) as Root)
+  // Indented text is parsed again as the Markdown it was meant to be (a fragment: no front matter in it);
+  // lines indented with ideographic spaces start paragraphs.
+  const reparsed = reparseIndentedCode(tree, source, (fragment) => processorFor(gfm, cjk, false).parse(fragment) as Root)
+  return splitIdeographicIndents(reparsed, source)
 }
 
 function processorFor(gfm: boolean, cjk: boolean, frontMatter: boolean) {

@@ -403,6 +403,32 @@ describe('text indented by four spaces or a tab (code to Markdown)', () => {
   })
 })
 
+describe('paragraphs indented with ideographic spaces (text pasted from Word, the web or WeChat)', () => {
+  test('a line that starts with 　　 starts a paragraph; the indent is dropped and each paragraph starts past it', () => {
+    const {article} = convert(`${FRONT}　　第一段文字。\n　　第二段，\n续行　不是段首。\n\n　　第三段。\n`)
+    expect(article.children.map((block) => [block.type, textOf(block), block.position?.start.line, block.position?.start.column])).toEqual([
+      ['paragraph', '第一段文字。', 5, 3],
+      ['paragraph', '第二段，续行　不是段首。', 6, 3],
+      ['paragraph', '第三段。', 9, 3]
+    ])
+    const second = article.children[1]!
+    if (second.type !== 'paragraph') throw new Error('paragraph')
+    expect(second.children.map((run) => [run.value, run.position?.start.line, run.position?.start.column])).toEqual([['第二段，', 6, 3], ['续行　不是段首。', 7, 1]])
+  })
+
+  test('speaker labels after the indent are labels', () => {
+    const {article} = convert(`${FRONT}　　**记者：**问题一？\n　　**刘震民：**回答一。\n`)
+    expect(article.children.map((block) => block.type === 'qaTurn' ? `${block.role}:${block.speaker}` : block.type)).toEqual(['question:记者', 'answer:刘震民'])
+  })
+
+  test('inside a quote too, and a line of spaces alone or text without the indent is left as it is', () => {
+    const {article} = convert(`${FRONT}> 　　引文一。\n> 　　引文二。\n\n正文　中间的空格。\n`)
+    const quote = article.children[0]!
+    expect(quote.type === 'quote' && quote.children.map((runs) => runs.map((run) => run.value).join(''))).toEqual(['引文一。', '引文二。'])
+    expect(textOf(article.children[1]!)).toBe('正文　中间的空格。')
+  })
+})
+
 describe('quotes, dashes and ellipses typed with ASCII keys (GB/T 15834—2011 §4.1, §4.9, §4.11)', () => {
   const normalised = (text: string): string => {
     const {article} = convert(`${FRONT}${text}\n`)
