@@ -1,5 +1,6 @@
 import type {Root, Paragraph, PhrasingContent, Text} from 'mdast'
 import type {Node, Point} from 'unist'
+import {lineStarts} from './line-starts.js'
 
 /**
  * The indent of a paragraph's first line as Chinese text copied from a
@@ -28,8 +29,7 @@ const LINE_LEAD = /^[ \t>]*/
 export function splitIdeographicIndents(tree: Root, source: string): Root {
   if (!source.includes('\u3000')) return tree
   const lines = source.split('\n')
-  const starts: number[] = []
-  for (let offset = 0, i = 0; i < lines.length; offset += lines[i]!.length + 1, i++) starts.push(offset)
+  const starts = lineStarts(lines)
   const at = (line: number, column: number): Point => ({line, column, offset: (starts[line - 1] ?? 0) + column - 1})
   const visit = <T extends Node>(node: T): T => {
     const children = (node as {children?: Node[]}).children
