@@ -104,11 +104,19 @@ export interface ListItem {
 
 export type GenBlock =
   | {type: 'heading'; depth: 1 | 2 | 3 | 4 | 5 | 6; runs: Run[]}
-  | {type: 'paragraph'; runs: Run[]; lineEnds?: 'none' | 'soft' | 'hard'}
-  | {type: 'qa'; speaker: string; colon: '：' | ':'; bold: boolean; runs: Run[]}
+  | {type: 'paragraph'; runs: Run[]; lineEnds?: 'none' | 'soft' | 'hard'; indent?: Indent}
+  | {type: 'qa'; speaker: string; colon: '：' | ':'; bold: boolean; runs: Run[]; indent?: Indent}
   | {type: 'list'; ordered: boolean; marker: string; items: ListItem[]}
   | {type: 'table'; rows: string[][]}
   | {type: 'quote'; paragraphs: Run[][]; asList: boolean}
+
+/**
+ * How a paragraph's lines are indented in the source: not at all, with
+ * ideographic spaces at the head of each line as text pasted from Word or
+ * WeChat has them (each such line a paragraph), or a tab before the first
+ * line (Markdown's indented code, read again as text).
+ */
+export type Indent = 'none' | 'ideographic' | 'tab'
 
 export type FrontMatter =
   | {kind: 'none'}
@@ -124,6 +132,15 @@ export interface GenDoc {
   blocks: GenBlock[]
   crlf: boolean
   bom: boolean
+}
+
+/** Mostly no indent. */
+const INDENTS = fc.constantFrom<Indent>('none', 'none', 'none', 'none', 'ideographic', 'tab')
+
+/** The head of each line of an indented block: ideographic spaces on every line, a tab on the first only. */
+function indented(source: string, indent: Indent | undefined): string {
+  if (indent === 'ideographic') return source.split('\n').map((line) => `\u3000\u3000${line}`).join('\n')
+  return indent === 'tab' ? `\t${source}` : source
 }
 
 /** Digits and `.` or `)` at the start of a line make an ordered-list marker, which is markup, not text. */
@@ -223,7 +240,7 @@ function headRuns(features: Features): fc.Arbitrary<Run[]> {
 function block(features: Features): fc.Arbitrary<GenBlock> {
   const kinds: fc.WeightedArbitrary<GenBlock>[] = [
     {weight: 2, arbitrary: fc.record({type: fc.constant('heading' as const), depth: fc.oneof({weight: 8, arbitrary: fc.constantFrom<2 | 3>(2, 3)}, {weight: 1, arbitrary: fc.constantFrom<1 | 4 | 5 | 6>(1, 4, 5, 6)}), runs: headRuns(features)})},
-    {weight: 6, arbitrary: fc.record({type: fc.constant('paragraph' as const), runs: runs(features), lineEnds: fc.constantFrom<'none' | 'soft' | 'hard'>('none', 'none', 'none', 'soft', 'hard')})},
+    {weight: 6, arbitrary: fc.record({type: fc.constant('paragraph' as const), runs: runs(features), lineEnds: fc.constantFrom<'none' | 'soft' | 'hard'>('none', 'none', 'none', 'soft', 'hard'), indent: INDENTS})},
     {
       weight: 3,
       arbitrary: fc.record({
@@ -231,7 +248,8 @@ function block(features: Features): fc.Arbitrary<GenBlock> {
         speaker: fc.constantFrom(...SPEAKERS),
         colon: fc.constantFrom<'：' | ':'>('：', ':'),
         bold: fc.boolean(),
-        runs: runs(features)
+        runs: runs(features),
+        indent: INDENTS
       })
     },
     {
@@ -330,10 +348,10 @@ function writeBlock(node: GenBlock): string {
     case 'heading':
       return `${'#'.repeat(node.depth)} ${writeRuns(node.runs)}`
     case 'paragraph':
-      return node.lineEnds === 'soft' || node.lineEnds === 'hard' ? writeWrapped(node.runs, node.lineEnds) : writeRuns(node.runs)
+      return indented(node.lineEnds === 'soft' || node.lineEnds === 'hard' ? writeWrapped(node.runs, node.lineEnds) : writeRuns(node.runs), node.indent)
     case 'qa': {
       const label = `${node.speaker}${node.colon}`
-      return (node.bold ? `**${label}**` : label) + writeRuns(node.runs)
+      return indented((node.bold ? `**${label}**` : label) + writeRuns(node.runs), node.indent)
     }
     case 'list':
       return writeList(node.items, node.ordered, node.marker, '').join('\n')
