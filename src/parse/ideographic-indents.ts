@@ -35,7 +35,7 @@ export function splitIdeographicIndents(tree: Root, source: string): Root {
     const children = (node as {children?: Node[]}).children
     if (!children) return node
     const next = children.flatMap((child) => (child.type === 'paragraph' ? split(child as Paragraph, lines, at) : [visit(child)]))
-    return {...node, children: next}
+    return next.length === children.length && next.every((child, index) => child === children[index]) ? node : {...node, children: next}
   }
   return visit(tree)
 }

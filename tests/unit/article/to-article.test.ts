@@ -8,6 +8,8 @@ import {VFile} from 'vfile'
 import {parseMarkdown} from '../../../src/parse/parse-markdown.js'
 import {toArticle, plainText} from '../../../src/article/to-article.js'
 import {toIsoDate} from '../../../src/parse/front-matter.js'
+import {splitIdeographicIndents} from '../../../src/parse/ideographic-indents.js'
+import {normalizeSource} from '../../../src/parse/parse-markdown.js'
 import type {Article, Block} from '../../../src/article/types.js'
 
 const FRONT = '---\ntitle: 测试\n---\n\n'
@@ -419,6 +421,12 @@ describe('paragraphs indented with ideographic spaces (text pasted from Word, th
   test('speaker labels after the indent are labels', () => {
     const {article} = convert(`${FRONT}　　**记者：**问题一？\n　　**刘震民：**回答一。\n`)
     expect(article.children.map((block) => block.type === 'qaTurn' ? `${block.role}:${block.speaker}` : block.type)).toEqual(['question:记者', 'answer:刘震民'])
+  })
+
+  test('a tree with no such indent is given back as it is', () => {
+    const source = normalizeSource(`${FRONT}第一条　本法所称数据。\n\n- 列表　项\n`)
+    const tree = parseMarkdown(source)
+    expect(splitIdeographicIndents(tree, source)).toBe(tree)
   })
 
   test('inside a quote too, and a line of spaces alone or text without the indent is left as it is', () => {
