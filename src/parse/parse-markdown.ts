@@ -42,7 +42,8 @@ const EMPHASIS_TRIGGER = /[*_]/
  */
 export function parseMarkdown(text: string): Root {
   const source = normalizeSource(text)
-  const gfm = GFM_TRIGGER.test(source)
+  // Backslashes out first: an escape can sit inside what GFM reads (`www\.` is still a literal autolink).
+  const gfm = GFM_TRIGGER.test(source.includes('\\') ? source.replace(/\\/g, '') : source)
   const cjk = EMPHASIS_TRIGGER.test(source)
   const tree = processorFor(gfm, cjk, true).parse(source) as Root
   // Indented text is parsed again as the Markdown it was meant to be (a fragment: no front matter in it);

@@ -41,6 +41,10 @@ describe('parseMarkdown', () => {
     expect(attempt(() => parseMarkdown(text))).toEqual(attempt(() => full.parse(normalizeSource(text))))
   })
 
+  test('an escape inside a literal autolink still calls for GFM (`www\\.`, the seed fast-check found)', () => {
+    for (const text of ['# www\\.', 'www\\.b.cn', 'a\\@b.cn']) expect(attempt(() => parseMarkdown(text))).toEqual(attempt(() => full.parse(normalizeSource(text))))
+  })
+
   test('the tree is the one the full processor (GFM and remark-cjk-friendly) gives', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), {maxLength: 40}), (parts) => {
