@@ -15,7 +15,7 @@ test('numbers come out as String(Math.round(v * 1000) / 1000) writes them', () =
   }
   fc.assert(
     fc.property(fc.double({min: -20000, max: 20000, noNaN: true}), (value) => text(new ByteWriter().number(value)) === reference(value)),
-    {numRuns: 20000}
+    {numRuns: 20000, seed: 20261129}
   )
 })
 

@@ -26,6 +26,6 @@ test('the ToUnicode CMap is the one pdfkit writes, byte for byte', () => {
     fc.property(fc.array(codePoints, {minLength: 1, maxLength: 700}), (unicode) => {
       expect(Buffer.from(toUnicodeCmap(unicode)).toString('latin1')).toBe(pdfkitCmap(unicode))
     }),
-    {numRuns: 200}
+    {numRuns: 200, seed: 20261129}
   )
 })
