@@ -1,6 +1,7 @@
 import type {Inline, Point} from './types.js'
 import {isEastAsianWide} from '../text/char-class.js'
 import {charAt, charBefore} from '../text/code-points.js'
+import {continuationColumn} from '../parse/source-lines.js'
 
 /**
  * What a soft line break (a line end inside a paragraph of the source)
@@ -82,17 +83,4 @@ function afterLineEnd(runs: readonly Inline[], index: number, lines: readonly st
     if (value) return charAt(value, 0)
   }
   return undefined
-}
-
-/**
- * The column a continuation line's text starts at: Markdown drops the
- * line's indent and its quote markers (`> `) from the text, so it is found
- * in the line; where escapes make the two differ, the first character past
- * the indent and markers.
- */
-function continuationColumn(line: string | undefined, text: string): number {
-  if (line === undefined) return 1
-  const indent = /^[ \t>]*/.exec(line)![0].length
-  const found = line.indexOf(text.slice(0, 4), indent)
-  return (found >= 0 ? found : indent) + 1
 }

@@ -1,6 +1,6 @@
 import type {Root, Paragraph, PhrasingContent, Text} from 'mdast'
 import type {Node, Point} from 'unist'
-import {lineStarts} from './line-starts.js'
+import {continuationColumn, lineStarts} from './source-lines.js'
 
 /**
  * The indent of a paragraph's first line as Chinese text copied from a
@@ -13,9 +13,6 @@ const INDENT = /^[ \t\u00a0]*\u3000[\u3000 \t\u00a0]*/
 
 /** A line end in a text node whose next line starts with such an indent. */
 const INDENTED_LINE = /\n(?=[ \t\u00a0]*\u3000)/g
-
-/** What a line starts with before its text in the source: indent and quote markers. */
-const LINE_LEAD = /^[ \t>]*/
 
 /**
  * Read ideographic-space indents as the paragraph starts they are: a line
@@ -57,8 +54,8 @@ function split(paragraph: Paragraph, lines: readonly string[], at: (line: number
       const endLine = line + countLineEnds(before)
       if (before) parts[parts.length - 1]!.push({type: 'text', value: before, position: {start, end: at(endLine, (lines[endLine - 1] ?? '').length + 1)}})
       line = endLine + 1
-      start = at(line, LINE_LEAD.exec(lines[line - 1] ?? '')![0].length + 1)
       from = match.index + 1
+      start = at(line, continuationColumn(lines[line - 1], child.value.slice(from)))
       parts.push([])
     }
     if (from === 0) parts[parts.length - 1]!.push(child)

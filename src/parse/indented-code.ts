@@ -1,6 +1,6 @@
 import type {Root, RootContent} from 'mdast'
 import type {Node, Point, Position} from 'unist'
-import {lineStarts} from './line-starts.js'
+import {lineStarts} from './source-lines.js'
 
 /** A line that opens a fenced code block (``` or ~~~), after its indent. */
 const FENCE = /^[ \t]*(```|~~~)/
