@@ -39,7 +39,7 @@ export async function main(argv: string[]): Promise<number> {
       .option('--strict', 'Treat warnings as errors: no PDF for an article with warnings')
       .option('--quiet', 'Print only warnings and errors, not infos')
       .option('--verbose', 'Print stacks of internal errors')
-  common(cli.command('build <...inputs>', 'Typeset articles (.md files or folders, searched recursively; subfolders mirrored) into <out>/<basename>.pdf'))
+  common(cli.command('build <...inputs>', 'Typeset articles (.md or .markdown files, or folders searched recursively with links followed; subfolders mirrored) into <out>/<basename>.pdf'))
     .option('--debug', 'Draw the grid, column frames and baselines over each page')
     .example('paiban build content --out output')
     .example('paiban build content/xingguo-police-interview.md --template a4')
