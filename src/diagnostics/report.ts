@@ -17,11 +17,21 @@ export function report(
   place?: Position | {line: number; column: number},
   hint?: string
 ): void {
-  const message = file.message(hint ? `${reason} (${hint})` : reason, {
-    place: place ?? {line: 1, column: 1},
-    ruleId,
-    source: 'paiban'
-  })
+  // A VFileMessage is an Error: its constructor captures a stack trace, which
+  // it then overwrites with '' (a content message points into the article,
+  // not into our code). Capturing none saves about 70 µs per message.
+  const limit = Error.stackTraceLimit
+  Error.stackTraceLimit = 0
+  let message: ReturnType<VFile['message']>
+  try {
+    message = file.message(hint ? `${reason} (${hint})` : reason, {
+      place: place ?? {line: 1, column: 1},
+      ruleId,
+      source: 'paiban'
+    })
+  } finally {
+    Error.stackTraceLimit = limit
+  }
   message.fatal = severity === 'error' ? true : severity === 'warning' ? false : undefined
 }
 
