@@ -4,25 +4,34 @@ import crypto from 'node:crypto'
 import {findImages} from './find-images.js'
 
 /**
- * Hash an article's own inputs: its bytes and the bytes of every local image
+ * Hash an article's own inputs: its bytes and the hash of every local image
  * it refers to (resolved beside the article, as the build does). A missing
  * or unreadable image hashes to a marker, so adding it later makes the
- * article stale.
+ * article stale. `images` keeps each image's hash by path for the articles
+ * hashed after (a run's plan shares one: a picture shown by a thousand
+ * articles is read once).
  */
-export function hashArticle(file: string, bytes: Uint8Array): string {
+export function hashArticle(file: string, bytes: Uint8Array, images: Map<string, string> = new Map()): string {
   const hash = crypto.createHash('sha256').update(bytes)
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   // Decoding Chinese UTF-8 costs more than hashing it: only articles with `![` are read as text.
   if (buffer.indexOf('![') === -1) return hash.digest('hex')
   for (const src of findImages(buffer.toString('utf8'))) {
-    hash.update('\0image\0').update(src).update('\0')
-    try {
-      hash.update(fs.readFileSync(path.resolve(path.dirname(file), safeDecode(src))))
-    } catch (error) {
-      hash.update(`missing:${(error as NodeJS.ErrnoException).code ?? 'error'}`)
-    }
+    const resolved = path.resolve(path.dirname(file), safeDecode(src))
+    let image = images.get(resolved)
+    if (image === undefined) images.set(resolved, (image = hashImage(resolved)))
+    hash.update('\0image\0').update(src).update('\0').update(image)
   }
   return hash.digest('hex')
+}
+
+/** An image file's SHA-256, or a marker saying why it could not be read. */
+function hashImage(file: string): string {
+  try {
+    return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex')
+  } catch (error) {
+    return `missing:${(error as NodeJS.ErrnoException).code ?? 'error'}`
+  }
 }
 
 /** `decodeURI` as the image step uses it, keeping the text when it is not valid percent-encoding. */

@@ -56,6 +56,8 @@ export interface ArchivePlanResult {
 export function planArchive(context: PlanContext): ArchivePlanResult {
   const plan: ArchivePlanResult = {stale: [], settled: [], vanished: []}
   const templates = new Map<string, string>()
+  // Each picture's hash, once per run however many articles show it.
+  const images = new Map<string, string>()
   const sources = new Set<string>()
   const claimed = new Map<string, string>()
   for (const input of context.articles) {
@@ -69,7 +71,7 @@ export function planArchive(context: PlanContext): ArchivePlanResult {
       continue
     }
     claimed.set(output, source)
-    const inputs = keyInputs(input, context, templates)
+    const inputs = keyInputs(input, context, templates, images)
     const record = context.records.get(output)
     if (!context.force && context.fontHash !== undefined && record && record.source === source && record.key === articleKey(inputs, context.fontHash)) {
       const target = path.join(context.outDir, output)
@@ -88,7 +90,7 @@ export function planArchive(context: PlanContext): ArchivePlanResult {
   return plan
 }
 
-function keyInputs(input: string, context: PlanContext, templates: Map<string, string>): KeyInputs {
+function keyInputs(input: string, context: PlanContext, templates: Map<string, string>, images: Map<string, string>): KeyInputs {
   let bytes: Buffer
   let touched: string
   try {
@@ -103,7 +105,7 @@ function keyInputs(input: string, context: PlanContext, templates: Map<string, s
   const name = context.template ?? own ?? 'newspaper'
   let template = templates.get(name)
   if (template === undefined) templates.set(name, (template = hashTemplate(name)))
-  return {article: hashArticle(input, bytes), touched, template, engine: context.engine, settings: context.settings}
+  return {article: hashArticle(input, bytes, images), touched, template, engine: context.engine, settings: context.settings}
 }
 
 function clash(input: string, output: string, owner: string): ArchiveEntry {

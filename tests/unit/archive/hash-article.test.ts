@@ -28,3 +28,23 @@ test('hashTemplate tells templates apart and marks unknown ones', () => {
   expect(hashTemplate('a4')).not.toBe(hashTemplate('newspaper'))
   expect(hashTemplate('no-such-template')).toMatch(/^[0-9a-f]{64}$/)
 })
+
+test('hashArticle reads a picture shared by many articles once, and keys it as if read alone', () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paiban-hash-'))
+  fs.mkdirSync(path.join(dir, 'a'))
+  fs.writeFileSync(path.join(dir, 'p.png'), 'picture')
+  const first = path.join(dir, 'a', 'one.md')
+  const second = path.join(dir, 'two.md')
+  const images = new Map<string, string>()
+  const one = hashArticle(first, Buffer.from('![图](../p.png)\n'), images)
+  const two = hashArticle(second, Buffer.from('![图](p.png)\n'), images)
+  // Both name the same file: one entry, holding the file's own hash.
+  expect([...images.keys()]).toEqual([path.join(dir, 'p.png')])
+  expect(images.get(path.join(dir, 'p.png'))).toMatch(/^[0-9a-f]{64}$/)
+  expect(one).toBe(hashArticle(first, Buffer.from('![图](../p.png)\n')))
+  expect(two).toBe(hashArticle(second, Buffer.from('![图](p.png)\n')))
+  // What is kept is what the run saw: a later change shows in the next run's plan, not in this one.
+  fs.writeFileSync(path.join(dir, 'p.png'), 'changed')
+  expect(hashArticle(second, Buffer.from('![图](p.png)\n'), images)).toBe(two)
+  expect(hashArticle(second, Buffer.from('![图](p.png)\n'))).not.toBe(two)
+})
