@@ -179,11 +179,12 @@ if (args.profile) profile()
 
 if (!args.keep && !args.dir) fs.rmSync(work, {recursive: true, force: true})
 
-/** Paragraphs and font programs the workers found already made, of those they looked up. */
+/** Paragraphs, font programs and pictures the workers found already made, of those they looked up. */
 function memoLine(report) {
-  const sum = (kind) => report.memory.workers.reduce((total, worker) => ({hits: total.hits + (worker.memo?.[kind].hits ?? 0), lookups: total.lookups + (worker.memo?.[kind].lookups ?? 0)}), {hits: 0, lookups: 0})
+  const sum = (kind) => report.memory.workers.reduce((total, worker) => ({hits: total.hits + (worker.memo?.[kind]?.hits ?? 0), lookups: total.lookups + (worker.memo?.[kind]?.lookups ?? 0)}), {hits: 0, lookups: 0})
   const share = ({hits, lookups}) => `${hits}/${lookups} (${lookups ? ((100 * hits) / lookups).toFixed(0) : 0} %)`
-  return `paragraphs ${share(sum('lines'))}, font programs ${share(sum('fontPrograms'))}`
+  const images = sum('images')
+  return `paragraphs ${share(sum('lines'))}, font programs ${share(sum('fontPrograms'))}${images.lookups ? `, pictures ${share(images)}` : ''}`
 }
 
 /**

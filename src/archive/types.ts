@@ -56,8 +56,8 @@ export interface WorkerMemory {
   external: number
   /** Resident set of the whole process at that moment (threads share it). */
   rss: number
-  /** This worker's memo so far: paragraphs and font programs found already made, of those looked up. */
-  memo?: {lines: {hits: number; lookups: number}; fontPrograms: {hits: number; lookups: number}}
+  /** This worker's memo so far: paragraphs, font programs and pictures found already made, of those looked up. */
+  memo?: {lines: {hits: number; lookups: number}; fontPrograms: {hits: number; lookups: number}; images: {hits: number; lookups: number}}
 }
 
 /** Progress of the build phase, sent after each article. */

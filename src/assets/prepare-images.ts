@@ -1,3 +1,4 @@
+import crypto from 'node:crypto'
 import path from 'node:path'
 import fs from 'node:fs/promises'
 import type {VFile} from 'vfile'
@@ -7,6 +8,7 @@ import type {ImageInfo} from '../compose/compose-blocks.js'
 import {report} from '../diagnostics/report.js'
 import {resolveGrid} from '../config/resolve-template.js'
 import {figureColumns, spanWidthPt} from '../compose/figure-columns.js'
+import type {ImageMemo, PreparedPicture} from './image-memo.js'
 
 /** Largest image we decode, in pixels (guards against decompression bombs). */
 const PIXEL_LIMIT = 80_000_000
@@ -31,9 +33,10 @@ async function loadSharp(): Promise<typeof import('sharp')['default']> {
  * column), grayscale for newsprint if the template
  * says so. Images must lie inside `contentRoot`; remote URLs are not fetched.
  * Problems become warnings and the figure a placeholder. The only async
- * step before layout.
+ * step before layout. With a `memo`, a picture already prepared from the
+ * same bytes at the same size is taken from it (the same bytes sharp makes).
  */
-export async function prepareImages(article: Article, articleDir: string, contentRoot: string, template: Template, widthPt: number, file: VFile): Promise<PreparedImages> {
+export async function prepareImages(article: Article, articleDir: string, contentRoot: string, template: Template, widthPt: number, file: VFile, memo?: ImageMemo): Promise<PreparedImages> {
   const prepared: PreparedImages = {info: new Map(), data: {}}
   const figures = article.children.filter((block): block is Figure => block.type === 'figure')
   const grid = resolveGrid(template)
@@ -64,21 +67,28 @@ export async function prepareImages(article: Article, articleDir: string, conten
       const turned = (metadata.orientation ?? 1) >= 5
       const uprightWidth = turned ? metadata.height : metadata.width
       const spans = (aspect: number): number => Math.max(...figures.filter((other) => other.src === figure.src).map((other) => figureColumns(other, aspect, template, grid.columns)))
-      const prepare = async (columns: number) => {
+      const digest = memo ? crypto.createHash('sha256').update(bytes).digest('hex') : ''
+      const prepare = async (columns: number): Promise<PreparedPicture> => {
         const printWidthPt = columns > 1 ? spanWidthPt(grid, columns) : widthPt
         const targetWidth = Math.min(uprightWidth, Math.round((printWidthPt / 72) * template.figures.dpi))
+        const memoKey = `${digest}|${targetWidth}|${template.figures.grayscale ? 'gray' : 'colour'}`
+        const known = memo?.get(memoKey)
+        if (known) return known
         // Transparent parts are printed on the paper, white: JPEG has no alpha, and sharp would otherwise flatten them onto black.
         let pipeline = sharp(bytes, {limitInputPixels: PIXEL_LIMIT, failOn: 'error'}).rotate().resize({width: targetWidth, withoutEnlargement: true}).flatten({background: '#ffffff'})
         if (template.figures.grayscale) pipeline = pipeline.grayscale().toColourspace('b-w')
-        return pipeline.jpeg({quality: 85, mozjpeg: false}).toBuffer({resolveWithObject: true})
+        const {data, info} = await pipeline.jpeg({quality: 85, mozjpeg: false}).toBuffer({resolveWithObject: true})
+        const picture = {data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), widthPx: info.width, heightPx: info.height}
+        memo?.set(memoKey, picture)
+        return picture
       }
       const columns = spans(uprightWidth / (turned ? metadata.width : metadata.height))
-      let {data, info} = await prepare(columns)
+      let picture = await prepare(columns)
       // Layout reads the span from the prepared size; if rounding tipped it over a threshold, prepare for that span.
-      if (spans(info.width / info.height) > columns) ({data, info} = await prepare(spans(info.width / info.height)))
+      if (spans(picture.widthPx / picture.heightPx) > columns) picture = await prepare(spans(picture.widthPx / picture.heightPx))
       const key = `img${++index}`
-      prepared.info.set(figure.src, {key, widthPx: info.width, heightPx: info.height})
-      prepared.data[key] = {data: new Uint8Array(data), widthPx: info.width, heightPx: info.height}
+      prepared.info.set(figure.src, {key, widthPx: picture.widthPx, heightPx: picture.heightPx})
+      prepared.data[key] = picture
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : (error as Error).message.split('\n')[0]
       report(file, 'warning', 'image-unreadable', `Image ${figure.src} could not be used (${reason}); a placeholder is drawn`, figure.position, 'check the path and the file')

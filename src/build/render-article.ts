@@ -111,7 +111,7 @@ function fontOptions(options: RenderOptions): {fontsDir?: string} {
 export async function layoutArticle(article: Article, template: Template, file: VFile, options: RenderOptions, articleDir: string): Promise<PagedDocument> {
   const grid = resolveGrid(template)
   const book = openFontBook(fontOptions(options))
-  const images = await prepareImages(article, articleDir, options.contentRoot ?? articleDir, template, grid.measurePt, file)
+  const images = await prepareImages(article, articleDir, options.contentRoot ?? articleDir, template, grid.measurePt, file, options.memo?.images())
   const shape = makeShaper(book, file, metaCharPlace(String(file.value ?? ''), article))
   // Layout may run more than once (widow repair): say each thing once.
   const warned = new Set<string>()

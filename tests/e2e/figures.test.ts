@@ -4,6 +4,7 @@ import path from 'node:path'
 import sharp from 'sharp'
 import {beforeAll, describe, expect, test} from 'vitest'
 import {renderArticle} from '../../src/build/render-article.js'
+import {createBuildMemo} from '../../src/build/build-memo.js'
 import type {ImageItem, TextItem} from '../../src/compose/types.js'
 
 const seed = fs.readFileSync('content/xingguo-police-interview.md', 'utf8')
@@ -74,5 +75,24 @@ describe('figures', () => {
     const result = await renderArticle(withFigures([3], '../../../etc/passwd'), path.join(dir, 'escape.md'), {contentRoot: dir})
     const error = result.file.messages.find((message) => message.ruleId === 'image-outside-root')
     expect(error?.fatal).toBe(true)
+  })
+
+  test('a builder with a memo prepares a picture once for the articles that show it, to the same bytes', async () => {
+    await sharp({create: {width: 1200, height: 800, channels: 3, background: {r: 20, g: 120, b: 200}}}).jpeg().toFile(path.join(dir, 'shared.jpg'))
+    const memo = createBuildMemo()
+    const first = await renderArticle(withFigures([3], 'shared.jpg', '1栏'), path.join(dir, 'shared-1.md'), {memo})
+    const second = await renderArticle(withFigures([5], 'shared.jpg', '1栏'), path.join(dir, 'shared-2.md'), {memo})
+    expect(memo.stats().images).toEqual({hits: 1, lookups: 2})
+    // The second article's picture and PDF are what a build without the memo makes.
+    const alone = await renderArticle(withFigures([5], 'shared.jpg', '1栏'), path.join(dir, 'shared-2.md'))
+    expect(Buffer.from(second.pdf!).equals(Buffer.from(alone.pdf!))).toBe(true)
+    expect(Object.values(second.document!.images)[0]!.data).toEqual(Object.values(first.document!.images)[0]!.data)
+    // Another size is another picture; so are other bytes at the same path.
+    await renderArticle(withFigures([3], 'shared.jpg', '3栏'), path.join(dir, 'shared-3.md'), {memo})
+    expect(memo.stats().images).toEqual({hits: 1, lookups: 3})
+    await sharp({create: {width: 1200, height: 800, channels: 3, background: {r: 200, g: 120, b: 20}}}).jpeg().toFile(path.join(dir, 'shared.jpg'))
+    const changed = await renderArticle(withFigures([3], 'shared.jpg', '1栏'), path.join(dir, 'shared-1.md'), {memo})
+    expect(memo.stats().images).toEqual({hits: 1, lookups: 4})
+    expect(Object.values(changed.document!.images)[0]!.data).not.toEqual(Object.values(first.document!.images)[0]!.data)
   })
 })
