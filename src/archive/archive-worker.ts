@@ -6,7 +6,7 @@ import {useSharedFontFiles} from '../shape/font-files.js'
 import {workerData} from 'piscina'
 import type {WorkerStart} from './create-worker-pool.js'
 import {toDiagnostics} from './to-diagnostics.js'
-import {createBuildMemo} from '../build/build-memo.js'
+import {createBuildMemo, type BuildMemo} from '../build/build-memo.js'
 import type {Diagnostic, WorkerMemory} from './types.js'
 
 /** Build one article into `outDir/outName.pdf`. */
@@ -83,7 +83,7 @@ export async function archiveWorker(task: WorkerTask): Promise<BuildOutcome | Fo
   // gives each worker two tasks at a time), so no core waits on the disk.
   const result = await buildArticle(input, {...options, memo, asyncWrite: true})
   const diagnostics = toDiagnostics(result.file)
-  const extras = result.ok && handouts ? await buildHandoutsOf(input, options, diagnostics) : undefined
+  const extras = result.ok && handouts ? await buildHandoutsOf(input, {...options, memo}, diagnostics) : undefined
   const outcome: BuildOutcome = {
     type: 'build',
     ok: result.ok && (extras?.ok ?? true),
@@ -103,10 +103,10 @@ export async function archiveWorker(task: WorkerTask): Promise<BuildOutcome | Fo
 }
 
 /** `buildHandouts` as this worker calls it; looked up at run time, as the handouts issue owns it. */
-type BuildHandouts = (input: string, options: Omit<BuildTask, 'type' | 'input' | 'handouts' | 'outName' | 'template'>) => Promise<{ok: boolean; outputs: string[]; file: Parameters<typeof toDiagnostics>[0]}>
+type BuildHandouts = (input: string, options: Omit<BuildTask, 'type' | 'input' | 'handouts' | 'outName' | 'template'> & {memo: BuildMemo}) => Promise<{ok: boolean; outputs: string[]; file: Parameters<typeof toDiagnostics>[0]}>
 
 /** Build the handouts of an article (on their own template) next to its PDF; their messages join the article's, marked. */
-async function buildHandoutsOf(input: string, options: Omit<BuildTask, 'type' | 'input' | 'handouts'>, diagnostics: Diagnostic[]): Promise<{ok: boolean; outputs: string[]}> {
+async function buildHandoutsOf(input: string, options: Omit<BuildTask, 'type' | 'input' | 'handouts'> & {memo: BuildMemo}, diagnostics: Diagnostic[]): Promise<{ok: boolean; outputs: string[]}> {
   const api = (await import('../index.js')) as {buildHandouts?: BuildHandouts}
   if (!api.buildHandouts) return {ok: true, outputs: []}
   const {outName: _outName, template: _template, ...handoutOptions} = options

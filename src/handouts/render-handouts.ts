@@ -84,7 +84,7 @@ export async function renderHandouts(source: string, filePath: string, options: 
   const grid = resolveGrid(template)
   const book = openFontBook(options.fontsDir ? {fontsDir: options.fontsDir} : {})
   const articleDir = path.dirname(path.resolve(filePath))
-  const images = await prepareImages(article, articleDir, options.contentRoot ?? articleDir, template, grid.measurePt, file)
+  const images = await prepareImages(article, articleDir, options.contentRoot ?? articleDir, template, grid.measurePt, file, options.memo?.images())
   const shape = makeShaper(book, file, metaCharPlace(String(file.value ?? ''), article))
   const warn = (ruleId: string, reason: string, position?: Position): void => report(file, 'warning', ruleId, reason, position)
   const context: HandoutLayoutContext = {template, grid, handout, shape}

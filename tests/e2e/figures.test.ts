@@ -5,6 +5,7 @@ import sharp from 'sharp'
 import {beforeAll, describe, expect, test} from 'vitest'
 import {renderArticle} from '../../src/build/render-article.js'
 import {createBuildMemo} from '../../src/build/build-memo.js'
+import {renderHandouts} from '../../src/handouts/render-handouts.js'
 import type {ImageItem, TextItem} from '../../src/compose/types.js'
 
 const seed = fs.readFileSync('content/xingguo-police-interview.md', 'utf8')
@@ -94,5 +95,19 @@ describe('figures', () => {
     const changed = await renderArticle(withFigures([3], 'shared.jpg', '1栏'), path.join(dir, 'shared-1.md'), {memo})
     expect(memo.stats().images).toEqual({hits: 1, lookups: 4})
     expect(Object.values(changed.document!.images)[0]!.data).not.toEqual(Object.values(first.document!.images)[0]!.data)
+  })
+
+  test('handouts keep their pictures in the memo too', async () => {
+    await sharp({create: {width: 1200, height: 800, channels: 3, background: {r: 90, g: 90, b: 30}}}).jpeg().toFile(path.join(dir, 'handout.jpg'))
+    const memo = createBuildMemo()
+    const source = withFigures([3], 'handout.jpg', '1栏')
+    await renderArticle(source, path.join(dir, 'handout.md'), {memo})
+    const before = memo.stats().images
+    const handouts = await renderHandouts(source, path.join(dir, 'handout.md'), {memo})
+    expect(handouts.handouts.length).toBeGreaterThan(0)
+    // The handout template prepares for its own measure: one more lookup, and a second handout run finds it.
+    expect(memo.stats().images.lookups).toBe(before.lookups + 1)
+    await renderHandouts(source, path.join(dir, 'handout.md'), {memo})
+    expect(memo.stats().images).toEqual({hits: before.hits + 1, lookups: before.lookups + 2})
   })
 })
