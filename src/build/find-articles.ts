@@ -20,6 +20,12 @@ export function findArticles(inputs: readonly string[]): string[] {
 export interface FoundArticle {
   input: string
   folder: string
+  /**
+   * The folder its pictures must lie in: the input folder it was found
+   * below (as for an archive: `articles/2019/x.md` may show
+   * `../../images/x.jpg`), or its own folder for a file named itself.
+   */
+  root: string
 }
 
 /**
@@ -45,14 +51,14 @@ export function findArticlesIn(inputs: readonly string[]): FoundArticle[] {
       const full = path.join(dir, entry.name)
       const kind = entry.isSymbolicLink() ? linkKind(full) : entry.isDirectory() ? 'folder' : entry.isFile() ? 'file' : 'other'
       if (kind === 'folder') walk(full, root, inside)
-      else if ((kind === 'file' || kind === 'dangling') && ARTICLE_FILE.test(entry.name) && !NOT_ARTICLES.test(entry.name)) found.push({input: full, folder: path.relative(root, dir)})
+      else if ((kind === 'file' || kind === 'dangling') && ARTICLE_FILE.test(entry.name) && !NOT_ARTICLES.test(entry.name)) found.push({input: full, folder: path.relative(root, dir), root})
     }
   }
   for (const input of inputs) {
     const stat = fs.statSync(input, {throwIfNoEntry: false})
     if (!stat) throw new Error(`no such file or folder: ${input}`)
     if (stat.isDirectory()) walk(input, input, new Set())
-    else found.push({input, folder: ''})
+    else found.push({input, folder: '', root: path.dirname(input)})
   }
   return found
 }

@@ -19,10 +19,10 @@ export async function buildCommand(inputs: string[], options: Record<string, unk
       return EXIT.usage
     }
   }
-  // Articles built in one run share lines and font programs they have in common.
+  // Articles built in one run share lines, font programs and pictures they have in common.
   const memo = createBuildMemo()
-  return runEach(inputs, options, 'building', async (input, folder) => {
-    const result = await buildArticle(input, {...build, memo, outDir: path.join(build.outDir ?? 'output', folder)})
+  return runEach(inputs, options, 'building', async (input, folder, root) => {
+    const result = await buildArticle(input, {...build, memo, contentRoot: root, outDir: path.join(build.outDir ?? 'output', folder)})
     return {file: result.file, ok: result.ok, done: `${input} → ${result.output} (${result.pages} page${result.pages === 1 ? '' : 's'})`}
   })
 }

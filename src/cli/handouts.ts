@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import {buildHandouts, type BuildHandoutsOptions} from '../handouts/build-handouts.js'
+import {createBuildMemo} from '../build/build-memo.js'
 import {parseSectionList} from '../handouts/parse-section-list.js'
 import {EXIT} from './index.js'
 import {runEach} from './run-each.js'
@@ -31,9 +32,11 @@ export async function handoutsCommand(inputs: string[], options: Record<string, 
     process.stderr.write(`paiban: ${(error as Error).message}\n`)
     return EXIT.usage
   }
-  return runEach(inputs, options, 'building handouts of', async (input, below) => {
+  // Articles of one run share the pictures they have in common.
+  const memo = createBuildMemo()
+  return runEach(inputs, options, 'building handouts of', async (input, below, root) => {
     const outDir = path.join(build.outDir!, below)
-    const result = await buildHandouts(input, {...build, outDir})
+    const result = await buildHandouts(input, {...build, memo, contentRoot: root, outDir})
     const folder = `${path.join(outDir, path.basename(input, path.extname(input)))}${path.sep}`
     return {file: result.file, ok: result.ok, done: `${input} → ${folder} (${result.handouts} handout${result.handouts === 1 ? '' : 's'}${build.combined ? ' + combined' : ''}, ${result.pages} pages)`}
   })

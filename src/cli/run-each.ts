@@ -19,11 +19,12 @@ export interface EachResult {
  * built, 1 some failed, 2 usage, 3 internal error).
  *
  * `buildOne` gets the folder below its input folder an article was found in
- * (outputs mirror it, as an archive's do). Two articles that would still
+ * (outputs mirror it, as an archive's do), and the folder its pictures must
+ * lie in (the input folder; for a file named itself, its own folder). Two articles that would still
  * write the same output (`a/x.md` and `b/x.md` named as files) are not both
  * built: the second is an `output-collision` error, so nothing is lost.
  */
-export async function runEach(inputs: readonly string[], options: Record<string, unknown>, what: string, buildOne: (input: string, folder: string) => Promise<EachResult>): Promise<number> {
+export async function runEach(inputs: readonly string[], options: Record<string, unknown>, what: string, buildOne: (input: string, folder: string, root: string) => Promise<EachResult>): Promise<number> {
   let articles: FoundArticle[]
   try {
     articles = findArticlesIn(inputs)
@@ -39,7 +40,7 @@ export async function runEach(inputs: readonly string[], options: Record<string,
   let bug = false
   const files: VFile[] = []
   const outputs = new Map<string, string>()
-  for (const {input, folder} of articles) {
+  for (const {input, folder, root} of articles) {
     const output = path.join(folder, path.basename(input, path.extname(input)))
     const first = outputs.get(output)
     if (first !== undefined) {
@@ -51,7 +52,7 @@ export async function runEach(inputs: readonly string[], options: Record<string,
     }
     outputs.set(output, input)
     try {
-      const result = await buildOne(input, folder)
+      const result = await buildOne(input, folder, root)
       files.push(result.file)
       if (result.ok) process.stdout.write(`${result.done}\n`)
       else failed++

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import sharp from 'sharp'
 import {describe, expect, test, vi} from 'vitest'
 import {main} from '../../src/cli/index.js'
 
@@ -49,6 +50,24 @@ describe('paiban build from the command line', () => {
     const result = await run('build', dir, '--out', into, '--quiet')
     expect(result.code).toBe(0)
     expect(fs.readdirSync(into, {recursive: true}).filter((name) => String(name).endsWith('.pdf')).sort()).toEqual([path.join('2019', 'notice.pdf'), path.join('2021', 'notice.pdf')])
+  })
+
+  test('pictures may lie anywhere inside the folder named, as in an archive; a file named itself keeps them beside it', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paiban-cli-pictures-'))
+    const into = fs.mkdtempSync(path.join(os.tmpdir(), 'paiban-cli-pictures-out-'))
+    fs.mkdirSync(path.join(dir, 'images'))
+    fs.mkdirSync(path.join(dir, '2019'))
+    await sharp({create: {width: 600, height: 400, channels: 3, background: {r: 90, g: 90, b: 90}}}).jpeg().toFile(path.join(dir, 'images', 'p.jpg'))
+    const [head, body] = fs.readFileSync('content/npc-suggestion-7240-reply.md', 'utf8').split('\n---\n') as [string, string]
+    fs.writeFileSync(path.join(dir, '2019', 'notice.md'), `${head}\n---\n\n![现场](../images/p.jpg)\n\n${body}`)
+    const folder = await run('build', dir, '--out', into, '--quiet')
+    expect(folder.code).toBe(0)
+    expect(folder.err).not.toContain('image-outside-root')
+    const handouts = await run('handouts', dir, '--out', path.join(into, 'handouts'), '--quiet')
+    expect(handouts.err).not.toContain('image-outside-root')
+    const alone = await run('build', path.join(dir, '2019', 'notice.md'), '--out', into, '--quiet')
+    expect(alone.code).toBe(1)
+    expect(alone.err).toContain('image-outside-root')
   })
 
   test('two files named alike, given as files, are not both built into one output: the second is an error, the first kept', async () => {
