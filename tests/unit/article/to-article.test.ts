@@ -392,6 +392,25 @@ describe('text indented by four spaces or a tab (code to Markdown)', () => {
     ])
   })
 
+  test('inside a list item or a quote too, hard breaks and all; a paragraph right under a block that ends a list item joins it', () => {
+    const listed = convert(`${FRONT}- ,\n\n\t\t的\\\n的\n\n1. 第一项\n\n        缩进的**续文**\n\n2. 第二项\n`)
+    expect(listed.article.children.map((block) => (block.type === 'list' ? block.items.map((item) => item.children.map((run) => run.value).join('|')) : block.type))).toEqual([[',|的|\u2028|的'], ['第一项|缩进的|续文', '第二项']])
+    const strong = listed.article.children[1]!
+    if (strong.type !== 'list') throw new Error('list')
+    expect(strong.items[0]!.children.find((run) => run.value === '续文')?.style.strong).toBe(true)
+    // Each run at its place: past the list item's indent, and past a tab the indent took part of.
+    const first = listed.article.children[0]!
+    if (first.type !== 'list') throw new Error('list')
+    expect(first.items[0]!.children.map((run) => [run.value, run.position?.start.line, run.position?.start.column])).toEqual([
+      [',', 5, 3], ['的', 7, 3], ['\u2028', 7, 4], ['的', 8, 1]
+    ])
+    const quoted = convert(`${FRONT}> 引文。\n>\n>     缩进的*引文*\n\n正文。\n`)
+    const quote = quoted.article.children[0]!
+    if (quote.type !== 'quote') throw new Error('quote')
+    expect(quote.children.map((runs) => runs.map((run) => [run.value, run.style.emphasis ?? false]))).toEqual([[['引文。', false]], [['缩进的', false], ['引文', true]]])
+    expect(quoted.article.children.map((block) => block.type)).toEqual(['quote', 'paragraph'])
+  })
+
   test('a line of dashes in it is no front matter', () => {
     const {article} = convert(`${FRONT}    ---\n    title: 不是\n    ---\n\n正文。\n`)
     expect(article.meta.title).toBe('测试')
