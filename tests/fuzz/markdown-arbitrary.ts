@@ -58,10 +58,12 @@ const number = fc.oneof(
   fc.integer({min: 1, max: 9}).map((n) => `${n}:1`),
   fc.integer({min: 1990, max: 2030}).map((n) => `${n}年`)
 )
-const urlPath = fc.string({unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789/.-?='), minLength: 0, maxLength: 30})
+// A path that ends in `--` or `...` set against Chinese text is a 破折号 or 省略号 to the reader, and the
+// pipeline sets it so (normalize-punctuation, unit-tested there); a URL here ends otherwise.
+const urlPath = fc.string({unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789/.-?='), minLength: 0, maxLength: 30}).map((path) => path.replace(/[-.]+$/, ''))
 const url = fc.oneof(
   {weight: 4, arbitrary: urlPath.map((path) => `https://example.com/${path}`)},
-  {weight: 1, arbitrary: urlPath.map((path) => `https://www.gov.cn/${(path + 'zhengce/content/2024-01/').repeat(20)}`.slice(0, 400))},
+  {weight: 1, arbitrary: urlPath.map((path) => `https://www.gov.cn/${(path + 'zhengce/content/2024-01/').repeat(20)}`.slice(0, 400).replace(/[-.]+$/, ''))},
   {weight: 1, arbitrary: urlPath.map((path) => `www.example.cn/${path}`)}
 )
 const longRun = fc.oneof(
@@ -99,6 +101,8 @@ export interface Run {
 
 export interface ListItem {
   runs: Run[]
+  /** A paragraph of the item after a blank line, indented four spaces past the item's text (code to Markdown). */
+  note?: Run[]
   children: ListItem[]
 }
 
@@ -108,7 +112,7 @@ export type GenBlock =
   | {type: 'qa'; speaker: string; colon: '：' | ':'; bold: boolean; runs: Run[]; indent?: Indent}
   | {type: 'list'; ordered: boolean; marker: string; items: ListItem[]}
   | {type: 'table'; rows: string[][]}
-  | {type: 'quote'; paragraphs: Run[][]; asList: boolean}
+  | {type: 'quote'; paragraphs: Run[][]; asList: boolean; indented?: boolean}
 
 /**
  * How a paragraph's lines are indented in the source: not at all, with
@@ -224,7 +228,11 @@ function listItems(features: Features, depth: number): fc.Arbitrary<ListItem[]> 
   const child = depth < (features.deepLists ? 7 : 2) ? listItems(features, depth + 1) : fc.constant<ListItem[]>([])
   // An empty item cannot interrupt a paragraph: Markdown would read its marker as text. Give blank items a character.
   const itemRuns = runs(features, 2).map((list) => (/^[ \t]*$/.test(writeRuns(list)) ? [{style: 'plain' as const, text: '项'}, ...list] : list))
-  return fc.array(fc.record({runs: itemRuns, children: fc.oneof({weight: 3, arbitrary: fc.constant<ListItem[]>([])}, {weight: 1, arbitrary: child})}), {minLength: 1, maxLength: 3})
+  const note = fc.oneof({weight: 4, arbitrary: fc.constant(undefined)}, {weight: 1, arbitrary: runs(features, 2)})
+  return fc.array(
+    fc.record({runs: itemRuns, note, children: fc.oneof({weight: 3, arbitrary: fc.constant<ListItem[]>([])}, {weight: 1, arbitrary: child})}).map(({note: text, ...item}): ListItem => (text ? {...item, note: text} : item)),
+    {minLength: 1, maxLength: 3}
+  )
 }
 
 /** Features for text that becomes one unbreakable row (a head band, a table row). */
@@ -266,7 +274,9 @@ function block(features: Features): fc.Arbitrary<GenBlock> {
       arbitrary: fc.record({
         type: fc.constant('quote' as const),
         paragraphs: fc.array(runs(features, 2), {minLength: 1, maxLength: 2}),
-        asList: fc.boolean()
+        asList: fc.boolean(),
+        // Quoted text indented four spaces past the `> `: code to Markdown, text to the reader.
+        indented: fc.constantFrom(false, false, false, true)
       })
     }
   ]
@@ -338,6 +348,7 @@ function writeList(items: readonly ListItem[], ordered: boolean, marker: string,
   items.forEach((item, index) => {
     const bullet = ordered ? `${index + 1}${marker === ')' ? ')' : '.'}` : marker === '.' || marker === ')' ? '-' : marker
     lines.push(`${indent}${bullet} ${writeRuns(item.runs)}`)
+    if (item.note) lines.push('', `${indent}${' '.repeat(bullet.length + 5)}${writeRuns(item.note)}`, '')
     if (item.children.length > 0) lines.push(...writeList(item.children, ordered, marker, indent + ' '.repeat(bullet.length + 1)))
   })
   return lines
@@ -362,7 +373,7 @@ function writeBlock(node: GenBlock): string {
     }
     case 'quote':
       if (node.asList) return node.paragraphs.map((p) => `> - ${writeRuns(p)}`).join('\n')
-      return node.paragraphs.map((p) => `> ${writeRuns(p)}`).join('\n>\n')
+      return node.paragraphs.map((p) => `> ${node.indented ? '    ' : ''}${writeRuns(p)}`).join('\n>\n')
   }
 }
 
@@ -413,7 +424,7 @@ function runsText(list: readonly Run[]): string[] {
 }
 
 function itemsText(items: readonly ListItem[]): string[] {
-  return items.flatMap((item) => [...runsText(item.runs), ...itemsText(item.children)])
+  return items.flatMap((item) => [...runsText(item.runs), ...runsText(item.note ?? []), ...itemsText(item.children)])
 }
 
 /**
