@@ -39,6 +39,7 @@ export function toArticle(tree: Root, file: VFile, options: ToArticleOptions = {
     const changed = normalizePunctuation(tree, meta.lang === 'zh-Hant' ? 'zh-Hant' : 'zh-Hans')
     if (changed > 0) report(file, 'info', 'punctuation-normalised', `Changed ${changed} half-width punctuation marks between Chinese characters to full width`, {line: 1, column: 1}, 'pass --no-normalize to keep them')
   }
+  reportIndentedText(tree, file)
   const speakers = interviewSpeakers(tree)
   const hashHeads = tree.children.some((node) => node.type === 'heading' && node.depth >= 2)
   const interview = speakers.size > 0
@@ -112,11 +113,24 @@ interface Context {
   lead: boolean
 }
 
+/**
+ * Say where text indented by four spaces or a tab was read again as
+ * Markdown (reparseIndentedCode marks the first node made of each such
+ * block), at any depth: in a list item or a quote as at the top level.
+ */
+function reportIndentedText(parent: {children: RootContent[]}, file: VFile): void {
+  for (const node of parent.children) {
+    const indented = (node.data as {indentedBlock?: Position} | undefined)?.indentedBlock
+    if (indented) report(file, 'info', 'indented-paragraph', 'Text indented by four spaces or a tab is code to Markdown; it is set as the text it is', indented, 'remove the indent (paragraphs are indented by the template), or fence code with ```')
+    if (BLOCK_CONTAINERS.has(node.type)) reportIndentedText(node as {children: RootContent[]}, file)
+  }
+}
+
+/** Nodes whose children are blocks (a list's are items). */
+const BLOCK_CONTAINERS = new Set(['blockquote', 'list', 'listItem', 'footnoteDefinition'])
+
 function convertBlock(node: RootContent, file: VFile, context: Context): Block[] {
   const position = node.position as Position | undefined
-  // Text indented by four spaces or a tab, which the parser read again as Markdown (reparseIndentedCode).
-  const indented = (node.data as {indentedBlock?: Position} | undefined)?.indentedBlock
-  if (indented) report(file, 'info', 'indented-paragraph', 'Text indented by four spaces or a tab is code to Markdown; it is set as the text it is', indented, 'remove the indent (paragraphs are indented by the template), or fence code with ```')
   switch (node.type) {
     case 'heading':
       return [{type: 'sectionHead', depth: Math.max(2, node.depth), children: inlines(node.children, {}, file), position} as Block]

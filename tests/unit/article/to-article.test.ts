@@ -409,6 +409,9 @@ describe('text indented by four spaces or a tab (code to Markdown)', () => {
     if (quote.type !== 'quote') throw new Error('quote')
     expect(quote.children.map((runs) => runs.map((run) => [run.value, run.style.emphasis ?? false]))).toEqual([[['引文。', false]], [['缩进的', false], ['引文', true]]])
     expect(quoted.article.children.map((block) => block.type)).toEqual(['quote', 'paragraph'])
+    // Each such block is named where it stands, as at the top level.
+    expect(messages(listed.file).filter((message) => message.startsWith('indented-paragraph'))).toEqual(['indented-paragraph@7:2', 'indented-paragraph@12:4'])
+    expect(messages(quoted.file).filter((message) => message.startsWith('indented-paragraph'))).toEqual(['indented-paragraph@7:3'])
   })
 
   test('a line of dashes in it is no front matter', () => {
