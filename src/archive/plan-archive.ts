@@ -105,7 +105,7 @@ function keyInputs(input: string, context: PlanContext, templates: Map<string, s
   const name = context.template ?? own ?? 'newspaper'
   let template = templates.get(name)
   if (template === undefined) templates.set(name, (template = hashTemplate(name)))
-  return {article: hashArticle(input, bytes, images), touched, template, engine: context.engine, settings: context.settings}
+  return {article: hashArticle(input, bytes, images, context.dir), touched, template, engine: context.engine, settings: context.settings}
 }
 
 function clash(input: string, output: string, owner: string): ArchiveEntry {

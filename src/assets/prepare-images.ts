@@ -9,6 +9,7 @@ import {report} from '../diagnostics/report.js'
 import {resolveGrid} from '../config/resolve-template.js'
 import {figureColumns, spanWidthPt} from '../compose/figure-columns.js'
 import type {ImageMemo, PreparedPicture} from './image-memo.js'
+import {resolveImage} from './resolve-image.js'
 
 /** Largest image we decode, in pixels (guards against decompression bombs). */
 const PIXEL_LIMIT = 80_000_000
@@ -31,7 +32,8 @@ async function loadSharp(): Promise<typeof import('sharp')['default']> {
  * Decode and prepare every figure for print with sharp: resized to the
  * template's DPI at the width of the columns it spans (`widthPt` for one
  * column), grayscale for newsprint if the template
- * says so. Images must lie inside `contentRoot`; remote URLs are not fetched.
+ * says so. Images must lie inside `contentRoot` (a path from `/` is read
+ * from there, `resolveImage`); remote URLs are not fetched.
  * Problems become warnings and the figure a placeholder. The only async
  * step before layout. With a `memo`, a picture already prepared from the
  * same bytes at the same size is taken from it (the same bytes sharp makes).
@@ -51,7 +53,7 @@ export async function prepareImages(article: Article, articleDir: string, conten
       report(file, 'warning', 'image-remote', `Remote image ${figure.src} is not fetched; a placeholder is drawn`, figure.position, 'download it next to the article')
       continue
     }
-    const resolved = path.resolve(articleDir, decodeURI(figure.src))
+    const resolved = resolveImage(figure.src, articleDir, contentRoot)
     const root = path.resolve(contentRoot)
     if (resolved !== root && !resolved.startsWith(root + path.sep)) {
       report(file, 'error', 'image-outside-root', `Image ${figure.src} lies outside the content root ${root}; refused`, figure.position, 'keep images beside the article')

@@ -48,3 +48,17 @@ test('hashArticle reads a picture shared by many articles once, and keys it as i
   expect(hashArticle(second, Buffer.from('![图](p.png)\n'), images)).toBe(two)
   expect(hashArticle(second, Buffer.from('![图](p.png)\n'))).not.toBe(two)
 })
+
+test('hashArticle reads a path from / from the root it is given, as the build does', () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paiban-hash-'))
+  fs.mkdirSync(path.join(dir, 'images'))
+  fs.mkdirSync(path.join(dir, '2019'))
+  const article = path.join(dir, '2019', 'a.md')
+  const source = Buffer.from('![图](/images/p.png)\n')
+  fs.writeFileSync(path.join(dir, 'images', 'p.png'), 'one')
+  const images = new Map<string, string>()
+  const one = hashArticle(article, source, images, dir)
+  expect([...images.keys()]).toEqual([path.join(dir, 'images', 'p.png')])
+  fs.writeFileSync(path.join(dir, 'images', 'p.png'), 'two')
+  expect(hashArticle(article, source, new Map(), dir)).not.toBe(one)
+})
