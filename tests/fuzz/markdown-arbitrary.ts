@@ -113,6 +113,7 @@ export type GenBlock =
   | {type: 'list'; ordered: boolean; marker: string; items: ListItem[]}
   | {type: 'table'; rows: string[][]}
   | {type: 'quote'; paragraphs: Run[][]; asList: boolean; indented?: boolean}
+  | {type: 'image'; alt: string; src: string; title: string}
 
 /**
  * How a paragraph's lines are indented in the source: not at all, with
@@ -280,6 +281,17 @@ function block(features: Features): fc.Arbitrary<GenBlock> {
       })
     }
   ]
+  // A figure whose picture the build cannot use (there are none beside the generated article): a
+  // placeholder and a warning, or an error for a path outside the folder; its alt text is the caption.
+  kinds.push({
+    weight: 1,
+    arbitrary: fc.record({
+      type: fc.constant('image' as const),
+      alt: text(features, 4).map((alt) => alt.replace(/[[\]\\]/g, '')),
+      src: fc.constantFrom('missing.jpg', 'a%zz.jpg', '/images/none.png', 'https://example.com/p.jpg', '', '../outside.jpg', '<照片 1.jpg>', '%E7%85%A7.jpg', 'sub/dir/p.png'),
+      title: fc.constantFrom('', ' "2栏"', ' "自动"', ' "bogus"', ' "4栏"')
+    })
+  })
   if (features.longParagraphs) {
     // A sentence of a few tokens repeated: enough text to fill columns and turn pages.
     kinds.push({
@@ -371,6 +383,8 @@ function writeBlock(node: GenBlock): string {
       const row = (cells: readonly string[]): string => `| ${cells.map(oneLine).join(' | ')} |`
       return [row(node.rows[0]!), `|${' --- |'.repeat(columns)}`, ...node.rows.slice(1).map(row)].join('\n')
     }
+    case 'image':
+      return `![${node.alt}](${node.src}${node.title})`
     case 'quote':
       if (node.asList) return node.paragraphs.map((p) => `> - ${writeRuns(p)}`).join('\n')
       return node.paragraphs.map((p) => `> ${node.indented ? '    ' : ''}${writeRuns(p)}`).join('\n>\n')
@@ -447,6 +461,8 @@ export function expectedBodyText(doc: GenDoc): string[] {
         return node.rows.flat()
       case 'quote':
         return node.paragraphs.flatMap(runsText)
+      case 'image':
+        return [node.alt]
     }
   })
 }
