@@ -3,6 +3,7 @@ import remarkParse from 'remark-parse'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkCjkFriendly from 'remark-cjk-friendly'
+import remarkCjkFriendlyGfmStrikethrough from 'remark-cjk-friendly-gfm-strikethrough/parseOnly'
 import type {Root} from 'mdast'
 import {reparseIndentedCode} from './indented-code.js'
 import {splitIdeographicIndents} from './ideographic-indents.js'
@@ -13,7 +14,8 @@ import {splitIdeographicIndents} from './ideographic-indents.js'
  * less cost (the tests compare with the full processor):
  * - remark-cjk-friendly only changes how `*` and `_` runs open and close
  *   emphasis (about a third of parsing);
- * - GFM only adds tables (`|`), strikethrough (`~`), footnotes (`[^`),
+ * - GFM only adds tables (`|`), strikethrough (`~`, with the CJK rule of
+ *   remark-cjk-friendly-gfm-strikethrough), footnotes (`[^`),
  *   task-list items (`[ ]`, `[x]`) and literal autolinks (`www.`, `http://`,
  *   `https://`, and emails and `mailto:`/`xmpp:` links, which hold `@`):
  *   about a quarter of parsing, and rare in news text.
@@ -23,7 +25,8 @@ const processors = new Map<string, ReturnType<typeof processorWith>>()
 function processorWith(gfm: boolean, cjk: boolean, frontMatter = true) {
   const processor = unified().use(remarkParse)
   if (frontMatter) processor.use(remarkFrontmatter, ['yaml'])
-  if (gfm) processor.use(remarkGfm)
+  // GFM's strikethrough with the same CJK rule as emphasis: `的~~“删去”~~的` is struck, as `的**“粗体”**的` is bold.
+  if (gfm) processor.use(remarkGfm).use(remarkCjkFriendlyGfmStrikethrough)
   if (cjk) processor.use(remarkCjkFriendly)
   return processor
 }

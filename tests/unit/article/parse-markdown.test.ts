@@ -12,13 +12,14 @@ import remarkParse from 'remark-parse'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkCjkFriendly from 'remark-cjk-friendly'
+import remarkCjkFriendlyGfmStrikethrough from 'remark-cjk-friendly-gfm-strikethrough/parseOnly'
 import type {Root} from 'mdast'
 import {parseMarkdown, normalizeSource} from '../../../src/parse/parse-markdown.js'
 import {reparseIndentedCode} from '../../../src/parse/indented-code.js'
 import {splitIdeographicIndents} from '../../../src/parse/ideographic-indents.js'
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkCjkFriendly)
-const fragments = unified().use(remarkParse).use(remarkGfm).use(remarkCjkFriendly)
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkCjkFriendlyGfmStrikethrough).use(remarkCjkFriendly)
+const fragments = unified().use(remarkParse).use(remarkGfm).use(remarkCjkFriendlyGfmStrikethrough).use(remarkCjkFriendly)
 
 /** The full processor, with the passes parseMarkdown makes after it (indented text, ideographic indents). */
 const full = {

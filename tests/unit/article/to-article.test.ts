@@ -127,6 +127,15 @@ describe('blocks', () => {
     expect(heads.map((head) => head.type === 'sectionHead' && head.depth)).toEqual([2, 3])
   })
 
+  test('struck text opens and closes next to Chinese punctuation, as bold does (CJK-friendly ~~)', () => {
+    const {article} = convert(`${FRONT}他说~~“删去”~~了，又删了~~。。。~~。\n`)
+    const block = article.children[0]!
+    if (block.type !== 'paragraph') throw new Error('paragraph')
+    expect(block.children.map((run) => [run.value, run.style.strike ?? false])).toEqual([
+      ['他说', false], ['“删去”', true], ['了，又删了', false], ['。。。', true], ['。', false]
+    ])
+  })
+
   test('a # heading with no front-matter title becomes the title, with a warning', () => {
     const {article, file} = convert('---\ndate: 2024-03-05\n---\n\n# 主标题\n\n正文。\n')
     expect(article.meta.title).toBe('主标题')
