@@ -118,7 +118,8 @@ function reparseBlock(code: Code, under: readonly RootContent[], topLevel: boole
     const values = code.value.split('\n')
     if (values.length !== position.end.line - first + 1) return undefined
     for (let k = 0; k < values.length; k++) {
-      const line = context.lines[first + k - 1]!
+      // The parser's text has U+FFFD for each NUL (CommonMark §2.3), one character for one.
+      const line = context.lines[first + k - 1]!.replace(/\0/g, '\uFFFD')
       // Spaces left at the head of the parser's line (a tab the indent took part of) go too.
       const text = values[k]!.slice(INDENT.exec(values[k]!)![0].length)
       if (!line.endsWith(text)) return undefined

@@ -418,6 +418,11 @@ describe('text indented by four spaces or a tab (code to Markdown)', () => {
     if (quote.type !== 'quote') throw new Error('quote')
     expect(quote.children.map((runs) => runs.map((run) => [run.value, run.style.emphasis ?? false]))).toEqual([[['引文。', false]], [['缩进的', false], ['引文', true]]])
     expect(quoted.article.children.map((block) => block.type)).toEqual(['quote', 'paragraph'])
+    // A NUL in it (U+FFFD to the parser) does not keep it from being found and read again.
+    const nul = convert(`${FRONT}- 项\n\n      \u0000[链接](https://example.com/l)\n`)
+    const nulList = nul.article.children[0]!
+    if (nulList.type !== 'list') throw new Error('list')
+    expect(nulList.items[0]!.children.map((run) => run.value).join('')).toBe('项\uFFFD链接')
     // Each such block is named where it stands, as at the top level.
     expect(messages(listed.file).filter((message) => message.startsWith('indented-paragraph'))).toEqual(['indented-paragraph@7:2', 'indented-paragraph@12:4'])
     expect(messages(quoted.file).filter((message) => message.startsWith('indented-paragraph'))).toEqual(['indented-paragraph@7:3'])
