@@ -108,8 +108,8 @@ export function lostCharacters(result: RenderResult, expected: readonly string[]
   return lost
 }
 
-/** Characters the body may gain: list markers and numbers, hyphens at word breaks, emphasis marks Markdown left as text. */
-const MAY_ADD = /^[0-9.•◦\-*]$/u
+/** Characters the body may gain: list markers and numbers, hyphens at word breaks, emphasis and strikethrough marks Markdown left as text. */
+const MAY_ADD = /^[0-9.•◦\-*~]$/u
 
 /**
  * Characters set in body lines more often than the source has them (text

@@ -95,7 +95,7 @@ function token(features: Features): fc.Arbitrary<string> {
 
 /** A run of inline text in one style. */
 export interface Run {
-  style: 'plain' | 'strong' | 'em'
+  style: 'plain' | 'strong' | 'em' | 'strike' | 'link'
   text: string
 }
 
@@ -163,7 +163,7 @@ function text(features: Features, maxTokens: number): fc.Arbitrary<string> {
 function runs(features: Features, maxRuns = 3): fc.Arbitrary<Run[]> {
   return fc.array(
     fc.record({
-      style: fc.constantFrom<Run['style']>('plain', 'plain', 'plain', 'strong', 'em'),
+      style: fc.constantFrom<Run['style']>('plain', 'plain', 'plain', 'plain', 'strong', 'em', 'strike', 'link'),
       text: text(features, 6)
     }),
     {minLength: 1, maxLength: maxRuns}
@@ -334,7 +334,8 @@ function oneLine(value: string): string {
 }
 
 function writeRuns(list: readonly Run[]): string {
-  return list.map((run) => (run.style === 'strong' ? `**${run.text}**` : run.style === 'em' ? `*${run.text}*` : run.text)).join('')
+  // Struck text and links after a space: a bare URL just before would run on through their markup (GFM).
+  return list.map((run) => (run.style === 'strong' ? `**${run.text}**` : run.style === 'em' ? `*${run.text}*` : run.style === 'strike' ? ` ~~${run.text}~~` : run.style === 'link' ? ` [${run.text}](https://example.com/l)` : run.text)).join('')
 }
 
 /**
@@ -359,7 +360,9 @@ function writeList(items: readonly ListItem[], ordered: boolean, marker: string,
   const lines: string[] = []
   items.forEach((item, index) => {
     const bullet = ordered ? `${index + 1}${marker === ')' ? ')' : '.'}` : marker === '.' || marker === ')' ? '-' : marker
-    lines.push(`${indent}${bullet} ${writeRuns(item.runs)}`)
+    // Spaces or tabs at the head of the item's text would move its content column, and its sublists (indented
+    // for one space after the marker) would fall out of it, an ordered one then read as text.
+    lines.push(`${indent}${bullet} ${writeRuns(item.runs).replace(/^[ \t]+/, '')}`)
     if (item.note) lines.push('', `${indent}${' '.repeat(bullet.length + 5)}${writeRuns(item.note)}`, '')
     if (item.children.length > 0) lines.push(...writeList(item.children, ordered, marker, indent + ' '.repeat(bullet.length + 1)))
   })
