@@ -13,6 +13,7 @@ import {markEditorsNote} from './mark-editors-note.js'
 import {markEndCredits} from './mark-end-credits.js'
 import {resolveSoftBreaks} from './soft-breaks.js'
 import {LINE_BREAK} from '../text/segment.js'
+import {BLOCK_CONTAINERS} from '../parse/indented-code.js'
 
 /** Options of the article converter. */
 export interface ToArticleOptions {
@@ -125,9 +126,6 @@ function reportIndentedText(parent: {children: RootContent[]}, file: VFile): voi
     if (BLOCK_CONTAINERS.has(node.type)) reportIndentedText(node as {children: RootContent[]}, file)
   }
 }
-
-/** Nodes whose children are blocks (a list's are items). */
-const BLOCK_CONTAINERS = new Set(['blockquote', 'list', 'listItem', 'footnoteDefinition'])
 
 function convertBlock(node: RootContent, file: VFile, context: Context): Block[] {
   const position = node.position as Position | undefined

@@ -11,8 +11,8 @@ const INDENT = /^[ \t]*/
 /** A line that goes on in a block quote (`>` after its indent): not one a quoted paragraph is continued with here. */
 const QUOTED = /^[ \t]*>/
 
-/** Nodes whose children are blocks, where an indented block may stand (a list holds items, which hold blocks). */
-const CONTAINERS = new Set(['blockquote', 'list', 'listItem', 'footnoteDefinition'])
+/** mdast nodes whose children are blocks, where an indented block may stand (a list holds items, which hold blocks). */
+export const BLOCK_CONTAINERS: ReadonlySet<string> = new Set(['blockquote', 'list', 'listItem', 'footnoteDefinition'])
 
 /**
  * Text indented by four spaces or a tab is an indented code block to
@@ -44,7 +44,7 @@ interface Context {
 }
 
 function hasIndentedCode(nodes: readonly Node[]): boolean {
-  return nodes.some((node) => node.type === 'code' || (CONTAINERS.has(node.type) && hasIndentedCode((node as unknown as {children: Node[]}).children)))
+  return nodes.some((node) => node.type === 'code' || (BLOCK_CONTAINERS.has(node.type) && hasIndentedCode((node as unknown as {children: Node[]}).children)))
 }
 
 /**
@@ -75,7 +75,7 @@ function reparseBlocks(blocks: readonly RootContent[], after: RootContent | unde
       } else children.push(node, ...under)
       continue
     }
-    if (CONTAINERS.has(node.type) && hasIndentedCode((node as unknown as {children: Node[]}).children)) {
+    if (BLOCK_CONTAINERS.has(node.type) && hasIndentedCode((node as unknown as {children: Node[]}).children)) {
       const inner = reparseBlocks((node as {children: RootContent[]}).children, blocks[i + 1] ?? after, false, context)
       children.push({...node, children: inner.children} as RootContent)
       if (inner.tookAfter) {
@@ -107,11 +107,16 @@ function reparseBlock(code: Code, under: readonly RootContent[], topLevel: boole
   const position = code.position!
   const first = position.start.line
   const last = under.length > 0 ? under[under.length - 1]!.position!.end.line : position.end.line
+  // Each line of the fragment, and how far into its line in the file it starts.
   const texts: string[] = []
   const indents: number[] = []
+  const withoutIndent = (line: string): void => {
+    const indent = INDENT.exec(line)![0].length
+    texts.push(line.slice(indent))
+    indents.push(indent)
+  }
   if (topLevel) {
-    // The block's own lines in the file, each without its indent.
-    for (let line = first; line <= position.end.line; line++) texts.push(context.lines[line - 1]!)
+    for (let line = first; line <= position.end.line; line++) withoutIndent(context.lines[line - 1]!)
   } else {
     // Inside a container the lines also carry its prefix (a list item's indent, a quote's `>`): the parser's
     // text of the block is taken, each line found at the end of its line in the file.
@@ -127,15 +132,9 @@ function reparseBlock(code: Code, under: readonly RootContent[], topLevel: boole
       indents.push(line.length - text.length)
     }
   }
-  for (let line = position.end.line + 1; line <= last; line++) texts.push(context.lines[line - 1]!)
-  // Top-level lines and the paragraphs' lines lose their own indent here.
-  const fragmentLines = texts.map((text, k) => {
-    if (!topLevel && k < indents.length) return text
-    const indent = INDENT.exec(text)![0].length
-    indents[k] = indent
-    return text.slice(indent)
-  })
-  const made = context.parse(fragmentLines.join('\n')).children
+  // The paragraphs under the block: their lines in the file, each without its indent.
+  for (let line = position.end.line + 1; line <= last; line++) withoutIndent(context.lines[line - 1]!)
+  const made = context.parse(texts.join('\n')).children
   for (const child of made) place(child, first, indents, context.starts)
   if (made[0]) made[0].data = {...made[0].data, indentedBlock: position} as (typeof made)[0]['data']
   return made
