@@ -2,6 +2,7 @@ import {makeAtom, type Atom, type Glyph} from '../text/atom.js'
 import {charClass, isCjkPunctuation, isDefaultIgnorable} from '../text/char-class.js'
 import {segment, isUrlLike, splitUrl, LINE_BREAK} from '../text/segment.js'
 import {hyphenationPoints} from '../text/hyphenate.js'
+import {isQuote} from '../text/western-quotes.js'
 import {GB_BLANKS} from '../text/punctuation.js'
 import {fontFor, resolveKey, type FontBook} from './font-book.js'
 
@@ -93,14 +94,19 @@ export function shapeText(text: string, style: ShapeStyle, book: FontBook, missi
   return atoms
 }
 
-function base(text: string, key: string, style: ShapeStyle): Omit<Atom, 'advancePt' | 'glyphs' | 'blankBeforePt' | 'blankAfterPt'> {
+/**
+ * What every atom records of its text and style. In a Western word (`word`)
+ * a quotation mark is Western punctuation (`segment` put it there), of the
+ * word's class: “It’s is a Latin word, not an opening bracket.
+ */
+function base(text: string, key: string, style: ShapeStyle, word = false): Omit<Atom, 'advancePt' | 'glyphs' | 'blankBeforePt' | 'blankAfterPt'> {
   const chars = [...text]
   const firstChar = chars[0] ?? ' '
   const lastChar = chars[chars.length - 1] ?? ' '
   const atom: Omit<Atom, 'advancePt' | 'glyphs' | 'blankBeforePt' | 'blankAfterPt'> = {
     text,
-    first: charClass(firstChar),
-    last: charClass(lastChar),
+    first: word && isQuote(firstChar) ? 'latin' : charClass(firstChar),
+    last: word && isQuote(lastChar) ? 'latin' : charClass(lastChar),
     firstChar,
     lastChar,
     font: key,
@@ -144,7 +150,10 @@ function wordAtom(word: string, key: string, style: ShapeStyle, book: FontBook, 
   // a .notdef first made for an invisible character is hidden (as a space) in every later word, and a glyph two
   // characters share spells the first one. Starting from an empty table, a word's glyphs depend on the word alone.
   ;(font as unknown as {_glyphs: object})._glyphs = {}
-  const run = font.layout(word, {liga: false, clig: false, dlig: false} as unknown as string[])
+  // A Western word's quotation marks take the font's proportional forms (OpenType `pwid`): a Chinese font's
+  // default ’ is full-width, its ink at the left of a blank half em (Peter’ s).
+  const proportional = [...word].some(isQuote) && font.availableFeatures.includes('pwid')
+  const run = font.layout(word, (proportional ? {liga: false, clig: false, dlig: false, pwid: true} : {liga: false, clig: false, dlig: false}) as unknown as string[])
   const scale = style.sizePt / font.unitsPerEm
   const glyphs: Glyph[] = []
   let advance = 0
@@ -157,7 +166,7 @@ function wordAtom(word: string, key: string, style: ShapeStyle, book: FontBook, 
   })
   // Glyphs whose characters do not spell the word (a base and its variation selector as one glyph, an invisible
   // character hidden) are not trusted: the word is then shaped character by character.
-  if (!hasMissing && glyphs.map((glyph) => glyph.text).join('') === word) return makeAtom({...base(word, key, style), advancePt: advance, blankBeforePt: 0, blankAfterPt: 0, glyphs})
+  if (!hasMissing && glyphs.map((glyph) => glyph.text).join('') === word) return makeAtom({...base(word, key, style, true), advancePt: advance, blankBeforePt: 0, blankAfterPt: 0, glyphs})
   // Some character is not in the font: shape character by character with fallbacks.
   // The word then mixes fonts, so it becomes several atoms glued together.
   return mixedWord(word, key, style, book, missing, offset)
@@ -175,7 +184,7 @@ function hyphenateAtom(atom: Atom, key: string, style: ShapeStyle, book: FontBoo
   for (const to of [...points, atom.text.length]) {
     const glyphs = atom.glyphs.slice(from, to)
     const text = atom.text.slice(from, to)
-    const syllable: Atom = makeAtom({...atom, ...base(text, key, style), font: atom.font, advancePt: glyphs.reduce((sum, glyph) => sum + glyph.advancePt, 0), glyphs})
+    const syllable: Atom = makeAtom({...atom, ...base(text, key, style, true), font: atom.font, advancePt: glyphs.reduce((sum, glyph) => sum + glyph.advancePt, 0), glyphs})
     if (to < atom.text.length) {
       syllable.glueNext = 'hyphen'
       syllable.hyphen = hyphen
@@ -208,7 +217,7 @@ function mixedWord(word: string, key: string, style: ShapeStyle, book: FontBook,
     }
     local += char.length
   }
-  const atom: Atom = makeAtom({...base(word, key, style), advancePt: advance, blankBeforePt: 0, blankAfterPt: 0, glyphs})
+  const atom: Atom = makeAtom({...base(word, key, style, true), advancePt: advance, blankBeforePt: 0, blankAfterPt: 0, glyphs})
   if (anyMissing) atom.missing = true
   return atom
 }

@@ -1,4 +1,5 @@
 import {charClass, type CharClass} from './char-class.js'
+import {westernQuotes} from './western-quotes.js'
 
 /** A unit of text before shaping: one CJK character, one Latin word, or one space. */
 export interface Unit {
@@ -29,7 +30,8 @@ const INVISIBLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u200C\u200D\u2
  * variation selectors together; Latin letters, digits and Western punctuation
  * join into words; runs of white space collapse to one space unit. A
  * zero-width space becomes an empty space unit (a break opportunity); a
- * line separator (`LINE_BREAK`) a space unit of its own.
+ * line separator (`LINE_BREAK`) a space unit of its own. Quotation marks of
+ * Western text (don’t, “It’s fine.”, see `westernQuotes`) join its words.
  */
 export function segment(text: string): Unit[] {
   const units: Unit[] = []
@@ -40,7 +42,15 @@ export function segment(text: string): Unit[] {
   }
   // Grapheme segmentation is only needed for combining marks, variation selectors, ZWJ and emoji.
   const clusters = NEEDS_GRAPHEMES.test(text) ? Array.from(graphemes.segment(text), (entry) => entry.segment) : Array.from(text)
+  const western = westernQuotes(text)
+  let at = 0
   for (const cluster of clusters) {
+    const offset = at
+    at += cluster.length
+    if (western?.has(offset)) {
+      word += cluster
+      continue
+    }
     if (cluster === '\u2060') {
       flushWord()
       const last = units[units.length - 1]
