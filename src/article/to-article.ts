@@ -232,7 +232,8 @@ function listItems(list: MdList, depth: number, file: VFile): ListItem[] {
 
 function table(node: MdTable, file: VFile): Block {
   const rows = node.children.map((row) => row.children.map((cell) => inlines(cell.children, {}, file)))
-  return {type: 'table', rows, position: node.position as Position | undefined}
+  const align = node.align ?? []
+  return {type: 'table', rows, ...(align.some((value) => value !== null) ? {align: [...align]} : {}), position: node.position as Position | undefined}
 }
 
 /** Flatten phrasing content into styled runs, its soft line breaks resolved (`resolveSoftBreaks`). */

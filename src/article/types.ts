@@ -132,8 +132,13 @@ export interface Figure {
 export interface Table {
   type: 'table'
   rows: Inline[][][]
+  /** Each column's alignment from the delimiter row (`:--`, `:-:`, `--:`); absent when no column sets one. */
+  align?: TableAlign[]
   position?: Position
 }
+
+/** A table column's alignment; null: the default (flush left). */
+export type TableAlign = 'left' | 'center' | 'right' | null
 
 /** A footnote definition, set at the end of the article. */
 export interface Footnote {

@@ -116,7 +116,7 @@ function composeBlock(block: Block, index: number, context: ComposeContext): Row
     case 'figure':
       return figureRows(block, index, context)
     case 'table':
-      return tableRows(block.rows, index, context, block.position)
+      return tableRows(block.rows, index, context, block.position, block.align)
     case 'signoff':
       return signoffRows(block, index, context)
     case 'sectionBreak': {

@@ -1,4 +1,4 @@
-import type {Inline, Position} from '../article/types.js'
+import type {Inline, Position, TableAlign} from '../article/types.js'
 import type {Atom} from '../text/atom.js'
 import {typesetParagraph} from '../paragraph/typeset-paragraph.js'
 import {BREAK_COST, type Item, type Row} from './types.js'
@@ -35,9 +35,11 @@ interface TableLine {
  * becomes one row spanning as many columns as it needs (up to all), which
  * pagination stands at a column top like a spanning figure; if it would be
  * taller than a figure may be, it flows in one column after all, with a
- * warning.
+ * warning. A column's cells, header too, are set flush left, centred or
+ * flush right as the delimiter row says (`--:` for figures, whose digits
+ * then line up at the right).
  */
-export function tableRows(cells: Cells, block: number, context: ComposeContext, position?: Position): Row[] {
+export function tableRows(cells: Cells, block: number, context: ComposeContext, position?: Position, align: readonly TableAlign[] = []): Row[] {
   const {grid} = context
   const size = grid.bodySizePt * CAPTION_SCALE
   const wants = cellWants(cells, context, size)
@@ -45,14 +47,14 @@ export function tableRows(cells: Cells, block: number, context: ComposeContext, 
   if (span > 1) {
     const maxLines = Math.floor(grid.linesPerColumn * MAX_FLOAT_SHARE)
     for (let columns = span; columns <= grid.columns; columns++) {
-      const lines = tableLines(cells, wants, spanWidthPt(grid, columns), context, position)
+      const lines = tableLines(cells, wants, spanWidthPt(grid, columns), context, align, position)
       if (lines.length + FLOAT_GAP_LINES > maxLines) continue
       const items = lines.flatMap((line, i) => line.items.map((item) => shiftDown(item, i * grid.pitchPt)))
       return [{span: lines.length + FLOAT_GAP_LINES, items, breakAfter: 0, kind: 'table', block, columns}]
     }
     context.warn('table-too-tall', `Table is too wide for one column and too long to stand across ${span} columns; set in one column`, position)
   }
-  const lines = tableLines(cells, wants, grid.measurePt, context, position)
+  const lines = tableLines(cells, wants, grid.measurePt, context, align, position)
   // A table that continues in the next column repeats its head there, rule above and below (续表 with 表头);
   // a head taller than a few lines (or a good part of a column) is not repeated: it would crowd out the rows.
   const headLines = lines.findIndex((line) => !line.head)
@@ -63,7 +65,7 @@ export function tableRows(cells: Cells, block: number, context: ComposeContext, 
 }
 
 /** Set the table `widthPt` wide: one line per grid line. */
-function tableLines(cells: Cells, wants: readonly CellWant[], widthPt: number, context: ComposeContext, position?: Position): TableLine[] {
+function tableLines(cells: Cells, wants: readonly CellWant[], widthPt: number, context: ComposeContext, align: readonly TableAlign[], position?: Position): TableLine[] {
   const {grid, template} = context
   const columns = Math.max(1, wants.length)
   // Cells take whole characters of a slightly smaller size; a table too wide for that is set smaller still.
@@ -81,7 +83,7 @@ function tableLines(cells: Cells, wants: readonly CellWant[], widthPt: number, c
   cells.forEach((row, r) => {
     const setCells = row.map((runs, c) => {
       const atoms = shapeRuns(r === 0 ? strong(runs) : runs, context, size, template.body.font)
-      return typesetParagraph(atoms, paragraphOptions(template, (chars[c] ?? MIN_CELL_CHARS) * size, size, {firstIndentPt: 0, restIndentPt: 0, align: 'left'}))
+      return typesetParagraph(atoms, paragraphOptions(template, (chars[c] ?? MIN_CELL_CHARS) * size, size, {firstIndentPt: 0, restIndentPt: 0, align: align[c] ?? 'left'}))
     })
     const height = Math.max(1, ...setCells.map((cellLines) => cellLines.length))
     // One grid line per line of the table row, so a tall row can continue in the next column.

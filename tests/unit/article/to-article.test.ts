@@ -178,6 +178,15 @@ describe('blocks', () => {
       ['乙', '2']
     ])
     expect(table.position?.start.line).toBe(5)
+    // No column sets an alignment: none recorded.
+    expect(table.align).toBeUndefined()
+  })
+
+  test("a table keeps its columns' alignments from the delimiter row", () => {
+    const {article} = convert(`${FRONT}| 乡镇 | 户数 | 说明 |\n| :-- | --: | :-: |\n| 甲 | 1,200 | 好 |\n`)
+    const [table] = article.children
+    if (table?.type !== 'table') throw new Error('not a table')
+    expect(table.align).toEqual(['left', 'right', 'center'])
   })
 
   test('an image alone becomes a figure captioned by its alt text', () => {

@@ -44,3 +44,20 @@ test('a head of more than two lines is not repeated', () => {
     expect(row.topBlank).toBeUndefined()
   }
 })
+
+test("cells are set as their column's delimiter row says: figures flush right, header too", () => {
+  const rows = tableRows([[cell('项目'), cell('数量'), cell('备注')], [cell('甲'), cell('1200'), cell('好')], [cell('乙'), cell('7'), cell('好')]], 0, context, undefined, [null, 'right', 'center'])
+  const cells = (row: number) => rows[row]!.items.filter((item): item is TextItem => item.type === 'text')
+  // Right edge of each cell's ink, and its left edge.
+  const right = (item: TextItem) => item.xPt + item.placed.reduce((sum, {atom}) => sum + atom.advancePt, 0) + item.placed[0]!.xPt
+  const size = cells(1)[0]!.placed[0]!.atom.sizePt
+  // The figures column: 1200 and 7 end at one edge, and so does its head.
+  expect(right(cells(1)[1]!)).toBeCloseTo(right(cells(2)[1]!), 6)
+  expect(right(cells(0)[1]!)).toBeCloseTo(right(cells(2)[1]!), 6)
+  expect(cells(2)[1]!.xPt + cells(2)[1]!.placed[0]!.xPt).toBeGreaterThan(cells(1)[1]!.xPt + cells(1)[1]!.placed[0]!.xPt + size)
+  // The first column (no alignment) starts flush left; the centred one sits mid-cell.
+  expect(cells(1)[0]!.xPt).toBeCloseTo(cells(2)[0]!.xPt, 6)
+  const headRight = right(cells(0)[2]!)
+  const bodyRight = right(cells(1)[2]!)
+  expect(headRight - bodyRight).toBeCloseTo(size / 2, 6)
+})
