@@ -29,9 +29,17 @@ const QUOTES = {'zh-Hans': ['“', '”'], 'zh-Hant': ['「', '」']} as const
 /** Any mark this module may change (most blocks have none: skip them). */
 const HALF_WIDTH = /[,:;?!()"]|--|\.\.\./
 
+/**
+ * Marks that English sets too, from the same code points: quotation marks,
+ * guillemets, the en and em dash, the ellipsis and the middle dot (W3C
+ * i18n-drafts#558). Alone they say nothing of the language around them:
+ * "Plan (2022–2025)," is English, and its parentheses and comma stay so.
+ */
+const SHARED_MARKS = new Set([...'“”‘’«»–—…·'])
+
 /** Is `char` Chinese text or full-width punctuation (context that makes a mark Chinese)? */
 function isChineseContext(char: string | undefined): boolean {
-  if (!char) return false
+  if (!char || SHARED_MARKS.has(char)) return false
   const cls = charClass(char)
   return cls !== 'latin' && cls !== 'space' && cls !== 'other'
 }
@@ -97,7 +105,7 @@ function normalizeBlock(block: Parent, quotes: readonly [string, string]): numbe
     if (char === ')') {
       const open = openStack.pop()
       // A pair is Chinese when it encloses Chinese or follows Chinese; f(x) stays a Latin call.
-      const chinese = open !== undefined ? someChinese(joined, open + 1, i) || isChineseContext(charBefore(joined, open)) : isChineseContext(neighbourBefore(joined, i))
+      const chinese = open !== undefined ? someChinese(joined, open + 1, i) || isChineseContext(contextBefore(joined, open, replaced)) : isChineseContext(neighbourBefore(joined, i))
       if (chinese) {
         convertAt(i)
         if (open !== undefined) convertAt(open)
@@ -108,11 +116,11 @@ function normalizeBlock(block: Parent, quotes: readonly [string, string]): numbe
     const before = replaced.get(i - 1) ?? charBefore(joined, i)
     const after = charAfter(joined, i)
     // A mark after Chinese text, not inside a number or Latin word (2:1, http://).
-    if (isChineseContext(before) && !isAsciiAlnum(after) && after !== '/') convertAt(i)
-    else if (!isAsciiAlnum(before) && isChineseContext(after) && char !== '!') convertAt(i)
+    if (isChineseContext(contextBefore(joined, i, replaced)) && !isAsciiAlnum(after) && after !== '/') convertAt(i)
+    else if (!isAsciiAlnum(before) && isChineseContext(contextAfter(joined, i)) && char !== '!') convertAt(i)
   }
   // Unmatched opening parentheses in Chinese context.
-  for (const open of openStack) if (isChineseContext(charAfter(joined, open)) || isChineseContext(charBefore(joined, open))) convertAt(open)
+  for (const open of openStack) if (isChineseContext(contextAfter(joined, open)) || isChineseContext(contextBefore(joined, open, replaced))) convertAt(open)
   if (replaced.size === 0) return changed
   let offset = 0
   for (const text of texts) {
@@ -142,7 +150,7 @@ function dashesAndEllipses(text: string, setAt: (index: number, replacement: str
     const start = match.index
     const run = match[0]
     const end = start + run.length
-    if (!(isChineseContext(charBefore(text, start)) || isChineseContext(charAfter(text, end - 1)))) continue
+    if (!(isChineseContext(contextBefore(text, start)) || isChineseContext(contextAfter(text, end - 1)))) continue
     if (run[0] === '-') {
       if (run.length !== 2) continue
       setAt(start, '—')
@@ -172,7 +180,7 @@ function quotePairs(text: string, setAt: (index: number, replacement: string) =>
   for (let k = 0; k + 1 < quotes.length; k += 2) {
     const open = quotes[k]!
     const close = quotes[k + 1]!
-    if (!(someChinese(text, open + 1, close) || isChineseContext(charBefore(text, open)) || isChineseContext(charAfter(text, close)))) continue
+    if (!(someChinese(text, open + 1, close) || isChineseContext(contextBefore(text, open)) || isChineseContext(contextAfter(text, close)))) continue
     setAt(open, opening)
     setAt(close, closing)
     changed += 2
@@ -186,6 +194,32 @@ const MARKS = /[,:;?!()]/g
 /** The character (code point) starting right after the one-unit mark at `i`, or undefined at the end. */
 function charAfter(text: string, i: number): string | undefined {
   return charAt(text, i + 1)
+}
+
+/**
+ * The character before unit index `i` that tells the language around it:
+ * marks both languages set (`SHARED_MARKS`) and the word joiners of a
+ * converted ellipsis are looked past, so in “好”, and 好……, the comma
+ * follows Chinese text. Marks converted so far (`replaced`) are read as
+ * converted.
+ */
+function contextBefore(text: string, i: number, replaced?: ReadonlyMap<number, string>): string | undefined {
+  let j = i
+  for (;;) {
+    const char = replaced?.get(j - 1) ?? charBefore(text, j)
+    if (char === undefined || !(SHARED_MARKS.has(char) || char === '\u2060')) return char
+    j -= char.length
+  }
+}
+
+/** The character after the one-unit mark at `i` that tells the language around it (see `contextBefore`). */
+function contextAfter(text: string, i: number): string | undefined {
+  let j = i + 1
+  for (;;) {
+    const char = charAt(text, j)
+    if (char === undefined || !SHARED_MARKS.has(char)) return char
+    j += char.length
+  }
 }
 
 /** The nearest character before `i` that is not a space. */

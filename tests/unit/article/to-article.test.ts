@@ -78,7 +78,16 @@ describe('punctuation normalisation', () => {
     ['支持IPv6,很好', '支持IPv6,很好'], // after a Latin word
     ['Hello, world', 'Hello, world'],
     ['f(x)', 'f(x)'],
-    ['中文，中文', '中文，中文'] // already full width
+    ['中文，中文', '中文，中文'], // already full width
+    // Marks English sets too (– — … “ ” ·) do not make text Chinese: an English sentence keeps its own.
+    ['the Action Plan (2022–2025), which asks. 详见附件', 'the Action Plan (2022–2025), which asks. 详见附件'],
+    ['The plan (draft—2025): ok', 'The plan (draft—2025): ok'],
+    ['He said (“yes…”), then left', 'He said (“yes…”), then left'],
+    // … and they are looked past to the text that tells: a comma after a Chinese quotation or 省略号 is Chinese.
+    ['他称之为“数字乡村”, 然后', '他称之为“数字乡村”， 然后'],
+    ['写道“好”:', '写道“好”：'],
+    ['还有……,总之', '还有……，总之'],
+    ['他说,“好”', '他说，“好”']
   ])('%s → %s', (input, expected) => {
     const {article} = convert(`${FRONT}${input}\n`)
     expect(textOf(article.children[0]!)).toBe(expected)
