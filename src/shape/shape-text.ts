@@ -2,7 +2,7 @@ import {makeAtom, type Atom, type Glyph} from '../text/atom.js'
 import {charClass, isCjkPunctuation, isDefaultIgnorable} from '../text/char-class.js'
 import {segment, isUrlLike, splitUrl, LINE_BREAK} from '../text/segment.js'
 import {hyphenationPoints} from '../text/hyphenate.js'
-import {isQuote} from '../text/western-quotes.js'
+import {isQuote} from '../text/western-marks.js'
 import {GB_BLANKS} from '../text/punctuation.js'
 import {fontFor, resolveKey, type FontBook} from './font-book.js'
 

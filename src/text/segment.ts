@@ -1,5 +1,5 @@
 import {charClass, type CharClass} from './char-class.js'
-import {westernQuotes} from './western-quotes.js'
+import {westernMarks} from './western-marks.js'
 
 /** A unit of text before shaping: one CJK character, one Latin word, or one space. */
 export interface Unit {
@@ -31,7 +31,7 @@ const INVISIBLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u200C\u200D\u2
  * join into words; runs of white space collapse to one space unit. A
  * zero-width space becomes an empty space unit (a break opportunity); a
  * line separator (`LINE_BREAK`) a space unit of its own. Quotation marks of
- * Western text (don’t, “It’s fine.”, see `westernQuotes`) join its words.
+ * Western text (don’t, “It’s fine.”, see `westernMarks`) join its words.
  */
 export function segment(text: string): Unit[] {
   const units: Unit[] = []
@@ -42,7 +42,7 @@ export function segment(text: string): Unit[] {
   }
   // Grapheme segmentation is only needed for combining marks, variation selectors, ZWJ and emoji.
   const clusters = NEEDS_GRAPHEMES.test(text) ? Array.from(graphemes.segment(text), (entry) => entry.segment) : Array.from(text)
-  const western = westernQuotes(text)
+  const western = westernMarks(text)
   let at = 0
   for (const cluster of clusters) {
     const offset = at

@@ -1,7 +1,8 @@
 import {charClass} from './char-class.js'
 
 /**
- * Quotation marks of Western text inside Chinese text.
+ * Marks of Western text inside Chinese text: quotation marks, and the en
+ * dash of a range (2022–2025).
  *
  * ‘ ’ “ ” (U+2018, U+2019, U+201C, U+201D) serve both scripts with one code
  * point each: a Chinese font draws them full-width, a Latin font
@@ -48,7 +49,7 @@ const PAIRS = [
   {open: '‘', close: '’'}
 ] as const
 
-const QUOTE = /[‘’“”]/
+const MARK = /[‘’“”–]/
 
 /** Is `char` one of ‘ ’ “ ”? */
 export function isQuote(char: string | undefined): boolean {
@@ -69,12 +70,19 @@ function isAlphanumeric(char: string | undefined): boolean {
 }
 
 /**
- * The UTF-16 offsets in `text` of the quotation marks that belong to Western
- * text (see above); undefined when there are none. Pure: a function of the
- * text alone.
+ * An en dash between letters or digits (2022–2025, Paris–Beijing) is the
+ * range dash of the Western text it joins, not the 连接号 of GB/T
+ * 15834—2011 standing between Chinese words: part of the word, no break or
+ * letter-spacing at it (the font's – is proportional already).
  */
-export function westernQuotes(text: string): Set<number> | undefined {
-  if (!QUOTE.test(text)) return undefined
+const EN_DASH = '–'
+
+/**
+ * The UTF-16 offsets in `text` of the marks that belong to Western text (see
+ * above); undefined when there are none. Pure: a function of the text alone.
+ */
+export function westernMarks(text: string): Set<number> | undefined {
+  if (!MARK.test(text)) return undefined
   const chars = Array.from(text)
   const offsets: number[] = []
   let offset = 0
@@ -85,6 +93,7 @@ export function westernQuotes(text: string): Set<number> | undefined {
   const verdicts = new Map<number, Verdict>()
   const apostrophes = new Set<number>()
   chars.forEach((char, index) => {
+    if (char === EN_DASH && isAlphanumeric(chars[index - 1]) && isAlphanumeric(chars[index + 1])) verdicts.set(index, 'western')
     if (!isQuote(char)) return
     // An apostrophe between letters or digits (don’t, rock’n’roll) is Western whatever else is around.
     if (char === '’' && isAlphanumeric(chars[index - 1]) && isAlphanumeric(chars[index + 1])) {

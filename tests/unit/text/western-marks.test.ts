@@ -1,22 +1,22 @@
 /**
- * Quotation marks of Western text: which ‘ ’ “ ” join a Latin word (set
- * proportional) and which stay Chinese punctuation (full-width).
+ * Marks of Western text: which ‘ ’ “ ” join a Latin word (set proportional)
+ * and which stay Chinese punctuation (full-width); the en dash of a range.
  */
 import {describe, expect, test} from 'vitest'
-import {westernQuotes} from '../../../src/text/western-quotes.js'
+import {westernMarks} from '../../../src/text/western-marks.js'
 import {segment} from '../../../src/text/segment.js'
 import {openFontBook} from '../../../src/shape/font-book.js'
 import {shapeText} from '../../../src/shape/shape-text.js'
 
 /** The text with each Western mark bracketed: `don[’]t`. */
 function marked(text: string): string {
-  const western = westernQuotes(text) ?? new Set<number>()
+  const western = westernMarks(text) ?? new Set<number>()
   let out = ''
   for (let index = 0; index < text.length; index++) out += western.has(index) ? `[${text[index]}]` : text[index]
   return out
 }
 
-describe('westernQuotes', () => {
+describe('westernMarks', () => {
   test.each([
     // Apostrophes inside words: Western, whatever is around.
     ['don’t', 'don[’]t'],
@@ -40,13 +40,18 @@ describe('westernQuotes', () => {
     ['‘OK’', '‘OK’'],
     // Marks between spaces, or alone.
     ['a “ b', 'a “ b'],
-    ['”', '”']
+    ['”', '”'],
+    // The en dash of a range joins its Western text; between Chinese words it is the 连接号.
+    ['Plan (2022–2025), which', 'Plan (2022[–]2025), which'],
+    ['2022–2025年', '2022[–]2025年'],
+    ['北京–上海', '北京–上海'],
+    ['a – b', 'a – b']
   ])('%s', (text, expected) => {
     expect(marked(text)).toBe(expected)
   })
 
-  test('text without quotation marks: nothing to look at', () => {
-    expect(westernQuotes('兴国县 2023 年')).toBeUndefined()
+  test('text without such marks: nothing to look at', () => {
+    expect(westernMarks('兴国县 2023 年')).toBeUndefined()
   })
 })
 
@@ -54,6 +59,7 @@ describe('segment and shaping', () => {
   test('a Western mark joins its word; a Chinese one stays a unit of its own', () => {
     expect(segment('说“It’s”。').map((unit) => `${unit.kind}:${unit.text}`)).toEqual(['cjk:说', 'cjk:“', 'word:It’s', 'cjk:”', 'cjk:。'])
     expect(segment('said “It’s fine.”').map((unit) => `${unit.kind}:${unit.text}`)).toEqual(['word:said', 'space: ', 'word:“It’s', 'space: ', 'word:fine.”'])
+    expect(segment('(2022–2025)年').map((unit) => `${unit.kind}:${unit.text}`)).toEqual(['word:(2022–2025)', 'cjk:年'])
   })
 
   test('a Western word’s marks are set proportional (the font’s pwid forms), a Chinese mark full-width', () => {
