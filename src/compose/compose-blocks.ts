@@ -10,6 +10,7 @@ import {figureRows} from './figure-rows.js'
 import {tableRows} from './table-rows.js'
 import {signoffRows} from './signoff-rows.js'
 import {isEnclosed} from '../text/enclosed.js'
+import {charClass} from '../text/char-class.js'
 import type {ShapeStyle} from '../shape/shape-text.js'
 import {templateKey, type LineMemo} from './line-memo.js'
 
@@ -101,7 +102,7 @@ function composeBlock(block: Block, index: number, context: ComposeContext): Row
       return headRows(block.children, block.depth, index, context, context.blocks?.[index - 1]?.type === 'sectionHead')
     case 'list':
       return block.items.flatMap((item) => {
-        const marker: Inline = {type: 'text', value: `${item.marker} `, style: {}}
+        const marker: Inline = {type: 'text', value: markerText(item.marker, item.children), style: {}}
         // Items read like paragraphs (2-em first-line indent), nested ones two characters further in.
         // Deep nesting stops indenting where at least 6 characters of measure would be left.
         const depthIndent = Math.min(item.depth * grid.bodySizePt * 2, Math.max(0, grid.measurePt - indent - MIN_LIST_MEASURE_CHARS * grid.bodySizePt))
@@ -155,6 +156,21 @@ export function shapeStyleFor(style: InlineStyle & {font?: string}, template: Te
   if (style.href) shape.href = style.href
   if (style.noteRef) shape.superscript = true
   return shape
+}
+
+/**
+ * A list item's marker as set before its text. A full-width bullet (•, ◦: a
+ * character's cell with the dot in the middle) is followed by the text as
+ * one character by the next; a number (`1.`) by the Han–Latin gap (¼ em,
+ * clreq §3.2.1), or by a word space before Western text. Never by a word
+ * space before Chinese text: a justified line stretches word spaces first,
+ * and the items of a list would stand their text at different distances from
+ * their markers.
+ */
+function markerText(marker: string, children: readonly Inline[]): string {
+  if (charClass(String.fromCodePoint(marker.codePointAt(0) ?? 0x20)) !== 'latin') return marker
+  const first = children.map((run) => run.value).join('').trimStart()[0]
+  return first !== undefined && charClass(first) === 'latin' ? `${marker} ` : marker
 }
 
 /** Shape a list of runs at one size into one atom sequence. */

@@ -2,6 +2,7 @@ import type {Atom} from '../../src/text/atom.js'
 import {charClass, isCjkPunctuation} from '../../src/text/char-class.js'
 import {GB_BLANKS} from '../../src/text/punctuation.js'
 import {segment} from '../../src/text/segment.js'
+import {isQuote} from '../../src/text/western-marks.js'
 
 /**
  * A fake 1-em font: every CJK character and full-width mark is exactly 1 em,
@@ -22,7 +23,8 @@ function fakeAtom(unit: ReturnType<typeof segment>[number], sizePt: number): Ato
     }
     if (unit.kind === 'word') {
       const advance = chars.length * sizePt * 0.5
-      return {text: unit.text, first: charClass(firstChar), last: charClass(lastChar), firstChar, lastChar, font: 'fake', sizePt, advancePt: advance, blankBeforePt: 0, blankAfterPt: 0, glyphs: chars.map((char, id) => ({id, advancePt: sizePt * 0.5, text: char}))}
+      // A quotation mark inside a word is Western punctuation, of the word's class (as shape-text sets it).
+      return {text: unit.text, first: isQuote(firstChar) ? 'latin' : charClass(firstChar), last: isQuote(lastChar) ? 'latin' : charClass(lastChar), firstChar, lastChar, font: 'fake', sizePt, advancePt: advance, blankBeforePt: 0, blankAfterPt: 0, glyphs: chars.map((char, id) => ({id, advancePt: sizePt * 0.5, text: char}))}
     }
     const cls = charClass(unit.text)
     const blanks = isCjkPunctuation(cls) ? (GB_BLANKS[cls] ?? {before: 0, after: 0}) : {before: 0, after: 0}
