@@ -14,7 +14,7 @@ import {splitIdeographicIndents} from './ideographic-indents.js'
  * less cost (the tests compare with the full processor):
  * - remark-cjk-friendly only changes how `*` and `_` runs open and close
  *   emphasis (about a third of parsing);
- * - GFM only adds tables (`|`), strikethrough (`~`, with the CJK rule of
+ * - GFM only adds tables (`|`), strikethrough (`~~`, with the CJK rule of
  *   remark-cjk-friendly-gfm-strikethrough), footnotes (`[^`),
  *   task-list items (`[ ]`, `[x]`) and literal autolinks (`www.`, `http://`,
  *   `https://`, and emails and `mailto:`/`xmpp:` links, which hold `@`):
@@ -26,7 +26,9 @@ function processorWith(gfm: boolean, cjk: boolean, frontMatter = true) {
   const processor = unified().use(remarkParse)
   if (frontMatter) processor.use(remarkFrontmatter, ['yaml'])
   // GFM's strikethrough with the same CJK rule as emphasis: `的~~“删去”~~的` is struck, as `的**“粗体”**的` is bold.
-  if (gfm) processor.use(remarkGfm).use(remarkCjkFriendlyGfmStrikethrough)
+  // Two tildes only: Chinese copy writes ranges with one (气温10~15℃，风力3~4级), which GFM's default would strike
+  // from range to range, dropping both tildes.
+  if (gfm) processor.use(remarkGfm, {singleTilde: false}).use(remarkCjkFriendlyGfmStrikethrough, {singleTilde: false})
   if (cjk) processor.use(remarkCjkFriendly)
   return processor
 }

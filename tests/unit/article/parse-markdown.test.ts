@@ -18,8 +18,10 @@ import {parseMarkdown, normalizeSource} from '../../../src/parse/parse-markdown.
 import {reparseIndentedCode} from '../../../src/parse/indented-code.js'
 import {splitIdeographicIndents} from '../../../src/parse/ideographic-indents.js'
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkCjkFriendlyGfmStrikethrough).use(remarkCjkFriendly)
-const fragments = unified().use(remarkParse).use(remarkGfm).use(remarkCjkFriendlyGfmStrikethrough).use(remarkCjkFriendly)
+// Strikethrough takes two tildes only (one writes a range in Chinese copy: 10~15℃).
+const TILDES = {singleTilde: false}
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm, TILDES).use(remarkCjkFriendlyGfmStrikethrough, TILDES).use(remarkCjkFriendly)
+const fragments = unified().use(remarkParse).use(remarkGfm, TILDES).use(remarkCjkFriendlyGfmStrikethrough, TILDES).use(remarkCjkFriendly)
 
 /** The full processor, with the passes parseMarkdown makes after it (indented text, ideographic indents). */
 const full = {
@@ -68,5 +70,12 @@ describe('parseMarkdown', () => {
     const tree = parseMarkdown('**记者：**问题。\n')
     const paragraph = tree.children[0] as {children: {type: string}[]}
     expect(paragraph.children[0]!.type).toBe('strong')
+  })
+
+  test('one tilde is a range, kept as typed; two strike through', () => {
+    const text = (source: string) => JSON.stringify(parseMarkdown(source).children[0], (key, value) => (key === 'position' ? undefined : value))
+    expect(text('气温10~15℃，风力3~4级。\n')).toBe(JSON.stringify({type: 'paragraph', children: [{type: 'text', value: '气温10~15℃，风力3~4级。'}]}))
+    const struck = parseMarkdown('删除~~这几个字~~了。\n').children[0] as {children: {type: string}[]}
+    expect(struck.children.map((child) => child.type)).toEqual(['text', 'delete', 'text'])
   })
 })
