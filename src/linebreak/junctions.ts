@@ -131,8 +131,9 @@ export function buildJunctions(atoms: readonly Atom[], options: JunctionOptions)
       shrink0 += Math.max(0, space - WORD_SPACE_MIN_EM * size)
       stretch0 += Math.max(0, WORD_SPACE_MAX_EM * size - space)
       spread = false
-    } else if ((isLatin(a) && b.first === 'han') || (a.last === 'han' && isLatin(b))) {
+    } else if (((isLatin(a) && b.first === 'han') || (a.last === 'han' && isLatin(b))) && !a.superscript && !b.superscript) {
       // Han–Latin spacing (clreq §3.2.1 "mixed text composition"): ¼ em, flexible ⅛–⅓ em.
+      // Not at a footnote call (几点[1]): set small and raised, it belongs to the character it follows.
       const em = options.cjkLatinEm
       widthPt += em.natural * size
       shrink1 += (em.natural - em.min) * size

@@ -169,6 +169,16 @@ describe('Han–Latin spacing', () => {
     expect(junction.stretchPt).toEqual([0, 0])
   })
 
+  test('no Han–Latin space at a footnote call: 几点[1] keeps its mark against the character', () => {
+    const atoms = shapedAtoms('点[1]：').map((atom) => (atom.text === '[1]' ? {...atom, superscript: true} : atom))
+    const [junction] = buildJunctions(atoms, junctionOptions())
+    expect(junction!.widthPt).toBe(0)
+    expect(junction!.stretchPt).toEqual([0, 0])
+    // The same mark on the line (not a call) is spaced as Latin text is.
+    const [plain] = buildJunctions(shapedAtoms('点[1]：'), junctionOptions())
+    expect(plain!.widthPt).toBeCloseTo(natural, 9)
+  })
+
   test('a word space between Han and Latin replaces the ¼ em', () => {
     const junction = only('中 A')
     expect(junction.widthPt).toBeCloseTo(0.25 * SIZE, 9)
