@@ -39,9 +39,11 @@ function columnFigureRows(figure: Figure, block: number, info: ImageInfo | undef
   const {grid} = context
   const width = grid.measurePt
   let height = info ? (width * info.heightPx) / info.widthPx : width * PLACEHOLDER_ASPECT
-  const maxHeight = grid.pitchPt * Math.max(3, grid.linesPerColumn - 8)
+  // As a spanning figure: at most MAX_FLOAT_SHARE of the column, so text shares its page (a portrait across a
+  // handout's wide measure would otherwise take the page).
+  const maxHeight = grid.pitchPt * Math.max(3, Math.min(grid.linesPerColumn - 8, Math.floor(grid.linesPerColumn * MAX_FLOAT_SHARE)))
   if (height > maxHeight) {
-    context.warn('figure-scaled', `Figure ${figure.src} is taller than a column allows; scaled to fit`, figure.position)
+    context.warn('figure-scaled', `Figure ${figure.src} is taller than ${Math.round(MAX_FLOAT_SHARE * 100)} % of a column; scaled to fit`, figure.position)
     height = maxHeight
   }
   const drawnWidth = info ? Math.min(width, (height * info.widthPx) / info.heightPx) : width

@@ -1,5 +1,6 @@
 import type {Row} from '../compose/types.js'
-import {balanceColumns, fillColumn, fillColumns, linesAtTop, type ColumnFill} from '../flow/flow-columns.js'
+import {balanceColumns, fillColumns, linesAtTop, type ColumnFill} from '../flow/flow-columns.js'
+import {floatFigure} from '../flow/float-figure.js'
 
 /**
  * Flow the text of one page from `rows[next]` into columns of the given
@@ -25,7 +26,7 @@ export function flowPage(rows: readonly Row[], next: number, capacities: readonl
       if (layout.next === next) layout = forceProgress(current, next, used)
     }
     // Figures go to the top of a column: move one that starts mid-column to the next column's top.
-    const floated = attempt < MAX_FLOAT_MOVES ? floatFigure(current, layout.fills) : undefined
+    const floated = attempt < MAX_FLOAT_MOVES ? floatFigures(current, layout.fills, jumpOut ? used : undefined) : undefined
     if (!floated) break
     current = floated
   }
@@ -34,28 +35,16 @@ export function flowPage(rows: readonly Row[], next: number, capacities: readonl
 }
 
 /** Figure moves per page before the layout is taken as it is. */
-const MAX_FLOAT_MOVES = 4
+const MAX_FLOAT_MOVES = 8
 
 /**
- * Find a figure (with its caption rows) that starts in the middle of a column
- * and move it to where the next column will begin, so text after it fills the
- * column and the figure stands at a column top (newspaper make-up). Returns
- * the reordered rows, or undefined when every figure already starts a column.
+ * The rows with the first figure that needs it moved to a column top (see
+ * `floatFigure`); `capacities` only on a page filled to its foot.
  */
-function floatFigure(rows: readonly Row[], fills: readonly ColumnFill[]): Row[] | undefined {
+function floatFigures(rows: readonly Row[], fills: readonly ColumnFill[], capacities?: readonly number[]): Row[] | undefined {
   for (let c = 0; c < fills.length; c++) {
-    const fill = fills[c]!
-    for (let i = fill.start + 1; i < fill.end; i++) {
-      if (rows[i]!.kind !== 'figure' || rows[i - 1]!.kind === 'figure') continue
-      let end = i
-      while (end < rows.length && rows[end]!.kind === 'figure' && rows[end]!.block === rows[i]!.block) end++
-      const group = rows.slice(i, end)
-      const rest = [...rows.slice(0, i), ...rows.slice(end)]
-      // Refill the column to the depth it has now with the text after the figure.
-      const target = fillColumn(rest, fill.start, fill.lines).end
-      if (target <= i) continue
-      return [...rest.slice(0, target), ...group, ...rest.slice(target)]
-    }
+    const moved = floatFigure(rows, fills[c]!, capacities?.[c])
+    if (moved) return moved
   }
   return undefined
 }

@@ -62,6 +62,21 @@ describe('figureRows', () => {
     expect((rows[0]!.items[0] as ImageItem).widthPt).toBeCloseTo(grid.measurePt, 6)
   })
 
+  test('a portrait across a one-column handout takes at most 60 % of the page, centred, with a warning', () => {
+    const local = context(loadTemplate('handout'), {'p.jpg': [600, 900]})
+    const rows = figureRows(figure('p.jpg', undefined, '学生在课堂上'), 0, local)
+    const picture = rows[0]!
+    expect(local.warnings).toEqual(['figure-scaled'])
+    expect(picture.span).toBeLessThanOrEqual(Math.floor(local.grid.linesPerColumn * 0.6))
+    const image = picture.items[0] as ImageItem
+    expect(image.widthPt).toBeLessThan(local.grid.measurePt)
+    expect(image.xPt).toBeCloseTo((local.grid.measurePt - image.widthPt) / 2, 6)
+    // In a newspaper column the same picture is set at the column's width: no change there.
+    const column = context(newspaper, {'p.jpg': [600, 900]})
+    expect((figureRows(figure('p.jpg'), 0, column)[0]!.items[0] as ImageItem).widthPt).toBeCloseTo(column.grid.measurePt, 6)
+    expect(column.warnings).toEqual([])
+  })
+
   test('a 2-column figure is one row: picture at the span width, whole grid lines, caption under it across the span on grid baselines', () => {
     const rows = figureRows(figure('wide.jpg', 2, '兴国县公安局民警在街头开展防诈骗宣传，向群众讲解常见诈骗手法，发放宣传资料（资料图片）'), 3, c)
     expect(rows).toHaveLength(1)

@@ -30,6 +30,16 @@ const text = (item: TextItem): string => item.placed.map(({atom}) => atom.text +
 const texts = (items: Item[], role: string): string[] => items.filter((item): item is TextItem => item.type === 'text' && item.role === role).map(text)
 
 describe('layoutHandout', () => {
+  test('a figure too tall for the rest of a page tops the next page, and the text after it fills this one', () => {
+    const figure: Row = {...row(100, 20), kind: 'figure', breakAfter: 0}
+    const rows = [...Array.from({length: 5}, (_, i) => row(i + 1)), figure, ...Array.from({length: 40}, (_, i) => row(i + 6))]
+    const pages = ids(layoutHandout(rows, heading, context))
+    // Page 1 is full: its 5 lines and the 26 after the figure; the figure heads page 2.
+    expect(pages[0]).toEqual(Array.from({length: 31}, (_, i) => i + 1))
+    expect(pages[1]![0]).toBe(100)
+    expect(pages.flat().sort((a, b) => a - b)).toEqual([...Array.from({length: 45}, (_, i) => i + 1), 100])
+  })
+
   test('fills one column per page, every row once and in order', () => {
     const rows = Array.from({length: 70}, (_, i) => row(i + 1))
     const pages = layoutHandout(rows, heading, context)

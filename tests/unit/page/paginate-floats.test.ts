@@ -252,3 +252,27 @@ describe('a head before a spanning figure', () => {
     expect(rows[at + 2]!.breakAfter).not.toBe(Infinity)
   })
 })
+
+describe('paginate with one-column figures', () => {
+  const wide: Template = {...base, body: {...base.body, columns: 6, linesPerColumn: 20}, furniture: {...base.furniture, show: false}}
+  const wideGrid = resolveGrid(wide)
+  const wideContext: PaginateContext = {template: wide, grid: wideGrid, shape: (text, style) => fakeAtoms(text, style.sizePt), furniture: {firstPage: 1}}
+  /** A one-column picture of `lines` lines. */
+  const picture = (lines: number, block: number): Row => ({span: lines, items: [{type: 'box', xPt: 0, yPt: 0, widthPt: wideGrid.measurePt, heightPt: (lines - 1) * wideGrid.pitchPt, style: 'placeholder'}], breakAfter: 0, kind: 'figure', block})
+
+  test('every one stands at a column top and no column is left short above one, five on a page', () => {
+    // Five figures each met a few lines into a column, each too tall for what is left of it.
+    const rows: Row[] = []
+    for (let k = 0; k < 5; k++) rows.push(...text(4, k * 10), picture(18, 100 + k))
+    rows.push(...text(200, 60))
+    const {pages} = paginate(rows, undefined, wideContext)
+    const first = pages[0]!
+    const boxes = figures(first)
+    expect(boxes.length).toBeGreaterThanOrEqual(4)
+    for (const box of boxes) expect((box.y - wideGrid.topPt) / wideGrid.pitchPt).toBeCloseTo(0, 6)
+    // A page the story runs on from: each column full to its foot (less the jump line in the last), or a line
+    // short where filling the last line would leave a paragraph's first or last line alone.
+    const perColumn = wideGrid.columnXPt.map((left) => bodyLines(first).filter((line) => Math.abs(line.xPt - left) < 1e-6).length + boxes.filter((box) => Math.abs(box.x - left) < 1e-6).reduce((sum, box) => sum + Math.round((box.bottom - box.y) / wideGrid.pitchPt) + 1, 0))
+    for (const lines of perColumn.slice(0, -1)) expect(lines).toBeGreaterThanOrEqual(19)
+  })
+})
