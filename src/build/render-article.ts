@@ -3,6 +3,8 @@ import {VFile} from 'vfile'
 import type {Article, ArticleMeta, Block, Inline, Position} from '../article/types.js'
 import {parseMarkdown} from '../parse/parse-markdown.js'
 import {toArticle} from '../article/to-article.js'
+import {deckLines, oneLine} from '../article/deck-lines.js'
+import {LINE_BREAK} from '../text/segment.js'
 import {loadTemplate, TemplateError, type Template} from '../config/template.js'
 import {resolveGrid, type Grid} from '../config/resolve-template.js'
 import {openFontBook, type FontBook} from '../shape/font-book.js'
@@ -164,7 +166,8 @@ function deckAsBlocks(article: Article): Block[] {
   // matter as a whole). The text has no position of its own: a character no font has is found in the front
   // matter by the shaper (metaCharPlace), and a forced break is reported at its block.
   const at = (position: Position | undefined): {position?: Position} => (position ? {position} : {})
-  const run = (value: string): Inline[] => [{type: 'text', value, style: {}}]
+  // A line break the editor wrote in a deck field breaks the head there too (LINE_BREAK: a forced break).
+  const run = (value: string): Inline[] => [{type: 'text', value: deckLines(value).join(LINE_BREAK), style: {}}]
   const blocks: Block[] = []
   if (meta.kicker) blocks.push({type: 'sectionHead', depth: 3, children: run(meta.kicker), ...at(fieldPlace(article, 'kicker'))})
   blocks.push({type: 'sectionHead', depth: 2, children: run(meta.title || '（无标题）'), ...at(fieldPlace(article, 'title'))})
@@ -194,10 +197,10 @@ export function furnitureFor(article: Article, template: Template) {
 /** PDF metadata from the front matter. */
 export function documentInfo(article: Article) {
   const meta = article.meta
-  const info: PagedDocument['info'] = {title: meta.title || path.basename('untitled'), lang: meta.lang}
+  const info: PagedDocument['info'] = {title: oneLine(meta.title) || path.basename('untitled'), lang: meta.lang}
   const author = [meta.author, meta.editor].filter(Boolean).join('；')
   if (author) info.author = author
-  const subject = [meta.kicker, meta.subtitle].filter(Boolean).join(' | ')
+  const subject = [meta.kicker, meta.subtitle].filter(Boolean).map((text) => oneLine(text!)).join(' | ')
   if (subject) info.subject = subject
   const keywords = [...(meta.keywords ?? []), meta.source].filter(Boolean).join(', ')
   if (keywords) info.keywords = keywords

@@ -3,6 +3,7 @@ import {VFile} from 'vfile'
 import type {Article, Position} from '../article/types.js'
 import {parseMarkdown} from '../parse/parse-markdown.js'
 import {toArticle} from '../article/to-article.js'
+import {oneLine} from '../article/deck-lines.js'
 import {loadTemplate, TemplateError, type Template} from '../config/template.js'
 import {resolveGrid} from '../config/resolve-template.js'
 import {openFontBook} from '../shape/font-book.js'
@@ -90,7 +91,7 @@ export async function renderHandouts(source: string, filePath: string, options: 
   const context: HandoutLayoutContext = {template, grid, handout, shape}
   const furniture = bandFacts(article, template)
   const laidOut = chosen.map(({name, ...section}) => {
-    const heading: HandoutHeading = {articleTitle: article.meta.title, sectionTitle: section.title, ...furniture}
+    const heading: HandoutHeading = {articleTitle: oneLine(article.meta.title), sectionTitle: section.title, ...furniture}
     const rows = handoutRows(section, article.meta, handout, {template, grid, shape, images: images.info, warn})
     return {section, name, heading, pages: layoutHandout(rows, heading, context)}
   })
@@ -99,12 +100,12 @@ export async function renderHandouts(source: string, filePath: string, options: 
   const handouts: RenderedHandout[] = []
   for (const {section, name, pages} of laidOut) {
     const numbered = pages.map((page, i) => ({...page, items: [...page.items, ...pageFooter(i + 1, pages.length, context)]}))
-    const document: PagedDocument = {pages: numbered, info: {...info, title: `${section.title} — ${article.meta.title}`, subject: handout.label}, outline: [{title: section.title, page: 0, yPt: grid.topPt}], images: images.data}
+    const document: PagedDocument = {pages: numbered, info: {...info, title: `${section.title} — ${oneLine(article.meta.title)}`, subject: handout.label}, outline: [{title: section.title, page: 0, yPt: grid.topPt}], images: images.data}
     handouts.push({section, name, document, pdf: await renderPdf(document, book, {compress: options.compress ?? true})})
   }
   if (!options.combined) return {file, article, sections, handouts}
   // The combined file: cover with the deck and contents, each section from a new page, bookmarks.
-  const heading: HandoutHeading = {articleTitle: article.meta.title, sectionTitle: handout.contentsTitle, ...furniture}
+  const heading: HandoutHeading = {articleTitle: oneLine(article.meta.title), sectionTitle: handout.contentsTitle, ...furniture}
   const document = combineHandouts(article.meta, heading, laidOut, context, {...info, subject: handout.label}, images.data)
   return {file, article, sections, handouts, combined: {document, pdf: await renderPdf(document, book, {compress: options.compress ?? true})}}
 }

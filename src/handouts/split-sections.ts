@@ -1,3 +1,4 @@
+import {oneLine} from '../article/deck-lines.js'
 import type {Article, Block, SectionHead} from '../article/types.js'
 import type {Section} from './types.js'
 
@@ -19,7 +20,7 @@ export interface SplitOptions {
  */
 export function splitSections(article: Readonly<Article>, options: SplitOptions = {}): Section[] {
   const heads = article.children.flatMap((block, index) => (isSectionStart(block) ? [index] : []))
-  if (heads.length === 0) return [{type: 'whole', order: 1, title: article.meta.title, blocks: [...article.children]}]
+  if (heads.length === 0) return [{type: 'whole', order: 1, title: oneLine(article.meta.title), blocks: [...article.children]}]
   const lead = article.children.slice(0, heads[0])
   const sections: Section[] = heads.map((start, i) => {
     const head = article.children[start] as SectionHead

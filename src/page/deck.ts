@@ -1,4 +1,5 @@
 import type {ArticleMeta, Position} from '../article/types.js'
+import {deckLines} from '../article/deck-lines.js'
 import type {Template, TextStyle} from '../config/template.js'
 import {EM_ASCENT, type Grid} from '../config/resolve-template.js'
 import type {Item} from '../compose/types.js'
@@ -44,15 +45,15 @@ export function layoutDeck(meta: ArticleMeta, template: Template, grid: Grid, wi
   const deck = template.deck
   if (meta.kicker) {
     const size = deck.kicker.size
-    place(setCentred(meta.kicker, deck.kicker, size, widthPt, template, shape), size, size * 1.3, 'kicker')
+    place(deckLines(meta.kicker).flatMap((line) => setCentred(line, deck.kicker, size, widthPt, template, shape)), size, size * 1.3, 'kicker')
   }
   const headline = fitHeadline(meta.title || '（无标题）', template, widthPt, shape)
   if (headline.wrapped) warn?.(`The headline is too long for the deck: ${headline.lines.length} lines even at ${template.deck.headline.minSize} pt`)
   place(headline.lines, headline.size, headline.size * 1.2, 'headline')
   if (meta.subtitle) {
-    const text = /^[—―]/.test(meta.subtitle) ? meta.subtitle : `——${meta.subtitle}`
+    const text = /^[—―]/.test(meta.subtitle.trim()) ? meta.subtitle : `——${meta.subtitle.trim()}`
     const size = deck.subtitle.size
-    place(setCentred(text, deck.subtitle, size, widthPt, template, shape), size, size * 1.3, 'subtitle')
+    place(deckLines(text).flatMap((line) => setCentred(line, deck.subtitle, size, widthPt, template, shape)), size, size * 1.3, 'subtitle')
   }
   if (note) {
     const size = deck.note.size
@@ -120,6 +121,15 @@ function setCentred(text: string, style: TextStyle, size: number, widthPt: numbe
 /** Headline lines and the size chosen. */
 function fitHeadline(title: string, template: Template, widthPt: number, shape: Shaper): {lines: Line[]; size: number; wrapped?: boolean} {
   const style = template.deck.headline
+  // 0. Lines the editor broke (a YAML block): each on one line, at the largest size where every one fits.
+  const given = deckLines(title)
+  if (given.length > 1) {
+    for (let size = style.size; size >= style.minSize; size -= 1) {
+      const set = given.map((line) => setCentred(line, style, size, widthPt, template, shape))
+      if (set.every((lines) => lines.length === 1)) return {lines: set.flat(), size}
+    }
+    // A line too long even at the least size: the breaks are the deck's to choose, the editor's first.
+  }
   const phrases = headlinePhrases(title)
   const oneLine = phrases.join('\u3000')
   // 1. One line, shrinking from the template size to its minimum in whole points. Widths grow in
@@ -164,10 +174,11 @@ function fitHeadline(title: string, template: Template, widthPt: number, shape: 
  * apart and breaks between first. A
  * space next to a Latin letter or digit is a word space inside its phrase
  * (`ChatGPT 火了之后`, `New York Times 报道`), set as Latin text is; a
- * phrase break next to Latin text is written as an ideographic space.
+ * phrase break next to Latin text is written as an ideographic space. A line
+ * break the editor wrote (`deckLines`) parts phrases too.
  */
 export function headlinePhrases(title: string): string[] {
-  return phraseGaps(title.trim())
+  return phraseGaps(deckLines(title).join('\u3000'))
     .split(/ *\u3000[\u3000 ]*/)
     .filter(Boolean)
 }

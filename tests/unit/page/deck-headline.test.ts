@@ -74,3 +74,30 @@ describe('fitting the headline', () => {
     for (const phrases of set) for (const phrase of phrases) expect(headlinePhrases(title)).toContain(phrase)
   })
 })
+
+describe('lines the editor broke (a YAML block scalar)', () => {
+  const text = (line: TextItem): string => line.placed.map(({atom}) => atom.text).join('')
+
+  test('a headline that would fit one line is set on the lines as written, each centred', () => {
+    const deck = layoutDeck({title: '发扬苏区干部好作风\n以蝶变式发展促和谐护民安\n', lang: 'zh-Hans'}, template, grid, 900, shape)
+    const headline = lines(deck, 'headline')
+    expect(headline.map(text)).toEqual(['发扬苏区干部好作风', '以蝶变式发展促和谐护民安'])
+    // Set at the template size: each line fits as it is.
+    expect(headline[0]!.placed[0]!.atom.sizePt).toBe(template.deck.headline.size)
+    // The same title on one line (a space) fits the measure on one line.
+    expect(lines(layoutDeck({title: '发扬苏区干部好作风 以蝶变式发展促和谐护民安', lang: 'zh-Hans'}, template, grid, 900, shape), 'headline')).toHaveLength(1)
+  })
+
+  test('kicker and subtitle break where written; the subtitle’s dash leads its first line only', () => {
+    const deck = layoutDeck({title: '标题', kicker: '聚焦\n基层治理', subtitle: '三个乡镇\n五个村', lang: 'zh-Hans'}, template, grid, 900, shape)
+    expect(lines(deck, 'kicker').map(text)).toEqual(['聚焦', '基层治理'])
+    expect(lines(deck, 'subtitle').map(text)).toEqual(['——三个乡镇', '五个村'])
+  })
+
+  test('a written line too long for the deck even at its least size: the deck breaks it, the written break a phrase break', () => {
+    expect(headlinePhrases('发扬苏区干部好作风\n以蝶变式发展促和谐护民安')).toEqual(['发扬苏区干部好作风', '以蝶变式发展促和谐护民安'])
+    const long = '很长的标题'.repeat(12)
+    const deck = layoutDeck({title: `${long}\n短行`, lang: 'zh-Hans'}, template, grid, 600, shape)
+    expect(lines(deck, 'headline').map(text).join('')).toBe(`${long}短行`)
+  })
+})
