@@ -66,6 +66,17 @@ const url = fc.oneof(
   {weight: 1, arbitrary: urlPath.map((path) => `https://www.gov.cn/${(path + 'zhengce/content/2024-01/').repeat(20)}`.slice(0, 400).replace(/[-.]+$/, ''))},
   {weight: 1, arbitrary: urlPath.map((path) => `www.example.cn/${path}`)}
 )
+// Western text inside Chinese: apostrophes and quotes (set proportional when they belong to it), en-dash ranges,
+// one tilde (a range in Chinese copy, never a strikethrough).
+const western = fc.oneof(
+  latinWord.map((word) => `${word}’s`),
+  fc.tuple(latinWord, latinWord).map(([a, b]) => `${a}’t ${b}`),
+  fc.tuple(latinWord, latinWord).map(([a, b]) => ` “${a} ${b}.” `),
+  latinWord.map((word) => `‘${word}’`),
+  fc.tuple(latinWord, latinWord).map(([a, b]) => `${a} ’n’ ${b}`),
+  fc.tuple(fc.integer({min: 1900, max: 2030}), fc.integer({min: 1900, max: 2030})).map(([a, b]) => `(${a}–${b}),`),
+  fc.tuple(fc.integer({min: 0, max: 40}), fc.integer({min: 0, max: 40})).map(([a, b]) => `${a}~${b}`)
+)
 const longRun = fc.oneof(
   fc.constantFrom('a', 'x', 'Z', '7').map((char) => char.repeat(300)),
   latinWord.map((word) => word.repeat(300).slice(0, 300)),
@@ -83,6 +94,7 @@ function token(features: Features): fc.Arbitrary<string> {
     {weight: 5, arbitrary: fc.constantFrom(...FULL_PUNCT)},
     {weight: 3, arbitrary: fc.constantFrom(...HALF_PUNCT)},
     {weight: 3, arbitrary: latinWord},
+    {weight: 1, arbitrary: western},
     {weight: 3, arbitrary: number},
     {weight: 3, arbitrary: fc.constantFrom(...SPACES)}
   ]
@@ -172,7 +184,9 @@ function runs(features: Features, maxRuns = 3): fc.Arbitrary<Run[]> {
 
 /** Text for a YAML scalar in the deck (no control characters: YAML rejects them). */
 function deckText(features: Features): fc.Arbitrary<string> {
-  const short = text({...features, controls: false}, 5)
+  const one = text({...features, controls: false}, 5)
+  // Now and then two lines, as an editor breaks a 双行题 with a YAML block.
+  const short = fc.oneof({weight: 9, arbitrary: one}, {weight: 1, arbitrary: fc.tuple(one, one).map(([a, b]) => `${a}\n${b}`)})
   if (!features.longDeck) return short
   const long = fc.tuple(short, fc.integer({min: 400, max: 3000})).map(([sentence, length]) => repeatTo([...sentence], length))
   return fc.oneof({weight: 30, arbitrary: short}, {weight: 1, arbitrary: long})
