@@ -19,7 +19,8 @@ const MIN_FILL_BEFORE_FIGURE = 2
  *   of its page blank.
  *
  * Figures the refilled column meets in turn go along, in their order, each
- * to a column top of its own. Returns the reordered rows, or undefined when
+ * to a column top of its own; so do figures standing right behind a moved
+ * one. Returns the reordered rows, or undefined when
  * no figure in the column needs moving (or no text would move).
  */
 export function floatFigure(rows: readonly Row[], fill: ColumnFill, capacity?: number): Row[] | undefined {
@@ -45,21 +46,34 @@ function startsFigure(rows: readonly Row[], i: number): boolean {
  * after it that fills the column from `start` to `lines` deep, with every
  * figure that text meets on the way (inside the column, or too tall for what
  * is left at its foot); undefined when no text would move.
+ *
+ * The work is done on the rows that can matter, from `start` until more
+ * text than the column holds (a figure-dense story is thousands of rows, and
+ * pagination asks this many times a page).
  */
 function moveFigures(rows: readonly Row[], i: number, start: number, lines: number): Row[] | undefined {
+  let limit = start
+  let text = 0
+  while (limit < rows.length && text <= lines + 1) {
+    if (rows[limit]!.kind !== 'figure') text += rows[limit]!.span
+    limit++
+  }
   const moved: Row[] = []
-  let rest = rows
-  let at = i
+  let rest = rows.slice(start, limit)
+  let at = i - start
   for (;;) {
+    // The figure with its caption rows, and any one-column figures right behind it: a backlog of figures with no
+    // text between them goes on together (one at a time, a figure-dense story took time quadratic in the backlog).
     let end = at + 1
-    while (end < rest.length && rest[end]!.kind === 'figure' && rest[end]!.block === rest[at]!.block) end++
+    while (end < rest.length && rest[end]!.kind === 'figure' && (rest[end]!.columns ?? 1) === 1) end++
     moved.push(...rest.slice(at, end))
     rest = [...rest.slice(0, at), ...rest.slice(end)]
-    const fill = fillColumn(rest, start, lines)
+    // The window ends where the story does, or past more text than the column holds: filling it ends as filling all would.
+    const fill = fillColumn(rest, 0, lines)
     let next = -1
     for (let k = at; k < fill.end && next < 0; k++) if (startsFigure(rest, k)) next = k
     if (next < 0 && lines - fill.lines >= MIN_FILL_BEFORE_FIGURE && startsFigure(rest, fill.end)) next = fill.end
-    if (next < 0) return fill.end > i ? [...rest.slice(0, fill.end), ...moved, ...rest.slice(fill.end)] : undefined
+    if (next < 0) return start + fill.end > i ? rows.slice(0, start).concat(rest.slice(0, fill.end), moved, rest.slice(fill.end), rows.slice(limit)) : undefined
     at = next
   }
 }

@@ -47,3 +47,12 @@ test('a spanning figure is left to pagination', () => {
   const rows = [...lines(0, 4), {...figure(100, 20)[0]!, columns: 2}, ...lines(10, 40)]
   expect(floatFigure(rows, fillColumn(rows, 0, 12), 12)).toBeUndefined()
 })
+
+test('figures standing one behind another go on together, past the text that fills the column', () => {
+  const rows = [...lines(0, 4), ...figure(100, 20), ...figure(101, 3), ...figure(102, 20), ...lines(10, 40)]
+  const moved = floatFigure(rows, fillColumn(rows, 0, 12), 12)!
+  // One move: the column filled with text, then the three figures in their order.
+  expect(blocks(moved).slice(0, 12)).toEqual([0, 1, 2, 3, 10, 11, 12, 13, 14, 15, 16, 17])
+  expect(blocks(moved).slice(12, 18)).toEqual([100, 100, 101, 101, 102, 102])
+  expect(moved).toHaveLength(rows.length)
+})
