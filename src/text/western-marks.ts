@@ -49,7 +49,27 @@ const PAIRS = [
   {open: '‘', close: '’'}
 ] as const
 
-const MARK = /[‘’“”–]/
+/**
+ * Does the text hold a mark with Western text (`charClass` 'latin': below
+ * U+2000 but white space, or U+2070–U+218F) right beside it, or an en dash?
+ * Only then can any of its marks be Western. Most Chinese paragraphs have
+ * quotes only between Chinese text, and are passed over on this scan (one
+ * pass over the UTF-16 units; a surrogate is never 'latin').
+ */
+function mayBeWestern(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i)
+    if (unit === 0x2013) return true
+    if (unit !== 0x2018 && unit !== 0x2019 && unit !== 0x201c && unit !== 0x201d) continue
+    if (isLatinUnit(text.charCodeAt(i - 1)) || isLatinUnit(text.charCodeAt(i + 1))) return true
+  }
+  return false
+}
+
+/** A UTF-16 unit of `charClass` 'latin' (NaN, off either end of the text, is not). */
+function isLatinUnit(unit: number): boolean {
+  return (unit > 0x20 && unit < 0x2000) || (unit >= 0x2070 && unit < 0x2190)
+}
 
 /** Is `char` one of ‘ ’ “ ”? */
 export function isQuote(char: string | undefined): boolean {
@@ -82,7 +102,7 @@ const EN_DASH = '–'
  * above); undefined when there are none. Pure: a function of the text alone.
  */
 export function westernMarks(text: string): Set<number> | undefined {
-  if (!MARK.test(text)) return undefined
+  if (!mayBeWestern(text)) return undefined
   const chars = Array.from(text)
   const offsets: number[] = []
   let offset = 0
