@@ -20,8 +20,8 @@ const MIN_FILL_BEFORE_FIGURE = 2
  *
  * Figures the refilled column meets in turn go along, in their order, each
  * to a column top of its own; so do figures standing right behind a moved
- * one. Returns the reordered rows, or undefined when
- * no figure in the column needs moving (or no text would move).
+ * one. Returns the reordered rows, or undefined when no figure in the
+ * column needs moving (or no text would move).
  */
 export function floatFigure(rows: readonly Row[], fill: ColumnFill, capacity?: number): Row[] | undefined {
   for (let i = fill.start + 1; i < fill.end; i++) {
