@@ -29,7 +29,17 @@ export function floatFigure(rows: readonly Row[], fill: ColumnFill, capacity?: n
     const moved = moveFigures(rows, i, fill.start, fill.lines)
     if (moved) return moved
   }
-  if (capacity === undefined || capacity - fill.lines < MIN_FILL_BEFORE_FIGURE || fill.end <= fill.start || !startsFigure(rows, fill.end)) return undefined
+  return capacity === undefined ? undefined : fillAboveFigure(rows, fill, capacity)
+}
+
+/**
+ * The second rule of `floatFigure` alone: a figure too tall for what is left
+ * of a column of `capacity` lines goes on past the text that fills the
+ * column. A handout page takes this one only: a figure that fits mid-page
+ * stays by its text there, as a book sets it.
+ */
+export function fillAboveFigure(rows: readonly Row[], fill: ColumnFill, capacity: number): Row[] | undefined {
+  if (capacity - fill.lines < MIN_FILL_BEFORE_FIGURE || fill.end <= fill.start || !startsFigure(rows, fill.end)) return undefined
   return moveFigures(rows, fill.end, fill.start, capacity)
 }
 

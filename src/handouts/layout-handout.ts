@@ -1,6 +1,6 @@
 import type {Item, Row} from '../compose/types.js'
 import {fillColumn} from '../flow/flow-columns.js'
-import {floatFigure} from '../flow/float-figure.js'
+import {fillAboveFigure} from '../flow/float-figure.js'
 import {placeColumn} from '../page/paginate.js'
 import type {Page} from '../page/types.js'
 import {handoutBand} from './handout-band.js'
@@ -11,10 +11,11 @@ import type {HandoutHeading, HandoutLayoutContext} from './types.js'
  * Flow a handout's rows down the single column of the template grid, page
  * after page: the first page under the header band, the others under the
  * running header. Breaks follow the rows' keep, widow and orphan costs
- * (`fillColumn`, clreq §3.7); a figure stands at a page top when it does not
- * fit under the text before it, which the text after it then fills
- * (`floatFigure`). Footers come later, once the page count of
- * the whole file is known (`pageFooter`). Pure: rows in, pages out.
+ * (`fillColumn`, clreq §3.7); a figure stays by its text where it fits, and
+ * stands at the next page's top when it does not fit under the text before
+ * it, which the text after it then fills (`fillAboveFigure`). Footers come
+ * later, once the page count of the whole file is known (`pageFooter`).
+ * Pure: rows in, pages out.
  */
 export function layoutHandout(input: readonly Row[], heading: Readonly<HandoutHeading>, context: HandoutLayoutContext): Page[] {
   const {grid} = context
@@ -26,7 +27,7 @@ export function layoutHandout(input: readonly Row[], heading: Readonly<HandoutHe
     let fill = fillColumn(rows, next, grid.linesPerColumn)
     // A figure that does not fit under the page's text goes over to the next page, and the text after it fills this one.
     for (let moves = 0; moves < MAX_FIGURE_MOVES && fill.end < rows.length; moves++) {
-      const moved = floatFigure(rows, fill, grid.linesPerColumn)
+      const moved = fillAboveFigure(rows, fill, grid.linesPerColumn)
       if (!moved) break
       rows = moved
       fill = fillColumn(rows, next, grid.linesPerColumn)

@@ -30,8 +30,16 @@ const text = (item: TextItem): string => item.placed.map(({atom}) => atom.text +
 const texts = (items: Item[], role: string): string[] => items.filter((item): item is TextItem => item.type === 'text' && item.role === role).map(text)
 
 describe('layoutHandout', () => {
+  test('a figure that fits under its text stays there, mid-page, as a book sets it', () => {
+    const figure: Row = {...row(100, 10), kind: 'figure', breakAfter: 0}
+    const rows = [...Array.from({length: 5}, (_, i) => row(i + 1)), figure, ...Array.from({length: 40}, (_, i) => row(i + 6))]
+    const pages = ids(layoutHandout(rows, heading, context))
+    expect(pages[0]!.slice(0, 6)).toEqual([1, 2, 3, 4, 5, 100])
+  })
+
   test('a figure too tall for the rest of a page tops the next page, and the text after it fills this one', () => {
-    const figure: Row = {...row(100, 20), kind: 'figure', breakAfter: 0}
+    // 5 lines and a figure of 28 lines: more than the page's 31.
+    const figure: Row = {...row(100, 28), kind: 'figure', breakAfter: 0}
     const rows = [...Array.from({length: 5}, (_, i) => row(i + 1)), figure, ...Array.from({length: 40}, (_, i) => row(i + 6))]
     const pages = ids(layoutHandout(rows, heading, context))
     // Page 1 is full: its 5 lines and the 26 after the figure; the figure heads page 2.
