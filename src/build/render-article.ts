@@ -11,7 +11,7 @@ import {openFontBook, type FontBook} from '../shape/font-book.js'
 import {shapeText, type MissingChar} from '../shape/shape-text.js'
 import {composeBlocks, type Shaper} from '../compose/compose-blocks.js'
 import type {Row} from '../compose/types.js'
-import {layoutDeck, metaLine, type Deck} from '../page/deck.js'
+import {dashedSubtitle, layoutDeck, metaLine, type Deck} from '../page/deck.js'
 import {paginate} from '../page/paginate.js'
 import {repairLayout, type Looseness} from './repair-layout.js'
 import type {PagedDocument} from '../page/types.js'
@@ -171,7 +171,7 @@ function deckAsBlocks(article: Article): Block[] {
   const blocks: Block[] = []
   if (meta.kicker) blocks.push({type: 'sectionHead', depth: 3, children: run(meta.kicker), ...at(fieldPlace(article, 'kicker'))})
   blocks.push({type: 'sectionHead', depth: 2, children: run(meta.title || '（无标题）'), ...at(fieldPlace(article, 'title'))})
-  if (meta.subtitle) blocks.push({type: 'sectionHead', depth: 3, children: run(/^[—―]/.test(meta.subtitle) ? meta.subtitle : `——${meta.subtitle}`), ...at(fieldPlace(article, 'subtitle'))})
+  if (meta.subtitle) blocks.push({type: 'sectionHead', depth: 3, children: run(dashedSubtitle(meta.subtitle)), ...at(fieldPlace(article, 'subtitle'))})
   const line = metaLine(meta)
   if (line) blocks.push({type: 'paragraph', role: 'lead', children: run(line), ...at(article.metaPosition)})
   return blocks

@@ -45,15 +45,14 @@ export function layoutDeck(meta: ArticleMeta, template: Template, grid: Grid, wi
   const deck = template.deck
   if (meta.kicker) {
     const size = deck.kicker.size
-    place(deckLines(meta.kicker).flatMap((line) => setCentred(line, deck.kicker, size, widthPt, template, shape)), size, size * 1.3, 'kicker')
+    place(setCentredLines(meta.kicker, deck.kicker, size, widthPt, template, shape), size, size * 1.3, 'kicker')
   }
   const headline = fitHeadline(meta.title || '（无标题）', template, widthPt, shape)
   if (headline.wrapped) warn?.(`The headline is too long for the deck: ${headline.lines.length} lines even at ${template.deck.headline.minSize} pt`)
   place(headline.lines, headline.size, headline.size * 1.2, 'headline')
   if (meta.subtitle) {
-    const text = /^[—―]/.test(meta.subtitle.trim()) ? meta.subtitle : `——${meta.subtitle.trim()}`
     const size = deck.subtitle.size
-    place(deckLines(text).flatMap((line) => setCentred(line, deck.subtitle, size, widthPt, template, shape)), size, size * 1.3, 'subtitle')
+    place(setCentredLines(dashedSubtitle(meta.subtitle), deck.subtitle, size, widthPt, template, shape), size, size * 1.3, 'subtitle')
   }
   if (note) {
     const size = deck.note.size
@@ -111,6 +110,16 @@ export function metaLine(meta: ArticleMeta): string {
   if (meta.editor) parts.push(`制作：${meta.editor}`)
   if (meta.hotline) parts.push(`新闻热线：${meta.hotline}`)
   return parts.join('\u3000\u3000')
+}
+
+/** The 副题 as set: led by —— unless it starts with a dash already. */
+export function dashedSubtitle(subtitle: string): string {
+  return /^[—―]/.test(subtitle.trim()) ? subtitle : `——${subtitle.trim()}`
+}
+
+/** A deck field centred, each line the editor wrote (`deckLines`) starting a line of its own. */
+function setCentredLines(text: string, style: TextStyle, size: number, widthPt: number, template: Template, shape: Shaper): Line[] {
+  return deckLines(text).flatMap((line) => setCentred(line, style, size, widthPt, template, shape))
 }
 
 function setCentred(text: string, style: TextStyle, size: number, widthPt: number, template: Template, shape: Shaper): Line[] {

@@ -25,7 +25,8 @@ export function flowPage(rows: readonly Row[], next: number, capacities: readonl
       layout = fillColumns(current, next, used)
       if (layout.next === next) layout = forceProgress(current, next, used)
     }
-    // Figures go to the top of a column: move one that starts mid-column to the next column's top.
+    // Figures go to the top of a column: move one met mid-column (or, on a page filled to its foot, one too tall
+    // for what is left of a column) to the next column's top, the text after it filling the column.
     const floated = attempt < MAX_FLOAT_MOVES ? floatFigures(current, layout.fills, jumpOut ? used : undefined) : undefined
     if (!floated) break
     current = floated

@@ -84,7 +84,7 @@ function sideOf(char: string | undefined): Side {
   return 'cjk'
 }
 
-/** Is the character at `index` a letter or digit (an apostrophe's neighbour)? */
+/** Is `char` a Western letter or digit (an apostrophe's or a range dash's neighbour)? */
 function isAlphanumeric(char: string | undefined): boolean {
   return char !== undefined && /^[\p{L}\p{N}]$/u.test(char) && charClass(char) === 'latin'
 }
