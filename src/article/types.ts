@@ -148,7 +148,7 @@ export interface Footnote {
   position?: Position
 }
 
-/** A code block, set line by line in the body face. */
+/** A code block, set line by line in the body face as written (indentation and spaces kept). */
 export interface CodeBlock {
   type: 'code'
   value: string

@@ -113,7 +113,7 @@ function composeBlock(block: Block, index: number, context: ComposeContext): Row
     case 'footnote':
       return paragraphRows([{type: 'text', value: `[${block.label}] `, style: {}}, ...block.children], index, context, {firstIndentPt: 0, restIndentPt: 0, sizePt: grid.bodySizePt * 0.86})
     case 'code':
-      return block.value.split('\n').flatMap((line) => paragraphRows([{type: 'text', value: line || ' ', style: {code: true}}], index, context, {firstIndentPt: indent, restIndentPt: indent, align: 'left'}))
+      return block.value.split('\n').flatMap((line) => codeLineRows(line, index, context, indent))
     case 'figure':
       return figureRows(block, index, context)
     case 'table':
@@ -128,6 +128,20 @@ function composeBlock(block: Block, index: number, context: ComposeContext): Row
       return inside ? [{span: 1, items: [], breakAfter: 0, kind: 'space', block: index, topBlank: 1}] : []
     }
   }
+}
+
+/**
+ * One line of a code block, set as written: flush left, its indentation kept
+ * (as many spaces wide as it has, a tab as four), a line too long for the
+ * measure continued one em further in.
+ */
+function codeLineRows(line: string, block: number, context: ComposeContext, indentPt: number): Row[] {
+  const text = line.replace(/^[ \t]+/, '')
+  const leading = line.length - text.length
+  // The indentation shaped as code: one space atom as wide as its spaces.
+  const leadPt = leading > 0 ? (shapeRuns([{type: 'text', value: line.slice(0, leading), style: {code: true}}], context, context.grid.bodySizePt, context.template.body.font)[0]?.advancePt ?? 0) : 0
+  const firstIndentPt = Math.min(indentPt + leadPt, context.grid.measurePt / 2)
+  return paragraphRows([{type: 'text', value: text || ' ', style: {code: true}}], block, context, {firstIndentPt, restIndentPt: firstIndentPt + context.grid.bodySizePt, align: 'left'})
 }
 
 interface ParagraphLayout {
@@ -155,6 +169,7 @@ export function shapeStyleFor(style: InlineStyle & {font?: string}, template: Te
   if (style.strike) shape.strike = true
   if (style.href) shape.href = style.href
   if (style.noteRef) shape.superscript = true
+  if (style.code) shape.code = true
   return shape
 }
 

@@ -93,53 +93,60 @@ export function buildJunctions(atoms: readonly Atom[], options: JunctionOptions)
     let penalty = 0
     let hyphen: Atom | undefined
 
-    // Blanks of full-width punctuation meeting here, as the style keeps them.
-    const after = a.blankAfterPt * (keeps[a.last] ?? 1)
-    const before = b.blankBeforePt * (keeps[b.first] ?? 1)
-    let blank = after + before
-    if (!centred && isCjkPunctuation(a.last) && isCjkPunctuation(b.first)) {
-      // Adjacent punctuation: the two marks take at most 1.5 em together (clreq §3.1.5),
-      // whatever each keeps alone in the style (quanjiao 。” and kaiming ？！ alike).
-      const keptBeforeA = a.blankBeforePt * (keeps[a.first] ?? 1)
-      const keptAfterB = b.blankAfterPt * (keeps[b.last] ?? 1)
-      const occupancy = keptBeforeA + atomWidth(a) + blank + atomWidth(b) + keptAfterB
-      blank -= Math.min(blank, Math.max(0, occupancy - ADJACENT_PAIR_EM * size))
-    }
-    widthPt = blank
-    if (!centred && blank > 0) {
-      // Remaining blanks may shrink: 。？！ last (clreq reduction priority 7), the others first.
-      const stopShare = a.last === 'stop' ? Math.min(after, blank) : 0
-      shrink0 += blank - stopShare
-      shrink2 += stopShare
-    }
-
+    // Code is set as written: its marks keep their blanks, its spaces their width, and nothing in it
+    // stretches, shrinks or takes the Han–Latin gap (which still parts it from the text around it).
     const space = a.spaceAfterPt ?? 0
-    if (space > 0 && space < ZERO_WIDTH_SPACE_PT) {
-      // A zero-width space (U+200B): a break opportunity, nothing else.
-    } else if (space >= FIXED_SPACE_EM * size) {
-      // An ideographic space (U+3000, or an em space) is a character's width, not a word space: it gives up
-      // at most half its width, last (with 。？！), so a tight line never squeezes it to nothing (第七条　奏唱…).
-      // A loose line widens it first, up to twice its width, as it does a word space (clreq expansion
-      // priority 1), rather than letter-space the text on either side (第 十 六 条　本 法 自).
-      widthPt += space
-      shrink2 += space * (1 - FIXED_SPACE_MIN_SHARE)
-      stretch0 += space * FIXED_SPACE_MAX_STRETCH
+    if (a.code === true && b.code === true) {
+      widthPt = a.blankAfterPt + b.blankBeforePt + space
       spread = false
-    } else if (space > 0) {
-      // A word space (clreq expansion priority 1): shrinks to ⅕ em, stretches to ½ em.
-      widthPt += space
-      shrink0 += Math.max(0, space - WORD_SPACE_MIN_EM * size)
-      stretch0 += Math.max(0, WORD_SPACE_MAX_EM * size - space)
-      spread = false
-    } else if (((isLatin(a) && b.first === 'han') || (a.last === 'han' && isLatin(b))) && !a.superscript && !b.superscript) {
-      // Han–Latin spacing (clreq §3.2.1 "mixed text composition"): ¼ em, flexible ⅛–⅓ em.
-      // Not at a footnote call (几点[1]): set small and raised, it belongs to the character it follows.
-      const em = options.cjkLatinEm
-      widthPt += em.natural * size
-      shrink1 += (em.natural - em.min) * size
-      stretch1 += (em.max - em.natural) * size
-      // The gap flexes only within ⅛–⅓ em; even spacing goes to the other gaps.
-      spread = false
+    } else {
+      // Blanks of full-width punctuation meeting here, as the style keeps them.
+      const after = a.blankAfterPt * (keeps[a.last] ?? 1)
+      const before = b.blankBeforePt * (keeps[b.first] ?? 1)
+      let blank = after + before
+      if (!centred && isCjkPunctuation(a.last) && isCjkPunctuation(b.first)) {
+        // Adjacent punctuation: the two marks take at most 1.5 em together (clreq §3.1.5),
+        // whatever each keeps alone in the style (quanjiao 。” and kaiming ？！ alike).
+        const keptBeforeA = a.blankBeforePt * (keeps[a.first] ?? 1)
+        const keptAfterB = b.blankAfterPt * (keeps[b.last] ?? 1)
+        const occupancy = keptBeforeA + atomWidth(a) + blank + atomWidth(b) + keptAfterB
+        blank -= Math.min(blank, Math.max(0, occupancy - ADJACENT_PAIR_EM * size))
+      }
+      widthPt = blank
+      if (!centred && blank > 0) {
+        // Remaining blanks may shrink: 。？！ last (clreq reduction priority 7), the others first.
+        const stopShare = a.last === 'stop' ? Math.min(after, blank) : 0
+        shrink0 += blank - stopShare
+        shrink2 += stopShare
+      }
+
+      if (space > 0 && space < ZERO_WIDTH_SPACE_PT) {
+        // A zero-width space (U+200B): a break opportunity, nothing else.
+      } else if (space >= FIXED_SPACE_EM * size) {
+        // An ideographic space (U+3000, or an em space) is a character's width, not a word space: it gives up
+        // at most half its width, last (with 。？！), so a tight line never squeezes it to nothing (第七条　奏唱…).
+        // A loose line widens it first, up to twice its width, as it does a word space (clreq expansion
+        // priority 1), rather than letter-space the text on either side (第 十 六 条　本 法 自).
+        widthPt += space
+        shrink2 += space * (1 - FIXED_SPACE_MIN_SHARE)
+        stretch0 += space * FIXED_SPACE_MAX_STRETCH
+        spread = false
+      } else if (space > 0) {
+        // A word space (clreq expansion priority 1): shrinks to ⅕ em, stretches to ½ em.
+        widthPt += space
+        shrink0 += Math.max(0, space - WORD_SPACE_MIN_EM * size)
+        stretch0 += Math.max(0, WORD_SPACE_MAX_EM * size - space)
+        spread = false
+      } else if (((isLatin(a) && b.first === 'han') || (a.last === 'han' && isLatin(b))) && !a.superscript && !b.superscript) {
+        // Han–Latin spacing (clreq §3.2.1 "mixed text composition"): ¼ em, flexible ⅛–⅓ em.
+        // Not at a footnote call (几点[1]): set small and raised, it belongs to the character it follows.
+        const em = options.cjkLatinEm
+        widthPt += em.natural * size
+        shrink1 += (em.natural - em.min) * size
+        stretch1 += (em.max - em.natural) * size
+        // The gap flexes only within ⅛–⅓ em; even spacing goes to the other gaps.
+        spread = false
+      }
     }
 
     // Break opportunity.

@@ -16,6 +16,8 @@ export interface ShapeStyle {
   strike?: boolean
   href?: string
   superscript?: boolean
+  /** Code: its spaces kept as written (a run of n spaces n spaces wide), marked on its atoms (`Atom.code`). */
+  code?: boolean
 }
 
 /** A character no font could draw, reported by the caller with its source place. */
@@ -43,7 +45,7 @@ const charCache = new Map<string, CharMetrics | null>()
 const atomCaches = new Map<string, Map<string, Atom | readonly Atom[]>>()
 
 function atomCacheFor(book: FontBook, key: string, style: ShapeStyle): Map<string, Atom | readonly Atom[]> {
-  const styleKey = `${book.hash}|${key}|${style.sizePt}|${style.dots ? 1 : 0}|${style.strike ? 1 : 0}|${style.superscript ? 1 : 0}|${style.href ?? ''}`
+  const styleKey = `${book.hash}|${key}|${style.sizePt}|${style.dots ? 1 : 0}|${style.strike ? 1 : 0}|${style.superscript ? 1 : 0}|${style.code ? 1 : 0}|${style.href ?? ''}`
   let cache = atomCaches.get(styleKey)
   if (!cache) {
     cache = new Map()
@@ -59,6 +61,10 @@ function atomCacheFor(book: FontBook, key: string, style: ShapeStyle): Map<strin
  * those no font has become `missing` atoms and are listed in `missing`.
  */
 export function shapeText(text: string, style: ShapeStyle, book: FontBook, missing: MissingChar[] = []): Atom[] {
+  return style.code ? shapeCode(text, style, book, missing) : shapeWords(text, style, book, missing)
+}
+
+function shapeWords(text: string, style: ShapeStyle, book: FontBook, missing: MissingChar[]): Atom[] {
   const atoms: Atom[] = []
   const key = resolveKey(book, style.font)
   const cache = atomCacheFor(book, key, style)
@@ -73,7 +79,8 @@ export function shapeText(text: string, style: ShapeStyle, book: FontBook, missi
         if (!atom.missing) cache.set(unit.text, atom)
       }
       atoms.push(unit.join ? makeAtom({...atom, glueNext: 'join'}) : atom)
-    } else if (isUrlLike(unit.text)) {
+    } else if (isUrlLike(unit.text) || (style.code === true && splitUrl(unit.text).length > 1)) {
+      // A URL, or a path or name in code (bin/paiban.js), may end a line after / . - ? & = # _ (at a small cost).
       const pieces = splitUrl(unit.text)
       pieces.forEach((piece, index) => {
         const atom = wordAtom(piece, key, style, book, missing, start)
@@ -93,6 +100,35 @@ export function shapeText(text: string, style: ShapeStyle, book: FontBook, missi
   }
   return atoms
 }
+
+/**
+ * Code as written: the text between runs of spaces shaped as any text, each
+ * run of spaces one space atom as wide as its spaces (a tab as four), where
+ * other text takes one flexible word space for any run.
+ */
+function shapeCode(text: string, style: ShapeStyle, book: FontBook, missing: MissingChar[]): Atom[] {
+  const atoms: Atom[] = []
+  const key = resolveKey(book, style.font)
+  for (const match of text.matchAll(CODE_PIECES)) {
+    const piece = match[0]
+    if (!CODE_SPACES.test(piece)) {
+      const found: MissingChar[] = []
+      atoms.push(...shapeWords(piece, style, book, found))
+      for (const char of found) missing.push({char: char.char, offset: char.offset + match.index!})
+      continue
+    }
+    const columns = [...piece].reduce((sum, char) => sum + (char === '\t' ? TAB_COLUMNS : 1), 0)
+    const space = spaceAtom(' ', key, style, book)
+    atoms.push(makeAtom({...space, text: piece, advancePt: space.advancePt * columns}))
+  }
+  return atoms
+}
+
+/** Runs of spaces and tabs, and the text between them. */
+const CODE_PIECES = /[ \t]+|[^ \t]+/g
+const CODE_SPACES = /^[ \t]+$/
+/** Spaces a tab stands for in code. */
+const TAB_COLUMNS = 4
 
 /**
  * What every atom records of its text and style. In a Western word (`word`)
@@ -116,6 +152,7 @@ function base(text: string, key: string, style: ShapeStyle, word = false): Omit<
   if (style.strike) atom.strike = true
   if (style.href) atom.href = style.href
   if (style.superscript) atom.superscript = true
+  if (style.code) atom.code = true
   return atom
 }
 

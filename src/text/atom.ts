@@ -42,6 +42,8 @@ export interface Atom {
   missing?: boolean
   /** Set in superscript position (footnote calls). */
   superscript?: boolean
+  /** Code (`` `…` `` and code blocks), set as written: no Han–Latin gap, letter-spacing or flexible space inside it. */
+  code?: boolean
   /** Width of a word space that followed this atom in the source (0 or absent: none). */
   spaceAfterPt?: number
   /** The word space's glyph, written (without ink) after the atom so extracted text keeps the space. */
@@ -75,6 +77,7 @@ export function makeAtom(atom: Atom): Atom {
     href: atom.href,
     missing: atom.missing,
     superscript: atom.superscript,
+    code: atom.code,
     spaceAfterPt: atom.spaceAfterPt,
     spaceGlyph: atom.spaceGlyph,
     glueNext: atom.glueNext,

@@ -301,3 +301,40 @@ describe('break penalties', () => {
     expect(buildJunctions(shapedAtoms('中'), junctionOptions())).toEqual([])
   })
 })
+
+describe('code (`…` and code blocks), set as written', () => {
+  /** The junctions of `text` with every atom marked as code, or only those of `code` in `before + code + after`. */
+  function coded(before: string, code: string, after = '', punctuation: PunctuationStyle = 'banjiao') {
+    const atoms = absorbSpaces([...shapedAtoms(before), ...shapedAtoms(code).map((atom) => ({...atom, code: true})), ...shapedAtoms(after)])
+    return {atoms, junctions: buildJunctions(atoms, junctionOptions({punctuation}))}
+  }
+
+  test('takes no Han–Latin gap, stretch or letter-spacing inside, and keeps its marks whole in any punctuation style', () => {
+    const {atoms, junctions: all} = coded('', 'print(你好，世界)')
+    const at = (text: string) => all[atoms.findIndex((atom) => atom.text === text)]!
+    // print( | 你: no ¼ em; nothing flexes.
+    expect(at('print(')).toMatchObject({widthPt: 0, shrinkPt: [0, 0, 0], stretchPt: [0, 0], spread: false})
+    // 好 | ，| 世: the comma keeps its blank half (banjiao would halve it in text) and does not shrink.
+    const comma = atoms.find((atom) => atom.text === '，')!
+    expect(at('好').widthPt + at('，').widthPt).toBeCloseTo(comma.blankBeforePt + comma.blankAfterPt, 9)
+    expect(at('，')).toMatchObject({shrinkPt: [0, 0, 0], spread: false})
+    // The same text as prose: ¼ em and a flexible gap, and the comma's blank halved.
+    const prose = junctions('print(你好，世界)', {punctuation: 'banjiao'})
+    expect(prose.junctions[0]!.widthPt).toBeCloseTo(CJK_LATIN.natural * SIZE, 9)
+    expect(prose.junctions[0]!.stretchPt[1]).toBeGreaterThan(0)
+  })
+
+  test('keeps its word spaces at their width, and still breaks there', () => {
+    const {atoms, junctions: all} = coded('', 'npm run build')
+    const space = all[atoms.findIndex((atom) => atom.text === 'npm')]!
+    expect(space.widthPt).toBeCloseTo(atoms[0]!.spaceAfterPt!, 9)
+    expect(space).toMatchObject({shrinkPt: [0, 0, 0], stretchPt: [0, 0], spread: false, penalty: 0})
+  })
+
+  test('is parted from the text around it as any Western word is: the Han–Latin gap', () => {
+    const {atoms, junctions: all} = coded('运行', 'npm', '即可')
+    expect(atoms.map((atom) => atom.text)).toEqual(['运', '行', 'npm', '即', '可'])
+    expect(all[1]!.widthPt).toBeCloseTo(CJK_LATIN.natural * SIZE, 9)
+    expect(all[2]!.widthPt).toBeCloseTo(CJK_LATIN.natural * SIZE, 9)
+  })
+})
