@@ -133,15 +133,17 @@ function composeBlock(block: Block, index: number, context: ComposeContext): Row
 /**
  * One line of a code block, set as written: flush left, its indentation kept
  * (as many spaces wide as it has, a tab as four), a line too long for the
- * measure continued one em further in.
+ * measure continued one em further in, a blank line kept blank.
  */
 function codeLineRows(line: string, block: number, context: ComposeContext, indentPt: number): Row[] {
   const text = line.replace(/^[ \t]+/, '')
+  // A blank line of code is a blank grid line, as a section break is (none at a column top).
+  if (!text) return [{span: 1, items: [], breakAfter: 0, kind: 'space', block, topBlank: 1}]
   const leading = line.length - text.length
   // The indentation shaped as code: one space atom as wide as its spaces.
   const leadPt = leading > 0 ? (shapeRuns([{type: 'text', value: line.slice(0, leading), style: {code: true}}], context, context.grid.bodySizePt, context.template.body.font)[0]?.advancePt ?? 0) : 0
   const firstIndentPt = Math.min(indentPt + leadPt, context.grid.measurePt / 2)
-  return paragraphRows([{type: 'text', value: text || ' ', style: {code: true}}], block, context, {firstIndentPt, restIndentPt: firstIndentPt + context.grid.bodySizePt, align: 'left'})
+  return paragraphRows([{type: 'text', value: text, style: {code: true}}], block, context, {firstIndentPt, restIndentPt: firstIndentPt + context.grid.bodySizePt, align: 'left'})
 }
 
 interface ParagraphLayout {

@@ -69,3 +69,13 @@ test('a path in code may end a line after / and . as a URL does; prose words are
   expect(code.map((atom) => atom.glueNext)).toEqual(['url', 'url', undefined])
   expect(atoms.some((atom) => atom.text === 'node.js')).toBe(true)
 })
+
+test('a blank line in a code block stays a blank line', async () => {
+  const result = await renderArticle('---\ntitle: 空行\ndate: 2024-05-06\n---\n\n```\nfirst()\n\n    \nsecond()\nthird()\n```\n', 'blank.md', {compress: false})
+  const lines = result.document!.pages.flatMap((page) => page.items.flatMap((item) => (item.type === 'text' && item.placed.some(({atom}) => atom.code) ? [{text: item.placed.map(({atom}) => atom.text).join(''), baseline: item.baselinePt}] : [])))
+  expect(lines.map((line) => line.text)).toEqual(['first()', 'second()', 'third()'])
+  const pitch = lines[2]!.baseline - lines[1]!.baseline
+  expect(pitch).toBeGreaterThan(0)
+  // Two blank lines (one empty, one of spaces) between the first and the second.
+  expect(lines[1]!.baseline - lines[0]!.baseline).toBeCloseTo(3 * pitch, 6)
+})
