@@ -131,6 +131,10 @@ export function buildJunctions(atoms: readonly Atom[], options: JunctionOptions)
         shrink2 += space * (1 - FIXED_SPACE_MIN_SHARE)
         stretch0 += space * FIXED_SPACE_MAX_STRETCH
         spread = false
+      } else if (space > 0 && (isCjkPunctuation(a.last) || isCjkPunctuation(b.first))) {
+        // A space typed beside full-width punctuation (`https://… 。`, ending an autolink; `（ see`): the mark's own
+        // blank half parts it from the Latin text, and no space is set next to Chinese commas and stops or inside
+        // Chinese brackets (clreq §3.2.1). Still a break opportunity where kinsoku allows one.
       } else if (space > 0) {
         // A word space (clreq expansion priority 1): shrinks to ⅕ em, stretches to ½ em.
         widthPt += space

@@ -206,6 +206,23 @@ describe('word spaces', () => {
     expect(junction!.spread).toBe(false)
     expect(junction!.penalty).toBe(0)
   })
+
+  test('a space typed beside full-width punctuation is not set: the mark\'s blank half parts it from the Latin text', () => {
+    // `https://… 。` (a space ends an autolink), `（ see` and `see ）`: the junction is the marks' blanks alone.
+    const cases: [string, string, string][] = [
+      ['html 。', 'html', '。'],
+      ['（ see', '（', 'see'],
+      ['see ）', 'see', '）']
+    ]
+    for (const [text, left, right] of cases) {
+      const {atoms, junctions: all} = junctions(text)
+      expect(atoms.map((atom) => atom.text)).toEqual([left, right])
+      expect(all[0]!.widthPt).toBeCloseTo(atoms[0]!.blankAfterPt + atoms[1]!.blankBeforePt, 9)
+      expect(all[0]!.stretchPt).toEqual([0, 0])
+    }
+    // Between two Latin words the space stays.
+    expect(only('see you').widthPt).toBeCloseTo(2.5, 9)
+  })
 })
 
 describe('break penalties', () => {
