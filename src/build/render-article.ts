@@ -179,13 +179,15 @@ function deckAsBlocks(article: Article): Block[] {
 
 /** Longest source name used as the masthead (报头) when no publication is given. */
 const MASTHEAD_MAX_CHARS = 10
+/** A source that credits people, not a publication (本报记者 张三, 本报讯, 通讯员 李四): never a masthead. */
+const BYLINE_SOURCE = /^本报|记者|通讯员|实习生|评论员/
 
 /** Furniture facts: publication from front matter, template, or source. */
 export function furnitureFor(article: Article, template: Template) {
   const meta = article.meta
   const furniture: {publication?: string; date?: string; section?: string; firstPage: number} = {firstPage: meta.page ?? 1}
-  // A long source (an issuing office with a document number) is no masthead name.
-  const shortSource = meta.source && [...meta.source].length <= MASTHEAD_MAX_CHARS ? meta.source : undefined
+  // A long source (an issuing office with a document number) or a byline is no masthead name.
+  const shortSource = meta.source && [...meta.source].length <= MASTHEAD_MAX_CHARS && !BYLINE_SOURCE.test(meta.source) ? meta.source : undefined
   const publication = meta.publication ?? template.furniture.publication ?? shortSource
   if (publication) furniture.publication = publication
   if (meta.date) furniture.date = meta.date
