@@ -40,7 +40,7 @@ interface Reference {
   end(chunk?: Uint8Array): void
 }
 
-type Doc = Omit<InstanceType<typeof PDFDocument>, 'ref'> & {_font: EmbeddedFont; page: {fonts: Record<string, unknown>}; addContent(data: string | Uint8Array): Doc; ref(data?: Record<string, unknown>): Reference; _write(data: string | Uint8Array): void; _finalize(): void; _offset: number}
+type Doc = Omit<InstanceType<typeof PDFDocument>, 'ref' | 'info'> & {info: Record<string, string | Date | undefined>; appendXML(xml: string, newline?: boolean): void; _addInfo(): void; _font: EmbeddedFont; page: {fonts: Record<string, unknown>}; addContent(data: string | Uint8Array): Doc; ref(data?: Record<string, unknown>): Reference; _write(data: string | Uint8Array): void; _finalize(): void; _offset: number}
 
 /** Round to 1e-3 pt at the render boundary so output is stable (react-pdf `number()`). */
 function n(value: number): string {
@@ -78,6 +78,7 @@ export function renderPdf(document: PagedDocument, book: FontBook, options: Rend
   }) as unknown as Doc
   const compress = options.compress ?? true
   if (compress) useFastDeflate(doc)
+  useEscapedMetadata(doc)
   const done = new Promise<Uint8Array>((resolve, reject) => {
     collectBytes(doc, resolve)
     doc.on('error', reject)
@@ -333,6 +334,41 @@ function useFastDeflate(doc: Doc): void {
     }
     return reference
   }
+}
+
+/**
+ * Write the document info into the XMP metadata as pdfkit does (its
+ * `_addInfo`), with the text escaped: pdfkit writes it as it is, and a title
+ * or author with `&` or `<` (R&D, 张&李) made the metadata malformed XML,
+ * which readers drop or misread. The modify date goes in too, as the info
+ * dictionary has it (the two must agree for PDF/A).
+ */
+function useEscapedMetadata(doc: Doc): void {
+  doc._addInfo = () => {
+    const info = doc.info
+    const date = (value: unknown) => (value instanceof Date ? `${value.toISOString().split('.')[0]}Z` : '')
+    const text = (value: unknown) => xmlText(String(value ?? ''))
+    let xml = '<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">'
+    xml += `<xmp:CreateDate>${date(info['CreationDate'])}</xmp:CreateDate>`
+    if (info['ModDate']) xml += `<xmp:ModifyDate>${date(info['ModDate'])}</xmp:ModifyDate>`
+    xml += `<xmp:CreatorTool>${text(info['Creator'])}</xmp:CreatorTool></rdf:Description>`
+    if (info['Title'] || info['Author'] || info['Subject']) {
+      xml += '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">'
+      if (info['Title']) xml += `<dc:title><rdf:Alt><rdf:li xml:lang="x-default">${text(info['Title'])}</rdf:li></rdf:Alt></dc:title>`
+      if (info['Author']) xml += `<dc:creator><rdf:Seq><rdf:li>${text(info['Author'])}</rdf:li></rdf:Seq></dc:creator>`
+      if (info['Subject']) xml += `<dc:description><rdf:Alt><rdf:li xml:lang="x-default">${text(info['Subject'])}</rdf:li></rdf:Alt></dc:description>`
+      xml += '</rdf:Description>'
+    }
+    xml += `<rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/"><pdf:Producer>${text(info['Producer'])}</pdf:Producer>`
+    if (info['Keywords']) xml += `<pdf:Keywords>${text(info['Keywords'])}</pdf:Keywords>`
+    xml += '</rdf:Description>'
+    doc.appendXML(xml)
+  }
+}
+
+/** Text as XML character data. */
+function xmlText(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }
 
 function drawGraphics(doc: Doc, items: readonly Item[], document: PagedDocument): void {

@@ -1,0 +1,21 @@
+/**
+ * The PDF's XMP metadata says what the info dictionary says, as well-formed
+ * XML: a title or an author with & or < is escaped, not written raw.
+ */
+import {expect, test} from 'vitest'
+import {getDocument} from 'pdfjs-dist/legacy/build/pdf.mjs'
+import {renderArticle} from '../../src/build/render-article.js'
+
+test('a title and an author with & and < reach the XMP metadata as written', async () => {
+  const source = '---\ntitle: "R&D <新> 标题"\nauthor: 张&李\nkicker: 引题 & 副\ndate: 2024-01-02\n---\n\n正文。\n'
+  const result = await renderArticle(source, 'metadata.md')
+  const pdf = await getDocument({data: result.pdf!.slice(), useSystemFonts: false, isEvalSupported: false}).promise
+  const {info, metadata} = await pdf.getMetadata()
+  expect((info as {Title: string}).Title).toBe('R&D <新> 标题')
+  expect(metadata?.get('dc:title')).toBe('R&D <新> 标题')
+  expect(metadata?.get('dc:creator')).toEqual(['张&李'])
+  expect(metadata?.get('dc:description')).toBe('引题 & 副')
+  // Dated from the article, both in the info dictionary and in the metadata.
+  expect(metadata?.get('xmp:createdate')).toBe('2024-01-02T00:00:00Z')
+  expect(metadata?.get('xmp:modifydate')).toBe('2024-01-02T00:00:00Z')
+})
