@@ -19,3 +19,18 @@ test('a title and an author with & and < reach the XMP metadata as written', asy
   expect(metadata?.get('xmp:createdate')).toBe('2024-01-02T00:00:00Z')
   expect(metadata?.get('xmp:modifydate')).toBe('2024-01-02T00:00:00Z')
 })
+
+test('an undated article without an author makes a file with no date and no empty author, the same bytes each time', async () => {
+  const source = '---\ntitle: 无日期\n---\n\n正文。\n'
+  const first = await renderArticle(source, 'undated.md')
+  const second = await renderArticle(source, 'undated.md')
+  expect(Buffer.from(first.pdf!).equals(Buffer.from(second.pdf!))).toBe(true)
+  const pdf = await getDocument({data: first.pdf!.slice(), useSystemFonts: false, isEvalSupported: false}).promise
+  const {info, metadata} = await pdf.getMetadata()
+  const dict = info as Record<string, unknown>
+  expect(dict['Title']).toBe('无日期')
+  for (const key of ['CreationDate', 'ModDate', 'Author', 'Subject', 'Keywords']) expect(dict[key]).toBeUndefined()
+  expect(metadata?.get('xmp:createdate')).toBeNull()
+  expect(metadata?.get('dc:creator')).toBeNull()
+  expect(metadata?.get('dc:title')).toBe('无日期')
+})

@@ -65,17 +65,24 @@ export function renderPdf(document: PagedDocument, book: FontBook, options: Rend
     lang: document.info.lang,
     displayTitle: true,
     pdfVersion: '1.7',
+    // Only what the article says: an empty Author would disagree with the metadata, which leaves it out.
     info: {
       Title: document.info.title,
-      Author: document.info.author ?? '',
-      Subject: document.info.subject ?? '',
-      Keywords: document.info.keywords ?? '',
+      ...(document.info.author ? {Author: document.info.author} : {}),
+      ...(document.info.subject ? {Subject: document.info.subject} : {}),
+      ...(document.info.keywords ? {Keywords: document.info.keywords} : {}),
       Creator: 'paiban',
       Producer: 'paiban (pdfkit)',
       CreationDate: date,
       ModDate: date
     }
   }) as unknown as Doc
+  // An undated article makes an undated file. pdfkit stamps the clock on a document given no date, so the epoch
+  // above stood in while it made the file's ID (from the info), and goes now.
+  if (!document.info.date) {
+    delete doc.info['CreationDate']
+    delete doc.info['ModDate']
+  }
   const compress = options.compress ?? true
   if (compress) useFastDeflate(doc)
   useEscapedMetadata(doc)
@@ -341,7 +348,8 @@ function useFastDeflate(doc: Doc): void {
  * `_addInfo`), with the text escaped: pdfkit writes it as it is, and a title
  * or author with `&` or `<` (R&D, 张&李) made the metadata malformed XML,
  * which readers drop or misread. The modify date goes in too, as the info
- * dictionary has it (the two must agree for PDF/A).
+ * dictionary has it (the two must agree for PDF/A), and no date at all for
+ * an undated article.
  */
 function useEscapedMetadata(doc: Doc): void {
   doc._addInfo = () => {
@@ -349,7 +357,7 @@ function useEscapedMetadata(doc: Doc): void {
     const date = (value: unknown) => (value instanceof Date ? `${value.toISOString().split('.')[0]}Z` : '')
     const text = (value: unknown) => xmlText(String(value ?? ''))
     let xml = '<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">'
-    xml += `<xmp:CreateDate>${date(info['CreationDate'])}</xmp:CreateDate>`
+    if (info['CreationDate']) xml += `<xmp:CreateDate>${date(info['CreationDate'])}</xmp:CreateDate>`
     if (info['ModDate']) xml += `<xmp:ModifyDate>${date(info['ModDate'])}</xmp:ModifyDate>`
     xml += `<xmp:CreatorTool>${text(info['Creator'])}</xmp:CreatorTool></rdf:Description>`
     if (info['Title'] || info['Author'] || info['Subject']) {
