@@ -179,8 +179,13 @@ function deckAsBlocks(article: Article): Block[] {
 
 /** Longest source name used as the masthead (报头) when no publication is given. */
 const MASTHEAD_MAX_CHARS = 10
-/** A source that credits people, not a publication (本报记者 张三, 本报讯, 通讯员 李四): never a masthead. */
-const BYLINE_SOURCE = /^本报|记者|通讯员|实习生|评论员/
+/**
+ * A source that credits people, not a publication: never a masthead. It
+ * speaks of "this paper" (本报讯, 本报记者 张三) or names people after a role
+ * (记者 王五, 新华社记者 张三, 通讯员 李四); a title ending in the role word
+ * (中国记者, a journal) is a publication.
+ */
+const BYLINE_SOURCE = /^本报|(?:记者|通讯员|实习生|评论员)(?!$)/
 
 /** Furniture facts: publication from front matter, template, or source. */
 export function furnitureFor(article: Article, template: Template) {

@@ -19,7 +19,10 @@ test.each([
   ['本报记者 张三 李四', undefined],
   ['本报讯', undefined],
   ['记者 王五', undefined],
-  ['通讯员 赵六', undefined]
+  ['通讯员 赵六', undefined],
+  ['新华社记者 张三', undefined],
+  // A journal whose title ends in the role word is a publication.
+  ['中国记者', '中国记者']
 ])('source %s → masthead %s', (source, masthead) => {
   expect(furnitureFor(article({source}), template).publication).toBe(masthead)
 })
