@@ -32,33 +32,79 @@ export interface FloatPlace {
  * ones), then in text order. A block stands only on columns whose tops are
  * level (side by side before stacked), so no column is left with a blank
  * hole above a block, and every column keeps `minLinesBelow` lines for text.
+ * The blocks of a page are placed together: of the arrangements, the one
+ * with the least stacking, then the least distance from the references.
+ *
+ * Control flow: a depth-first search over each block's level spots, best
+ * spot first, so the first arrangement found is the one-block-at-a-time one;
+ * it bounds the rest (a partial arrangement already dearer is dropped).
  *
  * @param room
  *   Lines each column has (under the deck, jump line excluded).
  */
 export function placeFloats(requests: readonly FloatRequest[], room: readonly number[], minLinesBelow: number): FloatPlace[] | undefined {
   const columns = room.length
-  const depths = room.map(() => 0)
-  const places: FloatPlace[] = []
   const order = requests.map((_, i) => i).sort((a, b) => requests[b]!.columns - requests[a]!.columns || a - b)
-  for (const i of order) {
+  const depths = room.map(() => 0)
+  const chosen: FloatPlace[] = []
+  let best: {places: FloatPlace[]; cost: Cost} | undefined
+  let searched = 0
+  // Every arrangement, widest block first: the one with the least stacking, then the least distance of the
+  // blocks from their references, then the fewest blocks away from theirs, then the furthest right (after
+  // the reference in reading order). A block
+  // that takes the columns another wanted is moved aside for it, where one block at a time took the best
+  // spot left (a table referred to in column 5 stood in columns 1–2, the photo before it in 3–4).
+  const search = (k: number, cost: Cost): void => {
+    if (best && !cheaper(cost, best.cost, true)) return
+    if (k === order.length) {
+      if (!best || cheaper(cost, best.cost)) best = {places: [...chosen], cost}
+      return
+    }
+    // A page rarely holds more than a few blocks: with more, or past a bound, the first arrangement found
+    // (one block at a time) stands.
+    if (best && (order.length > SEARCHED_BLOCKS || ++searched > SEARCH_LIMIT)) return
+    const i = order[k]!
     const request = requests[i]!
     const span = Math.min(request.columns, columns)
     const preferred = Math.max(0, Math.min(request.anchorColumn, columns - span))
-    let best: {column: number; top: number; distance: number} | undefined
+    const spots: FloatPlace[] = []
     for (let column = 0; column + span <= columns; column++) {
       const top = depths[column]!
       let fits = true
       for (let c = column; c < column + span; c++) if (depths[c] !== top || top + request.lines + minLinesBelow > room[c]!) fits = false
-      if (!fits) continue
-      const distance = Math.abs(column - preferred)
-      if (!best || top < best.top || (top === best.top && distance <= best.distance)) best = {column, top, distance}
+      if (fits) spots.push({column, top})
     }
-    if (!best) return undefined
-    for (let c = best.column; c < best.column + span; c++) depths[c] = best.top + request.lines
-    places[i] = {column: best.column, top: best.top}
+    // Best spot first, so the first arrangement found is the one-block-at-a-time one and bounds the rest.
+    spots.sort((a, b) => a.top - b.top || Math.abs(a.column - preferred) - Math.abs(b.column - preferred) || b.column - a.column)
+    for (const spot of spots) {
+      const saved = depths.slice(spot.column, spot.column + span)
+      for (let c = spot.column; c < spot.column + span; c++) depths[c] = spot.top + request.lines
+      chosen[i] = spot
+      const distance = Math.abs(spot.column - preferred)
+      search(k + 1, [cost[0] + spot.top, cost[1] + distance, cost[2] + (distance > 0 ? 1 : 0), cost[3] - spot.column])
+      saved.forEach((depth, c) => (depths[spot.column + c] = depth))
+    }
   }
-  return places
+  search(0, [0, 0, 0, 0])
+  return best?.places
+}
+
+/** Lines stacked, distance from the references, blocks moved from theirs, minus the columns (further right is better). */
+type Cost = [number, number, number, number]
+
+/** Blocks on a page up to which every arrangement is weighed. */
+const SEARCHED_BLOCKS = 4
+/** Arrangements tried before the best so far stands. */
+const SEARCH_LIMIT = 1000
+
+/**
+ * Is `a` cheaper than `b`? For a partial arrangement (`partial`), is it not
+ * yet dearer: the first three terms only grow as blocks are added, the last
+ * falls, so a partial one is judged by the first three alone.
+ */
+function cheaper(a: Cost, b: Cost, partial = false): boolean {
+  for (let term = 0; term < 3; term++) if (a[term] !== b[term]) return a[term]! < b[term]!
+  return partial || a[3] < b[3]
 }
 
 /** Lines taken at the top of each of `columns` columns by placed floats. */

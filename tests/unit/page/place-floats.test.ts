@@ -33,12 +33,26 @@ describe('placeFloats', () => {
   })
 
   test('a block never stands on columns of uneven depth (no blank hole above it)', () => {
-    // Columns 0–1 hold a block of 10 lines, 2–3 one of 12; a third block referred to in column 3
-    // cannot take 3–4 (12 against 0 lines) and stacks on the level pair 0–1 instead.
+    // Three blocks of two columns on five: one must stack, and only on a level pair. The third, referred
+    // to in column 3, takes 3–4; the second, whose columns 2–3 it crosses, stacks under the first.
     const requests = [request(2, 10, 0), request(2, 12, 2), request(2, 5, 3)]
-    expect(placeFloats(requests, room(5), 3)![2]).toEqual({column: 0, top: 10})
-    // On four columns a tall third block fits on no level pair: refused (it waits for the next page).
-    expect(placeFloats([request(2, 10, 0), request(2, 12, 2), request(2, 50, 0)], room(4), 3)).toBeUndefined()
+    const places = placeFloats(requests, room(5), 3)!
+    expect(places).toEqual([{column: 0, top: 0}, {column: 0, top: 10}, {column: 3, top: 0}])
+    expect(floatDepths(requests, places, 5)).toEqual([22, 22, 0, 5, 5])
+    // On four columns a tall third block referred to in column 0 takes 0–1 from the top, and the first two
+    // stack on 2–3, rather than wait for the next page.
+    expect(placeFloats([request(2, 10, 0), request(2, 12, 2), request(2, 50, 0)], room(4), 3)).toEqual([{column: 2, top: 0}, {column: 2, top: 10}, {column: 0, top: 0}])
+    // When no arrangement holds all three, the set is refused (the last waits for the next page).
+    expect(placeFloats([request(2, 30, 0), request(2, 30, 2), request(2, 50, 0)], room(4), 3)).toBeUndefined()
+  })
+
+  test('a block moves aside for one whose reference falls on the columns it took', () => {
+    // A photo referred to in column 2 and a table in column 4: the photo takes 1–2, the table 3–4, each
+    // next to its text. (One at a time, the photo took 2–3 and the table, finding 3–4 uneven, 0–1: the
+    // story's first columns, far from the text that reads it.)
+    expect(placeFloats([request(2, 20, 2), request(2, 8, 4)], room(5), 3)).toEqual([{column: 1, top: 0}, {column: 3, top: 0}])
+    // With room for both where they are referred to, nothing moves.
+    expect(placeFloats([request(2, 20, 0), request(2, 8, 3)], room(5), 3)).toEqual([{column: 0, top: 0}, {column: 3, top: 0}])
   })
 
   test('every column keeps lines for text under a block; a block that does not fit is refused', () => {
