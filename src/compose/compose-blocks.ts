@@ -33,6 +33,8 @@ export interface ComposeContext {
   images: ReadonlyMap<string, ImageInfo>
   /** Per block index: set the paragraph one line tighter (-1) or looser (+1), for widow/orphan repair. */
   looseness?: ReadonlyMap<number, -1 | 1>
+  /** One-column pictures set at this share of their size (default 1): a handout's last lines pulled back. */
+  figureScale?: number
   /** Rows already composed, by `block:looseness`; lets repair passes recompose only what changed. */
   cache?: Map<string, Row[]>
   /** Lines of paragraphs already set, kept across articles set with the same fonts (absent: set every paragraph). */

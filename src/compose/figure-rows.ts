@@ -46,10 +46,19 @@ function columnFigureRows(figure: Figure, block: number, info: ImageInfo | undef
     context.warn('figure-scaled', `Figure ${figure.src} is taller than ${Math.round(MAX_FLOAT_SHARE * 100)} % of a column; scaled to fit`, figure.position)
     height = maxHeight
   }
-  const drawnWidth = info ? Math.min(width, (height * info.widthPx) / info.heightPx) : width
+  height *= context.figureScale ?? 1
+  const drawnWidth = info ? Math.min(width, (height * info.widthPx) / info.heightPx) : width * (context.figureScale ?? 1)
   const framed = frameInLines(info, (width - drawnWidth) / 2, drawnWidth, height, COLUMN_PICTURE_TOP, COLUMN_PICTURE_BOTTOM, grid.pitchPt)
   const rows: Row[] = [{span: framed.lines, items: [framed.item], breakAfter: figure.caption.length > 0 ? BREAK_COST.keep : 0, kind: 'figure', block}]
-  captionLines(figure, width, context).forEach((line, i, lines) => rows.push({span: 1, items: [textItem(line, grid.baselineOffsetPt, 'caption')], breakAfter: i < lines.length - 1 ? BREAK_COST.keep : 0, kind: 'figure', block}))
+  // The caption under the picture, as wide as it: a picture narrower than the measure (a portrait, or one set
+  // smaller to pull a handout's last lines back) is centred, and a caption at the measure's left edge stood
+  // apart from it. At least half the measure, so a narrow portrait's caption is not a column of short lines.
+  const captionWidth = Math.max(drawnWidth, width / 2)
+  const captionX = (width - captionWidth) / 2
+  captionLines(figure, captionWidth, context).forEach((line, i, lines) => {
+    const item = textItem(line, grid.baselineOffsetPt, 'caption')
+    rows.push({span: 1, items: [captionX > 0 && item.type === 'text' ? {...item, xPt: item.xPt + captionX} : item], breakAfter: i < lines.length - 1 ? BREAK_COST.keep : 0, kind: 'figure', block})
+  })
   return rows
 }
 

@@ -17,8 +17,7 @@ import {resolveHandout} from './resolve-handout.js'
 import {splitSections} from './split-sections.js'
 import {selectSections} from './select-sections.js'
 import {handoutFileNames} from './handout-file-names.js'
-import {handoutRows} from './handout-rows.js'
-import {layoutHandout} from './layout-handout.js'
+import {layoutWithoutRunt} from './layout-without-runt.js'
 import {combineHandouts} from './combine-handouts.js'
 import {pageFooter} from './page-footer.js'
 import type {HandoutHeading, HandoutLayoutContext, Section} from './types.js'
@@ -92,8 +91,7 @@ export async function renderHandouts(source: string, filePath: string, options: 
   const furniture = bandFacts(article, template)
   const laidOut = chosen.map(({name, ...section}) => {
     const heading: HandoutHeading = {articleTitle: oneLine(article.meta.title), sectionTitle: section.title, ...furniture}
-    const rows = handoutRows(section, article.meta, handout, {template, grid, shape, images: images.info, warn})
-    return {section, name, heading, pages: layoutHandout(rows, heading, context)}
+    return {section, name, heading, pages: layoutWithoutRunt(section, article.meta, handout, {template, grid, shape, images: images.info, warn}, heading, context)}
   })
   // Number the pages and write each handout.
   const info = documentInfo(article)

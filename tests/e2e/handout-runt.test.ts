@@ -1,0 +1,68 @@
+/**
+ * A handout whose last page would hold a line or three of text pulls them
+ * back: paragraphs set tighter, then pictures a little smaller, as a
+ * compositor would, rather than print a page for one line.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import sharp from 'sharp'
+import {beforeAll, expect, test} from 'vitest'
+import {renderHandouts} from '../../src/handouts/render-handouts.js'
+import type {ImageItem, TextItem} from '../../src/compose/types.js'
+
+let file: string
+
+/** A section whose text and photo overrun an A4 page by its last list item and the source line. */
+const source = `---
+title: 全省首个“数字法院”试点上线运行
+source: 新法治报
+date: 2024-04-18
+---
+
+本报南昌4月18日电　4月18日上午9:30，全省首个“数字法院”试点在南昌市中级人民法院正式上线。据介绍，试点运行3个月以来，共受理案件12,816件，结案率达到96.3%，平均审理周期由原来的48天缩短至30天，缩短37.5%。
+
+> 编者按：数字化改革正在重塑司法服务的方式。本报今起推出系列报道，关注各地法院的探索与实践。
+
+## 一网通办：群众少跑腿
+
+“以前立案要跑三趟，现在手机上10分钟就办完了。”在南昌经营一家小公司的陈先生说。据统计，试点期间网上立案占比达到82%，当事人平均往返法院次数由3.2次降至0.6次。
+
+![法官通过远程视频系统主持调解](photo.jpg)
+
+南昌中院院长刘强表示，下一步将重点推进三项工作：
+
+（一）完善“移动微法院”功能，实现案件全流程线上办理；
+
+（二）推广AI辅助量刑系统，提升类案同判水平；
+
+（三）加强数据安全保护，严格落实《数据安全法》《个人信息保护法》等规定。
+`
+
+beforeAll(async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paiban-runt-'))
+  await sharp({create: {width: 900, height: 600, channels: 3, background: {r: 90, g: 90, b: 90}}}).jpeg().toFile(path.join(dir, 'photo.jpg'))
+  file = path.join(dir, 'runt.md')
+  fs.writeFileSync(file, source)
+})
+
+test('the last item and the source line come back onto the page, the photo a little smaller, its caption under it', async () => {
+  const result = await renderHandouts(source, file, {contentRoot: path.dirname(file)})
+  const pages = result.handouts[0]!.document.pages
+  expect(pages).toHaveLength(1)
+  const items = pages[0]!.items
+  const texts = items.filter((item): item is TextItem => item.type === 'text').map((item) => item.placed.map(({atom}) => atom.text).join(''))
+  // Nothing lost: the last item and the source line are there.
+  expect(texts.some((text) => text.includes('（三）加强数据安全保护'))).toBe(true)
+  expect(texts.some((text) => text.startsWith('来源：新法治报'))).toBe(true)
+  // The photo is set narrower than the measure, centred in it, and its caption starts where it does.
+  const photo = items.find((item): item is ImageItem => item.type === 'image')!
+  const caption = items.find((item): item is TextItem => item.type === 'text' && item.role === 'caption')!
+  const left = Math.min(...items.filter((item): item is TextItem => item.type === 'text' && item.role === 'body').map((item) => item.xPt))
+  const right = pages[0]!.widthPt - left
+  expect(photo.xPt).toBeGreaterThan(left + 1)
+  expect(photo.xPt - left).toBeCloseTo(right - (photo.xPt + photo.widthPt), 3)
+  expect(caption.xPt + caption.placed[0]!.xPt).toBeCloseTo(photo.xPt, 3)
+  // Trials say nothing: no message but what the first layout had.
+  expect(result.file.messages.filter((message) => message.ruleId === 'figure-scaled')).toHaveLength(0)
+})
