@@ -8,18 +8,19 @@ import type {ResolvedHandout} from './resolve-handout.js'
 import type {HandoutHeading, HandoutLayoutContext, Section} from './types.js'
 
 /** A last page with at most this many lines of text (and no picture or table) is a runt page. */
-const RUNT_LINES = 3
+const RUNT_LINES = 6
 
 /** Shares of their size the section's pictures are tried at, after tightening alone fails. */
 const FIGURE_SCALES = [0.9, 0.8] as const
 
 /**
- * Lay out a section's handout; when its last page would hold only a line or
- * three of text, pull them back as a compositor does: set the paragraphs
- * before them one line tighter (TeX's looseness −1, as the paper's widow
- * repair does), the last first, then, if that is not enough, the pictures
- * at 90 % and 80 % of their size, until the section fits on one page less.
- * A page printed for one line is paper a study group turns over for
+ * Lay out a section's handout; when its last page would hold only a few
+ * lines of text (six at most), pull them back as a compositor does: set
+ * the paragraphs before them one line tighter (TeX's looseness −1, as the
+ * paper's widow repair does), the last first, then, if that is not enough,
+ * the pictures at 90 % and 80 % of their size, until the section fits on
+ * one page less.
+ * A page printed for a few lines is paper a study group turns over for
  * nothing. When nothing gets there, the first layout stands. Pure: the same
  * section gives the same pages.
  */
