@@ -42,6 +42,7 @@ date: 2024-04-18
 beforeAll(async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paiban-runt-'))
   await sharp({create: {width: 900, height: 600, channels: 3, background: {r: 90, g: 90, b: 90}}}).jpeg().toFile(path.join(dir, 'photo.jpg'))
+  await sharp({create: {width: 600, height: 900, channels: 3, background: {r: 90, g: 90, b: 90}}}).jpeg().toFile(path.join(dir, 'portrait.jpg'))
   file = path.join(dir, 'runt.md')
   fs.writeFileSync(file, source)
 })
@@ -65,4 +66,18 @@ test('the last item and the source line come back onto the page, the photo a lit
   expect(caption.xPt + caption.placed[0]!.xPt).toBeCloseTo(photo.xPt, 3)
   // Trials say nothing: no message but what the first layout had.
   expect(result.file.messages.filter((message) => message.ruleId === 'figure-scaled')).toHaveLength(0)
+})
+
+test('a last page of five lines comes back too: a labour case with a portrait after its 处理结果', async () => {
+  // The third case of the labour sample, a portrait put after its 处理结果 as a reporter would.
+  const labour = fs.readFileSync('content/labor-overtime-typical-cases.md', 'utf8')
+  const withPortrait = labour.replace(/(仲裁委员会裁决某汽车服务公司支付[^\n]*\n)/, '$1\n![劳动者在仲裁庭陈述](portrait.jpg)\n')
+  expect(withPortrait).not.toBe(labour)
+  const dir = path.dirname(file)
+  const result = await renderHandouts(withPortrait, path.join(dir, 'labour.md'), {contentRoot: dir, sections: [3]})
+  const handout = result.handouts[0]!
+  expect(handout.section.title).toContain('包薪制')
+  expect(handout.document.pages).toHaveLength(2)
+  const last = handout.document.pages[1]!.items.filter((item): item is TextItem => item.type === 'text')
+  expect(last.some((item) => item.role === 'source')).toBe(true)
 })
