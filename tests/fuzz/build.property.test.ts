@@ -1,12 +1,13 @@
 import {describe, expect, test} from 'vitest'
 import fc from 'fast-check'
 import {VFile} from 'vfile'
-import {renderArticle} from '../../src/build/render-article.js'
+import {renderArticle, type RenderResult} from '../../src/build/render-article.js'
+import {renderHandouts} from '../../src/handouts/render-handouts.js'
 import {loadTemplate} from '../../src/config/template.js'
 import {resolveGrid} from '../../src/config/resolve-template.js'
 import {ALL_FEATURES, expectedBodyText, expectedDeckText, expectedHeadingOneText, genDoc, toMarkdown, type Features, type GenDoc} from './markdown-arbitrary.js'
 import {metaLine} from '../../src/page/deck.js'
-import {ARTICLE_ROLES, DECK_ROLES, duplicatedCharacters, geometryProblems, lostCharacters, namedInDiagnostics, outsideTypeArea, overlappingLines} from './check-build.js'
+import {ARTICLE_ROLES, BODY_ROLES, DECK_ROLES, duplicatedCharacters, geometryProblems, lostCharacters, namedInDiagnostics, outsideTypeArea, overlappingLines} from './check-build.js'
 
 /**
  * Property test of the whole build (issue 7 item 6): generated Markdown
@@ -69,6 +70,30 @@ async function problems(doc: GenDoc): Promise<string[]> {
   return found
 }
 
+/** Handouts are checked on a quarter as many documents (each makes several files). */
+const handoutRuns = Math.max(1, Math.round(numRuns / 4))
+
+/** Roles of a handout's lines that carry the article's text: the body's, and the section title. */
+const HANDOUT_ROLES: ReadonlySet<string> = new Set([...BODY_ROLES, 'title'])
+
+/** What went wrong with the handouts of one document; empty when they were made as they should be. */
+async function handoutProblems(doc: GenDoc): Promise<string[]> {
+  const result = await renderHandouts(toMarkdown(doc), '/tmp/paiban-fuzz/article.md')
+  const found: string[] = []
+  const errors = result.file.messages.filter((message) => message.fatal === true)
+  if (errors.length > 0 || !result.article || result.article.children.length === 0) return found
+  if (result.handouts.length === 0) found.push('no error diagnostic, but no handout')
+  for (const handout of result.handouts) {
+    if (handout.document.pages.length === 0) found.push(`handout ${handout.name} has no page`)
+    if (Buffer.from(handout.pdf.subarray(0, 5)).toString('latin1') !== '%PDF-') found.push(`handout ${handout.name} does not start with %PDF-`)
+  }
+  // Every handout's pages as one document: the article's body is set across them, each section once.
+  const all = {file: result.file, pages: 0, document: {pages: result.handouts.flatMap((handout) => handout.document.pages)}} as unknown as RenderResult
+  const lost = lostCharacters(all, expectedBodyText(doc), HANDOUT_ROLES)
+  if (lost.length > 0) found.push(`body text lost from the handouts: ${lost.join(', ')}`)
+  return found
+}
+
 describe('building generated Markdown articles', () => {
   test(`${numRuns} documents build, stay on the page and lose no text (seed ${seed})`, async () => {
     await fc.assert(
@@ -85,6 +110,22 @@ describe('building generated Markdown articles', () => {
       {seed, numRuns}
     )
   }, Math.max(600_000, numRuns * 250))
+
+  test(`${handoutRuns} documents make handouts that lose no body text (seed ${seed + 1})`, async () => {
+    await fc.assert(
+      fc.asyncProperty(genDoc(FEATURES), async (doc) => {
+        const source = toMarkdown(doc)
+        let found: string[]
+        try {
+          found = await handoutProblems(doc)
+        } catch (error) {
+          found = [`renderHandouts threw: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`]
+        }
+        if (found.length > 0) throw new Error(`${found.slice(0, 8).join('\n')}\n--- input ---\n${JSON.stringify(source)}`)
+      }),
+      {seed: seed + 1, numRuns: handoutRuns}
+    )
+  }, Math.max(600_000, handoutRuns * 250))
 
   test('the checks themselves see lost text and stray lines', async () => {
     // A guard that the property is not vacuous: text the page lacks is reported.
