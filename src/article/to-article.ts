@@ -12,6 +12,7 @@ import {markDateline} from './mark-dateline.js'
 import {markEditorsNote} from './mark-editors-note.js'
 import {markEndCredits} from './mark-end-credits.js'
 import {resolveSoftBreaks} from './soft-breaks.js'
+import {htmlBlockParts} from './html-block.js'
 import {LINE_BREAK} from '../text/segment.js'
 import {BLOCK_CONTAINERS} from '../parse/indented-code.js'
 
@@ -159,8 +160,15 @@ function convertBlock(node: RootContent, file: VFile, context: Context): Block[]
       return [{type: 'sectionBreak', ...(position ? {position} : {})}]
     case 'html': {
       if (/^<!--[\s\S]*-->$/.test(node.value.trim())) return []
-      report(file, 'warning', 'html-as-text', 'Raw HTML is not typeset; its text is set as a paragraph', position, 'write Markdown instead of HTML')
-      return [{type: 'paragraph', role: context.lead ? 'lead' : 'body', children: [{type: 'text', value: node.value.replace(/<[^>]+>/g, ''), style: {}}], position}]
+      // As a browser shows it: block elements as paragraphs, <br> as line breaks, references decoded, <img> as figures.
+      const parts = htmlBlockParts(node.value)
+      if (parts.length === 0) return []
+      report(file, 'warning', 'html-as-text', 'Raw HTML is not typeset; its text is set as paragraphs and its images as figures', position, 'write Markdown instead of HTML')
+      return parts.map((part): Block =>
+        part.type === 'image'
+          ? {type: 'figure', src: part.src, caption: part.alt ? [{type: 'text', value: part.alt, style: {}}] : [], ...(position ? {position} : {})}
+          : {type: 'paragraph', role: context.lead ? 'lead' : 'body', children: part.value.split(LINE_BREAK).flatMap((line, i): Inline[] => [...(i > 0 ? [{type: 'text' as const, value: LINE_BREAK, style: {}}] : []), ...(line ? [{type: 'text' as const, value: line, style: {}}] : [])]), position}
+      )
     }
     case 'definition':
       return []

@@ -577,6 +577,36 @@ describe('inline HTML', () => {
   })
 })
 
+describe('HTML blocks (pasted from a web page or a CMS)', () => {
+  test('each block element is a paragraph, <br> a line break, references decoded, the indent of &nbsp; dropped', () => {
+    const html = '<div><p>&nbsp;&nbsp;第一段&amp;文字，&ldquo;引号&rdquo;&#20013;&#x6587;。</p><p>第二段<br/>换行</p>\n<ul><li>条目</li></ul></div>'
+    const {article, file} = convert(`${FRONT}${html}\n`)
+    expect(article.children.map((block) => [block.type, textOf(block)])).toEqual([
+      ['paragraph', '第一段&文字，“引号”中文。'],
+      ['paragraph', '第二段\u2028换行'],
+      ['paragraph', '条目']
+    ])
+    expect(messages(file)).toEqual(['html-as-text@5:1'])
+  })
+
+  test('an <img> is a figure with its alt text as the caption, in its place among the text', () => {
+    const {article} = convert(`${FRONT}<p>图前</p><img src="photo.jpg" alt="村民在办事">\n<p>图后</p>\n`)
+    expect(article.children.map((block) => block.type)).toEqual(['paragraph', 'figure', 'paragraph'])
+    const figure = article.children[1]!
+    expect(figure.type === 'figure' && figure.src).toBe('photo.jpg')
+    expect(figure.type === 'figure' && figure.caption.map((run) => run.value).join('')).toBe('村民在办事')
+  })
+
+  test('comments, scripts and styles are no text; an unknown reference stays as written', () => {
+    const {article, file} = convert(`${FRONT}<div><!-- 注释 --><script>var a = 1</script><style>p {}</style>&nosuch; 正文</div>\n`)
+    expect(article.children.map(textOf)).toEqual(['&nosuch; 正文'])
+    const empty = convert(`${FRONT}<div><script>x()</script></div>\n\n正文。\n`)
+    expect(empty.article.children.map(textOf)).toEqual(['正文。'])
+    expect(messages(empty.file)).toEqual([])
+    expect(messages(file)).toEqual(['html-as-text@5:1'])
+  })
+})
+
 test('in a Traditional Chinese article straight quotes become 「 」', () => {
   const {article} = convert('---\ntitle: 標題\nlang: zh-Hant\n---\n\n他說"我們一定會贏"，然後走了。\n')
   expect(textOf(article.children[0]!)).toBe('他說「我們一定會贏」，然後走了。')
