@@ -183,13 +183,20 @@ function convertBlock(node: RootContent, file: VFile, context: Context): Block[]
 function paragraph(node: MdParagraph, file: VFile, context: Context): Block[] {
   const position = node.position as Position | undefined
   const blocks: Block[] = []
-  // Images standing alone become figures; the rest of the paragraph stays text.
-  const images = node.children.filter((child) => child.type === 'image')
-  const rest = node.children.filter((child) => child.type !== 'image')
+  // Images standing alone become figures, an HTML <img> too; the rest of the paragraph stays text.
+  const isImage = (child: PhrasingContent): boolean => child.type === 'image' || (child.type === 'html' && /^<img\b/i.test(child.value.trim()))
+  const images = node.children.filter(isImage)
+  const rest = node.children.filter((child) => !isImage(child))
   const runs = inlines(rest, {}, file)
   const hasText = runs.some((run) => run.value.trim() !== '')
   if (hasText) blocks.push(speakerTurn(runs, context, position) ?? {type: 'paragraph', role: context.lead ? 'lead' : 'body', children: runs, position})
   for (const image of images) {
+    if (image.type === 'html') {
+      const picture = htmlBlockParts(image.value).find((part) => part.type === 'image')
+      report(file, 'warning', 'html-image', 'An HTML <img> is set as a figure after its paragraph', image.position as Position | undefined, 'write ![说明](photo.jpg) in a paragraph of its own')
+      if (picture?.type === 'image') blocks.push({type: 'figure', src: picture.src, caption: picture.alt ? [{type: 'text', value: picture.alt, style: {}}] : [], position: image.position as Position | undefined})
+      continue
+    }
     if (image.type !== 'image') continue
     const figure: Figure = {type: 'figure', src: image.url, caption: image.alt ? [{type: 'text', value: image.alt, style: {}}] : [], position: image.position as Position | undefined}
     // The image title sets the span: "2栏", "span=3", "通栏"; anything else is a warning and the span is chosen automatically.

@@ -570,9 +570,11 @@ describe('a 小标题 written as a paragraph of bold text alone', () => {
 })
 
 describe('inline HTML', () => {
-  test('<br> breaks the line, an <img> is a warning at its place, other tags go and their text stays', () => {
-    const {article, file} = convert(`${FRONT}第一行<br>第二行<img src="x.jpg">和<span style="color:red">红字</span>。\n`)
+  test('<br> breaks the line, an <img> is a figure after the paragraph with a warning at its place, other tags go and their text stays', () => {
+    const {article, file} = convert(`${FRONT}第一行<br>第二行<img src="x.jpg" alt="说明">和<span style="color:red">红字</span>。\n`)
     expect(textOf(article.children[0]!)).toBe('第一行\u2028第二行和红字。')
+    const figure = article.children[1]!
+    expect(figure.type === 'figure' && [figure.src, figure.caption.map((run) => run.value).join('')]).toEqual(['x.jpg', '说明'])
     expect(messages(file)).toEqual(['html-image@5:11'])
   })
 })
