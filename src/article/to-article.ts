@@ -91,16 +91,19 @@ function interviewSpeakers(tree: Root): Set<string> {
   for (const node of tree.children) {
     if (node.type !== 'paragraph') continue
     const first = node.children[0]
+    const second = node.children[1]
     let label: string | undefined
-    if (first?.type === 'strong') {
-      label = plainText(first.children).trim()
+    // A bold label: **记者：**, or <strong>记者：</strong> pasted from a web page.
+    const bold = first?.type === 'strong' ? plainText(first.children) : first?.type === 'html' && /^<(b|strong)\b[^>]*>$/i.test(first.value.trim()) && second?.type === 'text' ? second.value : undefined
+    if (bold !== undefined) {
+      label = bold.trim()
       if (!/^[^，。]{1,8}[：:]$/.test(label)) continue
       labels.add(label.slice(0, -1))
     } else if (first?.type === 'text') {
       label = /^[^，。：:]{1,8}[：:]/.exec(first.value)?.[0]
     }
     if (!label) continue
-    if (/^(本报)?(记者|主持人)[：:]/.test(label) || (first?.type === 'strong' && /记者|主持人/.test(label))) interview = true
+    if (/^(本报)?(记者|主持人)[：:]/.test(label) || (bold !== undefined && /记者|主持人/.test(label))) interview = true
     if (/^(问|Q)[：:]$/.test(label)) asks = true
     if (/^(答|A)[：:]$/.test(label)) answers = true
   }
@@ -265,8 +268,29 @@ function sourceLines(file: VFile): string[] {
   return lines
 }
 
-function collectInlines(nodes: readonly PhrasingContent[], style: InlineStyle, file: VFile): Inline[] {
+/** Style flags an inline HTML formatting tag sets. */
+type HtmlFlag = 'strong' | 'emphasis' | 'strike' | 'noteRef' | 'code'
+
+/** Inline HTML formatting tags and the style each sets: <sup> raised small (m<sup>2</sup>), as a footnote call is. */
+const HTML_FLAGS: ReadonlyMap<string, HtmlFlag> = new Map([
+  ['b', 'strong'],
+  ['strong', 'strong'],
+  ['i', 'emphasis'],
+  ['em', 'emphasis'],
+  ['s', 'strike'],
+  ['del', 'strike'],
+  ['strike', 'strike'],
+  ['sup', 'noteRef'],
+  ['code', 'code'],
+  ['kbd', 'code'],
+  ['tt', 'code']
+])
+
+function collectInlines(nodes: readonly PhrasingContent[], base: InlineStyle, file: VFile): Inline[] {
   const runs: Inline[] = []
+  // Formatting tags of inline HTML (<strong>记者：</strong> pasted from a web page) style the text up to their end tag.
+  const open: {tag: string; flag: HtmlFlag}[] = []
+  let style = base
   for (const node of nodes) {
     const position = node.position as Position | undefined
     switch (node.type) {
@@ -313,12 +337,25 @@ function collectInlines(nodes: readonly PhrasingContent[], style: InlineStyle, f
         report(file, 'warning', 'inline-image', 'An image inside a line of text is set as its description only', position, 'put the image in a paragraph of its own')
         if (node.alt) runs.push({type: 'text', value: node.alt, style, position})
         break
-      case 'html':
-        // A `<br>` (text pasted from a web page or a CMS) breaks the line as a hard break does; other tags are dropped, their text kept.
+      case 'html': {
+        // A `<br>` (text pasted from a web page or a CMS) breaks the line as a hard break does; <b>, <strong>, <i>,
+        // <em>, <s>, <del>, <sup> and <code> style the text to their end tag; other tags are dropped, their text kept.
+        const tag = /^<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>$/.exec(node.value.trim())
+        const flag = tag ? HTML_FLAGS.get(tag[2]!.toLowerCase()) : undefined
+        if (tag && flag) {
+          const name = tag[2]!.toLowerCase()
+          if (tag[1]) {
+            const at = open.map((entry) => entry.tag).lastIndexOf(name)
+            if (at >= 0) open.splice(at, 1)
+          } else open.push({tag: name, flag})
+          style = open.reduce((merged, entry) => ({...merged, [entry.flag]: true}), base)
+          break
+        }
         if (/^<br\s*\/?>$/i.test(node.value.trim())) runs.push({type: 'text', value: LINE_BREAK, style, position})
         else if (/^<img\b/i.test(node.value.trim())) report(file, 'warning', 'html-image', 'An HTML <img> is not typeset: the picture is left out', position, 'write ![说明](photo.jpg) in a paragraph of its own')
         else if (!/^<!--/.test(node.value)) runs.push({type: 'text', value: node.value.replace(/<[^>]+>/g, ''), style, position})
         break
+      }
       default:
         runs.push({type: 'text', value: plainText([node]), style, position})
     }

@@ -579,6 +579,21 @@ describe('inline HTML', () => {
   })
 })
 
+describe('inline HTML formatting (pasted from a web page or a CMS)', () => {
+  test('<strong>, <em>, <del>, <sup> and <code> style their text to the end tag; the rest is unstyled', () => {
+    const {article} = convert(`${FRONT}占地<b>约</b>1200m<sup>2</sup>，<em>超过</em>两亿元，原定<del>五月</del>六月，用<code>npm</code>，<span>完</span>工。\n`)
+    const runs = (article.children[0] as {children: {value: string; style: Record<string, boolean>}[]}).children
+    const styled = runs.filter((run) => Object.keys(run.style).length > 0).map((run) => [run.value, Object.keys(run.style).join(',')])
+    expect(styled).toEqual([['约', 'strong'], ['2', 'noteRef'], ['超过', 'emphasis'], ['五月', 'strike'], ['npm', 'code']])
+    expect(textOf(article.children[0]!)).toBe('占地约1200m2，超过两亿元，原定五月六月，用npm，完工。')
+  })
+
+  test('an interview pasted with <strong>记者：</strong> labels is read as one', () => {
+    const {article} = convert(`${FRONT}<strong>记者：</strong>面积多大？\n\n<b>受访者：</b>约1200平方米。\n`)
+    expect(article.children.map((block) => (block.type === 'qaTurn' ? `${block.role}:${block.speaker}` : block.type))).toEqual(['question:记者', 'answer:受访者'])
+  })
+})
+
 describe('HTML blocks (pasted from a web page or a CMS)', () => {
   test('each block element is a paragraph, <br> a line break, references decoded, the indent of &nbsp; dropped', () => {
     const html = '<div><p>&nbsp;&nbsp;第一段&amp;文字，&ldquo;引号&rdquo;&#20013;&#x6587;。</p><p>第二段<br/>换行</p>\n<ul><li>条目</li></ul></div>'
