@@ -107,7 +107,8 @@ function token(features: Features): fc.Arbitrary<string> {
 
 /** A run of inline text in one style. */
 export interface Run {
-  style: 'plain' | 'strong' | 'em' | 'strike' | 'link'
+  /** Markdown styles, and the HTML tags a web page or CMS pastes (`<strong>`, `<sup>`). */
+  style: 'plain' | 'strong' | 'em' | 'strike' | 'link' | 'htmlStrong' | 'htmlSup'
   text: string
 }
 
@@ -126,6 +127,8 @@ export type GenBlock =
   | {type: 'table'; rows: string[][]}
   | {type: 'quote'; paragraphs: Run[][]; asList: boolean; indented?: boolean}
   | {type: 'image'; alt: string; src: string; title: string}
+  /** A raw HTML block pasted from a web page: `<div><p>…</p>…</div>`, each piece as written and as a reader sees it. */
+  | {type: 'html'; paragraphs: {written: string; seen: string}[][]}
 
 /**
  * How a paragraph's lines are indented in the source: not at all, with
@@ -175,7 +178,7 @@ function text(features: Features, maxTokens: number): fc.Arbitrary<string> {
 function runs(features: Features, maxRuns = 3): fc.Arbitrary<Run[]> {
   return fc.array(
     fc.record({
-      style: fc.constantFrom<Run['style']>('plain', 'plain', 'plain', 'plain', 'strong', 'em', 'strike', 'link'),
+      style: fc.constantFrom<Run['style']>('plain', 'plain', 'plain', 'plain', 'plain', 'plain', 'plain', 'plain', 'strong', 'strong', 'em', 'em', 'strike', 'strike', 'link', 'link', 'htmlStrong', 'htmlSup'),
       text: text(features, 6)
     }),
     {minLength: 1, maxLength: maxRuns}
@@ -306,6 +309,20 @@ function block(features: Features): fc.Arbitrary<GenBlock> {
       title: fc.constantFrom('', ' "2栏"', ' "自动"', ' "bogus"', ' "4栏"')
     })
   })
+  // Text pasted from a web page: block elements, inline tags and character references (written, and as read).
+  const htmlPiece = fc.oneof(
+    {weight: 6, arbitrary: han.map((value) => ({written: value, seen: value}))},
+    {weight: 2, arbitrary: fc.constantFrom(...FULL_PUNCT).map((value) => ({written: value, seen: value}))},
+    {weight: 3, arbitrary: fc.constantFrom<{written: string; seen: string}>({written: '&amp;', seen: '&'}, {written: '&lt;', seen: '<'}, {written: '&ldquo;', seen: '“'}, {written: '&rdquo;', seen: '”'}, {written: '&#20013;', seen: '中'}, {written: '&#x6587;', seen: '文'}, {written: '&nbsp;', seen: ''}, {written: '&nosuch;', seen: '&nosuch;'})},
+    {weight: 2, arbitrary: fc.constantFrom<{written: string; seen: string}>({written: '<br>', seen: ''}, {written: '<span style="color:red">', seen: ''}, {written: '</span>', seen: ''}, {written: '<b>', seen: ''}, {written: '</b>', seen: ''}, {written: '<!-- 注 -->', seen: ''})}
+  )
+  kinds.push({
+    weight: 1,
+    arbitrary: fc.record({
+      type: fc.constant('html' as const),
+      paragraphs: fc.array(fc.array(htmlPiece, {minLength: 1, maxLength: 8}), {minLength: 1, maxLength: 3})
+    })
+  })
   if (features.longParagraphs) {
     // A sentence of a few tokens repeated: enough text to fill columns and turn pages.
     kinds.push({
@@ -349,7 +366,17 @@ function oneLine(value: string): string {
 
 function writeRuns(list: readonly Run[]): string {
   // Struck text and links after a space: a bare URL just before would run on through their markup (GFM).
-  return list.map((run) => (run.style === 'strong' ? `**${run.text}**` : run.style === 'em' ? `*${run.text}*` : run.style === 'strike' ? ` ~~${run.text}~~` : run.style === 'link' ? ` [${run.text}](https://example.com/l)` : run.text)).join('')
+  // HTML tags after a space too: a bare URL just before would run on into them.
+  const written: Record<Run['style'], (text: string) => string> = {
+    plain: (text) => text,
+    strong: (text) => `**${text}**`,
+    em: (text) => `*${text}*`,
+    strike: (text) => ` ~~${text}~~`,
+    link: (text) => ` [${text}](https://example.com/l)`,
+    htmlStrong: (text) => ` <strong>${text}</strong>`,
+    htmlSup: (text) => ` <sup>${text}</sup>`
+  }
+  return list.map((run) => written[run.style](run.text)).join('')
 }
 
 /**
@@ -402,6 +429,8 @@ function writeBlock(node: GenBlock): string {
     }
     case 'image':
       return `![${node.alt}](${node.src}${node.title})`
+    case 'html':
+      return `<div>${node.paragraphs.map((pieces) => `<p>${pieces.map((piece) => piece.written).join('')}</p>`).join('')}</div>`
     case 'quote':
       if (node.asList) return node.paragraphs.map((p) => `> - ${writeRuns(p)}`).join('\n')
       return node.paragraphs.map((p) => `> ${node.indented ? '    ' : ''}${writeRuns(p)}`).join('\n>\n')
@@ -480,6 +509,8 @@ export function expectedBodyText(doc: GenDoc): string[] {
         return node.paragraphs.flatMap(runsText)
       case 'image':
         return [node.alt]
+      case 'html':
+        return node.paragraphs.flatMap((pieces) => pieces.map((piece) => piece.seen))
     }
   })
 }

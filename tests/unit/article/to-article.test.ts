@@ -582,7 +582,7 @@ describe('inline HTML', () => {
 describe('inline HTML formatting (pasted from a web page or a CMS)', () => {
   test('<strong>, <em>, <del>, <sup> and <code> style their text to the end tag; the rest is unstyled', () => {
     const {article} = convert(`${FRONT}占地<b>约</b>1200m<sup>2</sup>，<em>超过</em>两亿元，原定<del>五月</del>六月，用<code>npm</code>，<span>完</span>工。\n`)
-    const runs = (article.children[0] as {children: {value: string; style: Record<string, boolean>}[]}).children
+    const runs = (article.children[0] as unknown as {children: {value: string; style: Record<string, boolean>}[]}).children
     const styled = runs.filter((run) => Object.keys(run.style).length > 0).map((run) => [run.value, Object.keys(run.style).join(',')])
     expect(styled).toEqual([['约', 'strong'], ['2', 'noteRef'], ['超过', 'emphasis'], ['五月', 'strike'], ['npm', 'code']])
     expect(textOf(article.children[0]!)).toBe('占地约1200m2，超过两亿元，原定五月六月，用npm，完工。')
