@@ -1,61 +1,87 @@
+import type {Html, Paragraph, PhrasingContent, Root, RootContent} from 'mdast'
 import {decodeNamedCharacterReference} from 'decode-named-character-reference'
 import {decodeNumericCharacterReference} from 'micromark-util-decode-numeric-character-reference'
-import {LINE_BREAK} from '../text/segment.js'
 
-/** What a raw HTML block shows a reader, in order: paragraphs of text and pictures. */
-export type HtmlPart = {type: 'text'; value: string} | {type: 'image'; src: string; alt: string}
+/** Marks a paragraph made from a raw HTML block (`data.html`), the block's first with `data.htmlBlock` (for its one warning). */
+export interface HtmlParagraphData {
+  html?: true
+  htmlBlock?: true
+}
 
 /**
- * The parts of a raw HTML block (text pasted from a web page or a CMS), as a
- * browser would have shown them: each block element (`<p>`, `<div>`, `<li>`,
- * a heading …) its own paragraph, `<br>` a line break inside it, other tags
- * dropped with their text kept, white space collapsed, character references
- * decoded (`&nbsp;`, `&amp;`, `&#20013;`, HTML's named references), and each
- * `<img>` a picture with its `alt` text. Comments, scripts and styles are no text.
+ * Read each raw HTML block at the top of the tree (text pasted from a web
+ * page or a CMS) as the paragraphs a browser shows: each block element
+ * (`<p>`, `<div>`, `<li>`, a heading …) starts a paragraph; inside one, text
+ * with its character references decoded (`&nbsp;`, `&amp;`, `&#20013;`,
+ * HTML's named references) and white space collapsed, and the other tags kept
+ * as inline HTML nodes, which the article model reads as it reads inline HTML
+ * in Markdown: `<strong>记者：</strong>` a bold speaker label, `<br>` a line
+ * break, `<sup>` raised, `<img>` a figure after its paragraph. Comments,
+ * scripts and styles are no text. Pure: a new tree; other nodes as they were.
  */
-export function htmlBlockParts(html: string): HtmlPart[] {
-  const parts: HtmlPart[] = []
-  let text = ''
+export function expandHtmlBlocks(tree: Root): Root {
+  if (!tree.children.some((node) => node.type === 'html')) return tree
+  const children: RootContent[] = []
+  for (const node of tree.children) {
+    if (node.type !== 'html' || /^<!--[\s\S]*-->$/.test(node.value.trim())) children.push(node)
+    else children.push(...htmlParagraphs(node))
+  }
+  return {...tree, children}
+}
+
+function htmlParagraphs(block: Html): Paragraph[] {
+  const position = block.position
+  const paragraphs: Paragraph[] = []
+  let inline: PhrasingContent[] = []
   const flush = (): void => {
-    const value = decodeReferences(text.replace(/[ \t\r\n\f]+/g, ' '))
-      .split(LINE_BREAK)
-      .map((line) => line.replace(EDGE_SPACE, ''))
-      .join(LINE_BREAK)
-      .replace(EDGE_BREAKS, '')
-    if (value.replace(EDGE_SPACE, '') !== '') parts.push({type: 'text', value})
-    text = ''
+    const children = trimEdges(inline)
+    inline = []
+    // Only tags (and no picture) is no paragraph.
+    if (!children.some((child) => child.type === 'text' || /^<img\b/i.test((child as Html).value))) return
+    const data: HtmlParagraphData = paragraphs.length === 0 ? {html: true, htmlBlock: true} : {html: true}
+    paragraphs.push({type: 'paragraph', children, data, ...(position ? {position} : {})} as Paragraph)
   }
-  const source = html.replace(/<!--[\s\S]*?-->/g, '').replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, '')
+  const source = block.value.replace(/<!--[\s\S]*?-->/g, '').replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, '')
   let last = 0
-  for (const match of source.matchAll(TAG)) {
-    text += source.slice(last, match.index)
-    last = match.index! + match[0].length
-    const name = match[1]!.toLowerCase()
-    if (name === 'br') text += LINE_BREAK
-    else if (name === 'img') {
-      flush()
-      const src = attribute(match[0], 'src')
-      if (src) parts.push({type: 'image', src: decodeReferences(src), alt: decodeReferences(attribute(match[0], 'alt') ?? '')})
-    } else if (BLOCK_TAGS.has(name)) flush()
+  const text = (value: string): void => {
+    const collapsed = decodeReferences(value.replace(/[ \t\r\n\f]+/g, ' '))
+    if (collapsed) inline.push({type: 'text', value: collapsed, ...(position ? {position} : {})})
   }
-  text += source.slice(last)
+  for (const match of source.matchAll(TAG)) {
+    text(source.slice(last, match.index))
+    last = match.index! + match[0].length
+    if (BLOCK_TAGS.has(match[1]!.toLowerCase())) flush()
+    else inline.push({type: 'html', value: match[0], ...(position ? {position} : {})})
+  }
+  text(source.slice(last))
   flush()
-  return parts
+  return paragraphs
 }
 
 /** A start or end tag, its name captured. */
 const TAG = /<\/?([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*>/g
 /** Elements that start a new block of text in a browser. */
 const BLOCK_TAGS = new Set(['p', 'div', 'section', 'article', 'header', 'footer', 'main', 'aside', 'blockquote', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'table', 'thead', 'tbody', 'tr', 'td', 'th', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'figure', 'figcaption', 'hr', 'center'])
-/** Spaces at the edges of a line, the no-break and ideographic ones that web editors indent with included. */
-const EDGE_SPACE = /^[ \u00A0\u3000]+|[ \u00A0\u3000]+$/g
-/** Line breaks at the edges of a paragraph. */
-const EDGE_BREAKS = new RegExp(`^${LINE_BREAK}+|${LINE_BREAK}+$`, 'g')
+/** Spaces at the edges of a paragraph, the no-break and ideographic ones that web editors indent with included. */
+const LEADING_SPACE = /^[ \u00A0\u3000]+/
+const TRAILING_SPACE = /[ \u00A0\u3000]+$/
 
-/** An attribute's value in a start tag, quoted or not. */
-function attribute(tag: string, name: string): string | undefined {
+/** Drop the spaces at a paragraph's edges (its `&nbsp;` indent) from its first and last text nodes. */
+function trimEdges(children: PhrasingContent[]): PhrasingContent[] {
+  const out = [...children]
+  const firstText = out.findIndex((child) => child.type === 'text')
+  if (firstText >= 0) out[firstText] = {...(out[firstText] as {type: 'text'; value: string}), value: (out[firstText] as {value: string}).value.replace(LEADING_SPACE, '')}
+  let lastText = out.length - 1
+  while (lastText >= 0 && out[lastText]!.type !== 'text') lastText--
+  if (lastText >= 0) out[lastText] = {...(out[lastText] as {type: 'text'; value: string}), value: (out[lastText] as {value: string}).value.replace(TRAILING_SPACE, '')}
+  return out.filter((child) => child.type !== 'text' || child.value !== '')
+}
+
+/** An attribute's value in a start tag, quoted or not, references decoded. */
+export function htmlAttribute(tag: string, name: string): string | undefined {
   const match = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(tag)
-  return match ? (match[1] ?? match[2] ?? match[3]) : undefined
+  const value = match ? (match[1] ?? match[2] ?? match[3]) : undefined
+  return value === undefined ? undefined : decodeReferences(value)
 }
 
 /** Decode HTML character references; an unknown name stays as written. */

@@ -12,7 +12,7 @@ import {markDateline} from './mark-dateline.js'
 import {markEditorsNote} from './mark-editors-note.js'
 import {markEndCredits} from './mark-end-credits.js'
 import {resolveSoftBreaks} from './soft-breaks.js'
-import {htmlBlockParts} from './html-block.js'
+import {expandHtmlBlocks, htmlAttribute, type HtmlParagraphData} from './html-block.js'
 import {LINE_BREAK} from '../text/segment.js'
 import {BLOCK_CONTAINERS} from '../parse/indented-code.js'
 
@@ -33,7 +33,9 @@ const BARE_SPEAKER = /^([\u4e00-\u9fff·]{1,6}|Q|A)[：:]/
  * style: one small handler per node type, positions copied onto every node).
  * Content problems are diagnostics on `file`; nothing is silently dropped.
  */
-export function toArticle(tree: Root, file: VFile, options: ToArticleOptions = {}): Article {
+export function toArticle(parsed: Root, file: VFile, options: ToArticleOptions = {}): Article {
+  // Raw HTML blocks (text pasted from a web page) are read as the paragraphs a browser shows, before anything else looks.
+  const tree = expandHtmlBlocks(parsed)
   const yaml = tree.children.find((node): node is Yaml => node.type === 'yaml')
   const places = new Map<string, Point>()
   const meta = readFrontMatter(yaml?.value, yaml?.position as Position | undefined, file, places)
@@ -161,18 +163,9 @@ function convertBlock(node: RootContent, file: VFile, context: Context): Block[]
     }
     case 'thematicBreak':
       return [{type: 'sectionBreak', ...(position ? {position} : {})}]
-    case 'html': {
-      if (/^<!--[\s\S]*-->$/.test(node.value.trim())) return []
-      // As a browser shows it: block elements as paragraphs, <br> as line breaks, references decoded, <img> as figures.
-      const parts = htmlBlockParts(node.value)
-      if (parts.length === 0) return []
-      report(file, 'warning', 'html-as-text', 'Raw HTML is not typeset; its text is set as paragraphs and its images as figures', position, 'write Markdown instead of HTML')
-      return parts.map((part): Block =>
-        part.type === 'image'
-          ? {type: 'figure', src: part.src, caption: part.alt ? [{type: 'text', value: part.alt, style: {}}] : [], ...(position ? {position} : {})}
-          : {type: 'paragraph', role: context.lead ? 'lead' : 'body', children: part.value.split(LINE_BREAK).flatMap((line, i): Inline[] => [...(i > 0 ? [{type: 'text' as const, value: LINE_BREAK, style: {}}] : []), ...(line ? [{type: 'text' as const, value: line, style: {}}] : [])]), position}
-      )
-    }
+    case 'html':
+      // Raw HTML blocks were read as paragraphs (`expandHtmlBlocks`); what is left is a comment.
+      return []
     case 'definition':
       return []
     default: {
@@ -186,6 +179,7 @@ function convertBlock(node: RootContent, file: VFile, context: Context): Block[]
 function paragraph(node: MdParagraph, file: VFile, context: Context): Block[] {
   const position = node.position as Position | undefined
   const blocks: Block[] = []
+  if ((node.data as HtmlParagraphData | undefined)?.htmlBlock) report(file, 'warning', 'html-as-text', 'Raw HTML is read as a browser shows it: its block elements as paragraphs, its images as figures', position, 'write Markdown instead of HTML')
   // Images standing alone become figures, an HTML <img> too; the rest of the paragraph stays text.
   const isImage = (child: PhrasingContent): boolean => child.type === 'image' || (child.type === 'html' && /^<img\b/i.test(child.value.trim()))
   const images = node.children.filter(isImage)
@@ -195,9 +189,11 @@ function paragraph(node: MdParagraph, file: VFile, context: Context): Block[] {
   if (hasText) blocks.push(speakerTurn(runs, context, position) ?? {type: 'paragraph', role: context.lead ? 'lead' : 'body', children: runs, position})
   for (const image of images) {
     if (image.type === 'html') {
-      const picture = htmlBlockParts(image.value).find((part) => part.type === 'image')
-      report(file, 'warning', 'html-image', 'An HTML <img> is set as a figure after its paragraph', image.position as Position | undefined, 'write ![说明](photo.jpg) in a paragraph of its own')
-      if (picture?.type === 'image') blocks.push({type: 'figure', src: picture.src, caption: picture.alt ? [{type: 'text', value: picture.alt, style: {}}] : [], position: image.position as Position | undefined})
+      const src = htmlAttribute(image.value, 'src')
+      const alt = htmlAttribute(image.value, 'alt') ?? ''
+      // An <img> standing alone in a block pasted from a web page is a figure as it would be in Markdown; one in a line of text is said.
+      if (!(node.data as HtmlParagraphData | undefined)?.html || hasText) report(file, 'warning', 'html-image', 'An HTML <img> is set as a figure after its paragraph', image.position as Position | undefined, 'write ![说明](photo.jpg) in a paragraph of its own')
+      if (src) blocks.push({type: 'figure', src, caption: alt ? [{type: 'text', value: alt, style: {}}] : [], position: image.position as Position | undefined})
       continue
     }
     if (image.type !== 'image') continue

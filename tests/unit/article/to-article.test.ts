@@ -614,6 +614,14 @@ describe('HTML blocks (pasted from a web page or a CMS)', () => {
     expect(figure.type === 'figure' && figure.caption.map((run) => run.value).join('')).toBe('村民在办事')
   })
 
+  test('formatting inside a block works as inline HTML does: an interview pasted as <p><strong>记者：</strong>…</p>', () => {
+    const html = '<p><strong>记者：</strong>面积多大？</p>\n<p><b>受访者：</b>约1200m<sup>2</sup>。</p>'
+    const {article} = convert(`${FRONT}${html}\n`)
+    expect(article.children.map((block) => (block.type === 'qaTurn' ? `${block.role}:${block.speaker}` : block.type))).toEqual(['question:记者', 'answer:受访者'])
+    const answer = article.children[1] as unknown as {children: {value: string; style: Record<string, boolean>}[]}
+    expect(answer.children.find((run) => run.value === '2')?.style.noteRef).toBe(true)
+  })
+
   test('comments, scripts and styles are no text; an unknown reference stays as written', () => {
     const {article, file} = convert(`${FRONT}<div><!-- 注释 --><script>var a = 1</script><style>p {}</style>&nosuch; 正文</div>\n`)
     expect(article.children.map(textOf)).toEqual(['&nosuch; 正文'])
