@@ -1,4 +1,4 @@
-import type {Html, Paragraph, PhrasingContent, Root, RootContent} from 'mdast'
+import type {Heading, Html, Paragraph, PhrasingContent, Root, RootContent} from 'mdast'
 import {decodeNamedCharacterReference} from 'decode-named-character-reference'
 import {decodeNumericCharacterReference} from 'micromark-util-decode-numeric-character-reference'
 
@@ -11,7 +11,7 @@ export interface HtmlParagraphData {
 /**
  * Read each raw HTML block at the top of the tree (text pasted from a web
  * page or a CMS) as the paragraphs a browser shows: each block element
- * (`<p>`, `<div>`, `<li>`, a heading …) starts a paragraph; inside one, text
+ * (`<p>`, `<div>`, `<li>` …) starts a paragraph, `<h2>` a head as `##` is; inside one, text
  * with its character references decoded (`&nbsp;`, `&amp;`, `&#20013;`,
  * HTML's named references) and white space collapsed, and the other tags kept
  * as inline HTML nodes, which the article model reads as it reads inline HTML
@@ -29,17 +29,20 @@ export function expandHtmlBlocks(tree: Root): Root {
   return {...tree, children}
 }
 
-function htmlParagraphs(block: Html): Paragraph[] {
+function htmlParagraphs(block: Html): (Paragraph | Heading)[] {
   const position = block.position
-  const paragraphs: Paragraph[] = []
+  const paragraphs: (Paragraph | Heading)[] = []
   let inline: PhrasingContent[] = []
+  // The level of the <h1>…<h6> the text stands in, if any: a head (小标题), as `##` writes it.
+  let heading: number | undefined
   const flush = (): void => {
     const children = trimEdges(inline)
     inline = []
     // Only tags (and no picture) is no paragraph.
     if (!children.some((child) => child.type === 'text' || /^<img\b/i.test((child as Html).value))) return
     const data: HtmlParagraphData = paragraphs.length === 0 ? {html: true, htmlBlock: true} : {html: true}
-    paragraphs.push({type: 'paragraph', children, data, ...(position ? {position} : {})} as Paragraph)
+    if (heading !== undefined && children.every((child) => child.type === 'text')) paragraphs.push({type: 'heading', depth: heading as Heading['depth'], children, data, ...(position ? {position} : {})} as Heading)
+    else paragraphs.push({type: 'paragraph', children, data, ...(position ? {position} : {})} as Paragraph)
   }
   const source = block.value.replace(/<!--[\s\S]*?-->/g, '').replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, '')
   let last = 0
@@ -50,8 +53,11 @@ function htmlParagraphs(block: Html): Paragraph[] {
   for (const match of source.matchAll(TAG)) {
     text(source.slice(last, match.index))
     last = match.index! + match[0].length
-    if (BLOCK_TAGS.has(match[1]!.toLowerCase())) flush()
-    else inline.push({type: 'html', value: match[0], ...(position ? {position} : {})})
+    const name = match[1]!.toLowerCase()
+    if (BLOCK_TAGS.has(name)) {
+      flush()
+      heading = /^h[1-6]$/.test(name) && !match[0].startsWith('</') ? Number(name[1]) : undefined
+    } else inline.push({type: 'html', value: match[0], ...(position ? {position} : {})})
   }
   text(source.slice(last))
   flush()

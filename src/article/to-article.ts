@@ -51,6 +51,7 @@ export function toArticle(parsed: Root, file: VFile, options: ToArticleOptions =
   let seenSection = false
   for (const node of tree.children) {
     if (node.type === 'yaml') continue
+    if ((node.data as HtmlParagraphData | undefined)?.htmlBlock) report(file, 'warning', 'html-as-text', 'Raw HTML is read as a browser shows it: its block elements as paragraphs, its images as figures', node.position as Position | undefined, 'write Markdown instead of HTML')
     if (node.type === 'heading' && node.depth === 1 && !meta.title) {
       meta.title = plainText(node.children)
       report(file, 'warning', 'title-from-heading', 'No `title` in front matter: using the first heading as the headline', node.position, 'add `title:` to the front matter')
@@ -179,7 +180,6 @@ function convertBlock(node: RootContent, file: VFile, context: Context): Block[]
 function paragraph(node: MdParagraph, file: VFile, context: Context): Block[] {
   const position = node.position as Position | undefined
   const blocks: Block[] = []
-  if ((node.data as HtmlParagraphData | undefined)?.htmlBlock) report(file, 'warning', 'html-as-text', 'Raw HTML is read as a browser shows it: its block elements as paragraphs, its images as figures', position, 'write Markdown instead of HTML')
   // Images standing alone become figures, an HTML <img> too; the rest of the paragraph stays text.
   const isImage = (child: PhrasingContent): boolean => child.type === 'image' || (child.type === 'html' && /^<img\b/i.test(child.value.trim()))
   const images = node.children.filter(isImage)

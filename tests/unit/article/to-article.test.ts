@@ -622,6 +622,15 @@ describe('HTML blocks (pasted from a web page or a CMS)', () => {
     expect(answer.children.find((run) => run.value === '2')?.style.noteRef).toBe(true)
   })
 
+  test('an <h2> is a section head, as ## is', () => {
+    const {article, file} = convert(`${FRONT}<h2>一网通办</h2><p>正文。</p>\n`)
+    expect(article.children.map((block) => [block.type, textOf(block)])).toEqual([
+      ['sectionHead', '一网通办'],
+      ['paragraph', '正文。']
+    ])
+    expect(messages(file)).toEqual(['html-as-text@5:1'])
+  })
+
   test('comments, scripts and styles are no text; an unknown reference stays as written', () => {
     const {article, file} = convert(`${FRONT}<div><!-- 注释 --><script>var a = 1</script><style>p {}</style>&nosuch; 正文</div>\n`)
     expect(article.children.map(textOf)).toEqual(['&nosuch; 正文'])
