@@ -1,4 +1,4 @@
-import {decodeReferences} from '../article/html-block.js'
+import {htmlAttribute} from '../article/html-block.js'
 
 /** `![alt](src "title")` or `![alt](<src>)`; alt text may hold one level of brackets. */
 const INLINE_IMAGE = /!\[(?:[^\[\]\\]|\\.|\[[^\]]*\])*\]\(\s*(?:<([^>\n]*)>|([^\s()]+(?:\([^\s()]*\)[^\s()]*)*))(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\)/g
@@ -6,8 +6,8 @@ const INLINE_IMAGE = /!\[(?:[^\[\]\\]|\\.|\[[^\]]*\])*\]\(\s*(?:<([^>\n]*)>|([^\
 const REFERENCE_IMAGE = /!\[((?:[^\[\]\\]|\\.)*)\](?:\[((?:[^\[\]\\]|\\.)*)\])?(?!\()/g
 /** `[label]: src` at the start of a line (a link reference definition). */
 const DEFINITION = /^ {0,3}\[((?:[^\[\]\\]|\\.)+)\]:\s*(?:<([^>\n]*)>|(\S+))/gm
-/** An HTML `<img>` and its `src`, quoted or not (an article pasted from a web page). */
-const HTML_IMAGE = /<img\b[^>]*?\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi
+/** An HTML `<img>` tag (an article pasted from a web page). */
+const HTML_IMAGE = /<img\b[^>]*>/gi
 /** Targets paiban never reads from disk. */
 const REMOTE = /^[a-z][a-z0-9+.-]*:/i
 
@@ -32,8 +32,8 @@ export function findImages(source: string): string[] {
       if (target !== undefined) found.add(target)
     }
   }
-  // An HTML <img> is set as a figure too (`src/article/html-block.ts`), its src read with references decoded.
-  if (/<img\b/i.test(source)) for (const match of source.matchAll(HTML_IMAGE)) found.add(decodeReferences(match[1] ?? match[2] ?? match[3] ?? ''))
+  // An HTML <img> is set as a figure too, its src read as the article model reads it (`htmlAttribute`).
+  if (/<img\b/i.test(source)) for (const match of source.matchAll(HTML_IMAGE)) found.add(htmlAttribute(match[0], 'src') ?? '')
   return [...found].filter((src) => src !== '' && !REMOTE.test(src) && !src.startsWith('#'))
 }
 

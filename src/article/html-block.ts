@@ -91,7 +91,7 @@ export function htmlAttribute(tag: string, name: string): string | undefined {
 }
 
 /** Decode HTML character references; an unknown name stays as written. */
-export function decodeReferences(text: string): string {
+function decodeReferences(text: string): string {
   return text.replace(/&(#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z][a-zA-Z0-9]{0,31});/g, (whole, reference: string) => {
     if (reference.startsWith('#')) {
       const hex = reference[1] === 'x' || reference[1] === 'X'

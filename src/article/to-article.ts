@@ -193,11 +193,11 @@ function paragraph(node: MdParagraph, file: VFile, context: Context): Block[] {
       const alt = htmlAttribute(image.value, 'alt') ?? ''
       // An <img> standing alone in a block pasted from a web page is a figure as it would be in Markdown; one in a line of text is said.
       if (!(node.data as HtmlParagraphData | undefined)?.html || hasText) report(file, 'warning', 'html-image', 'An HTML <img> is set as a figure after its paragraph', image.position as Position | undefined, 'write ![说明](photo.jpg) in a paragraph of its own')
-      if (src) blocks.push({type: 'figure', src, caption: alt ? [{type: 'text', value: alt, style: {}}] : [], position: image.position as Position | undefined})
+      if (src) blocks.push(figureOf(src, alt, image.position as Position | undefined))
       continue
     }
     if (image.type !== 'image') continue
-    const figure: Figure = {type: 'figure', src: image.url, caption: image.alt ? [{type: 'text', value: image.alt, style: {}}] : [], position: image.position as Position | undefined}
+    const figure = figureOf(image.url, image.alt ?? '', image.position as Position | undefined)
     // The image title sets the span: "2栏", "span=3", "通栏"; anything else is a warning and the span is chosen automatically.
     const span = parseFigureSpan(image.title)
     if (span === undefined) report(file, 'warning', 'figure-span', `Image title "${image.title}" is not a column span; the span is chosen automatically`, image.position as Position | undefined, 'write "2栏", "span=3" or "通栏"')
@@ -205,6 +205,11 @@ function paragraph(node: MdParagraph, file: VFile, context: Context): Block[] {
     blocks.push(figure)
   }
   return blocks
+}
+
+/** A figure of the picture at `src`, its description (`alt`) the caption. */
+function figureOf(src: string, alt: string, position: Position | undefined): Figure {
+  return {type: 'figure', src, caption: alt ? [{type: 'text', value: alt, style: {}}] : [], position}
 }
 
 /** Recognise an interview turn: a bold `**刘震民:**` label, or a bare `记者：` in an interview. */
