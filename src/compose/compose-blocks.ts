@@ -111,7 +111,12 @@ function composeBlock(block: Block, index: number, context: ComposeContext): Row
         return paragraphRows([marker, ...item.children], index, context, {firstIndentPt: depthIndent + indent, restIndentPt: depthIndent})
       })
     case 'quote':
-      return block.children.flatMap((runs) => paragraphRows(runs.map((run) => ({...run, style: {...run.style, font: 'kai'}})) as Inline[], index, context, {firstIndentPt: indent * 2, restIndentPt: indent}))
+      return block.children.flatMap((runs, at) => {
+        const kai = runs.map((run) => ({...run, style: {...run.style, font: 'kai'}})) as Inline[]
+        // The source under a quotation (——卢延让《苦吟》) stands at the right, as an epigraph's does.
+        const source = at > 0 && at === block.children.length - 1 && QUOTE_SOURCE.test(runs.map((run) => run.value).join(''))
+        return paragraphRows(kai, index, context, source ? {firstIndentPt: indent, restIndentPt: indent, align: 'right'} : {firstIndentPt: indent * 2, restIndentPt: indent})
+      })
     case 'footnote':
       return paragraphRows([{type: 'text', value: `[${block.label}] `, style: {}}, ...block.children], index, context, {firstIndentPt: 0, restIndentPt: 0, sizePt: grid.bodySizePt * 0.86})
     case 'code':
@@ -147,6 +152,9 @@ function codeLineRows(line: string, block: number, context: ComposeContext, inde
   const firstIndentPt = Math.min(indentPt + leadPt, context.grid.measurePt / 2)
   return paragraphRows([{type: 'text', value: text, style: {code: true}}], block, context, {firstIndentPt, restIndentPt: firstIndentPt + context.grid.bodySizePt, align: 'left'})
 }
+
+/** A quotation's last paragraph that names its source: led by a 破折号 (GB/T 15834—2011 §4.9: 标示……注释说明, as 出处). */
+const QUOTE_SOURCE = /^\s*(?:——|――|—|―)\s*\S/
 
 interface ParagraphLayout {
   firstIndentPt: number

@@ -114,8 +114,12 @@ function isLineBreak(atom: Atom): boolean {
 /**
  * Set a paragraph with forced line breaks: each part between them is set as
  * a paragraph of its own, its last line as a paragraph's last line (flush
- * left when justified), the first part with the first-line indent and the
- * others with the indent of turned lines. A part with nothing in it (two
+ * left when justified). Every part starts where the paragraph's text starts:
+ * the first-line indent, or the indent of turned lines where those hang
+ * further in (a Q&A turn's text after its label). So the lines of a poem, an
+ * address or a list of contacts written line by line stand aligned, as a
+ * newspaper sets verse, each line two characters in; a part too long for one
+ * line turns at the indent of turned lines. A part with nothing in it (two
  * breaks in a row) is an empty line. Looseness goes to the longest part,
  * which has most room to take it.
  */
@@ -129,7 +133,7 @@ function typesetBrokenParagraph(input: readonly Atom[], options: ParagraphOption
   while (parts.length > 1 && parts[parts.length - 1]!.every((atom) => atom.first === 'space')) parts.pop()
   const longest = parts.reduce((best, part, index) => (part.length > parts[best]!.length ? index : best), 0)
   return parts.flatMap((part, index) => {
-    const indent = index === 0 ? options.firstIndentPt : options.restIndentPt
+    const indent = index === 0 ? options.firstIndentPt : Math.max(options.firstIndentPt, options.restIndentPt)
     const lastAlign = index === parts.length - 1 ? options.lastAlign : undefined
     const lines = typesetRun(part, {...options, firstIndentPt: indent, lastAlign, looseness: index === longest ? options.looseness : 0})
     return lines.length > 0 ? lines : [{xPt: indent, availablePt: options.measurePt - indent, placed: [], widthPt: 0, ratio: 0, kind: 'final', sizePt: 0}]

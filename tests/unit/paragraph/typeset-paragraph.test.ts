@@ -335,10 +335,10 @@ describe('forced line breaks (a Markdown hard break, carried as LINE_BREAK)', ()
   const B = LINE_BREAK
   const text = (lines: readonly Line[]) => lines.map(lineText)
 
-  test('the line ends at the break, flush left and unstretched, and the next starts at the turned-line indent', () => {
+  test('the line ends at the break, flush left and unstretched, and the next starts where the first did (verse lines stand aligned)', () => {
     const lines = setText(`李白在诗中写道：${B}床前明月光，疑是地上霜。${B}举头望明月，低头思故乡。`)
     expect(text(lines)).toEqual(['李白在诗中写道：', '床前明月光，疑是地上霜。', '举头望明月，低头思故乡。'])
-    expect(lines.map((line) => line.xPt)).toEqual([INDENT, 0, 0])
+    expect(lines.map((line) => line.xPt)).toEqual([INDENT, INDENT, INDENT])
     for (const line of lines) {
       expect(line.kind).toBe('final')
       expect(line.ratio).toBe(0)
@@ -352,6 +352,18 @@ describe('forced line breaks (a Markdown hard break, carried as LINE_BREAK)', ()
     expect(lines.length).toBeGreaterThan(2)
     for (const line of lines.slice(0, -2)) expect(rightEdge(line)).toBeCloseTo(MEASURE, 6)
     expect(text(lines).at(-1)).toBe('短句。')
+  })
+
+  test('a long part after a break starts at the first-line indent and turns at the indent of turned lines', () => {
+    const long = PARAGRAPHS.news.slice(0, 40)
+    const lines = setText(`短句。${B}${long}`)
+    expect(lines.length).toBeGreaterThan(2)
+    expect(lines.map((line) => line.xPt)).toEqual([INDENT, INDENT, ...lines.slice(2).map(() => 0)])
+  })
+
+  test('where turned lines hang further in than the first (a Q&A turn after its label), a part after a break starts there', () => {
+    const lines = setText(`记者：问题一。${B}问题二。`, {firstIndentPt: 0, restIndentPt: 3 * SIZE})
+    expect(lines.map((line) => line.xPt)).toEqual([0, 3 * SIZE])
   })
 
   test('two breaks in a row leave an empty line; a break at the end, or spaces around one, add nothing', () => {
@@ -370,6 +382,6 @@ describe('forced line breaks (a Markdown hard break, carried as LINE_BREAK)', ()
     const long = PARAGRAPHS.news
     const tighter = setText(long, {looseness: -1})
     expect(tighter.length).toBe(setText(long).length - 1)
-    expect(setText(`${long}${B}短句。`, {looseness: -1})).toEqual([...tighter, ...setText('短句。', {firstIndentPt: 0})])
+    expect(setText(`${long}${B}短句。`, {looseness: -1})).toEqual([...tighter, ...setText('短句。')])
   })
 })
