@@ -180,6 +180,10 @@ export function buildJunctions(atoms: readonly Atom[], options: JunctionOptions)
     } else if (DIGIT.test(a.lastChar) && (FULL_WIDTH_DIGIT.test(b.firstChar) || UNIT_SYMBOL.test(b.firstChar))) {
       // A number stays whole (２０２２) and with a unit symbol after it (3㎏).
       penalty = PENALTY.numberSymbol
+    } else if (a.lastChar === RATIO && DIGIT.test(b.firstChar)) {
+      // A ratio stays whole as a number does (5.3∶41.3∶53.4): parted only when nothing else fits.
+      penalty = PENALTY.emergency
+      spread = false
     } else if (DIGIT.test(a.lastChar) && b.first === 'han') {
       // A number keeps its measure word (2022年) unless the line would be far too loose.
       penalty = PENALTY.numberUnit
@@ -198,6 +202,8 @@ export function buildJunctions(atoms: readonly Atom[], options: JunctionOptions)
 const FREE_BREAK: Junction = Object.freeze({widthPt: 0, shrinkPt: [0, 0, 0], stretchPt: [0, 0], spread: true, penalty: 0, hyphen: undefined}) as Junction
 
 const DIGIT = /^[0-9０-９]$/
+/** The ratio sign (比号, U+2236). */
+const RATIO = '\u2236'
 const FULL_WIDTH_DIGIT = /^[０-９]$/
 /** CJK compatibility unit symbols (㎏ ㎡ ㎞ ℃-like squares, jlreq cl-25). */
 const UNIT_SYMBOL = /^[\u3371-\u337a\u3380-\u33df\u33ff]$/

@@ -15,6 +15,8 @@ const NO_START_BASIC = new Set([
   ...'”’」』）》〉】〗〕］｝｠〙»〟',
   // connectors, interpuncts, solidi (GB 5.1.6, 5.1.7, 5.1.9)
   ...'～〜–·・‧/／',
+  // the ratio sign (比号, 1∶50000): a colon between numbers, which no line starts with (GB 5.1.1)
+  ...'∶',
   // half-width closing punctuation met in web copy; the hyphen-minus as a connector (TYPOGRAPHY.md §1.2)
   ...',.:;!?)]}%‰℃°′″-',
   // iteration marks and small kana (jlreq cl-06, cl-11)

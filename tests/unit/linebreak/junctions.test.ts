@@ -235,6 +235,9 @@ describe('break penalties', () => {
     ['2022 年', PENALTY.numberUnit], // 盘古之白 spacing: the number still keeps its measure word
     ['3㎏', Infinity], // unit symbols never part from their number (jlreq cl-25)
     ['２０', Infinity], // a full-width number stays whole
+    ['3∶', Infinity], // the ratio sign (比号) never starts a line, as a colon
+    ['∶4', PENALTY.emergency], // and a ratio parts after it only when nothing else fits (5.3∶41.3∶53.4)
+    ['中∶', Infinity],
     ['中。', Infinity],
     ['“中', Infinity],
     ['中”', Infinity],
