@@ -161,6 +161,10 @@ export function buildJunctions(atoms: readonly Atom[], options: JunctionOptions)
       penalty = PENALTY.hyphen
       spread = false
       hyphen = a.hyphen
+    } else if (a.glueNext === 'explicitHyphen') {
+      // After a word's own hyphen (Arena-|Hard): as good a break as a hyphenation point, and no hyphen added.
+      penalty = PENALTY.hyphen
+      spread = false
     } else if (a.glueNext === 'join') {
       // U+2060 WORD JOINER stood here.
       penalty = Infinity

@@ -1,6 +1,6 @@
 import {makeAtom, type Atom, type Glyph} from '../text/atom.js'
 import {charClass, isCjkPunctuation, isDefaultIgnorable} from '../text/char-class.js'
-import {segment, isUrlLike, splitUrl, LINE_BREAK} from '../text/segment.js'
+import {segment, isUrlLike, splitAtHyphens, splitUrl, LINE_BREAK} from '../text/segment.js'
 import {hyphenationPoints} from '../text/hyphenate.js'
 import {isQuote} from '../text/western-marks.js'
 import {GB_BLANKS} from '../text/punctuation.js'
@@ -92,7 +92,8 @@ function shapeWords(text: string, style: ShapeStyle, book: FontBook, missing: Mi
       let syllables = cache.get(wordKey) as readonly Atom[] | undefined
       if (!syllables) {
         const atom = wordAtom(unit.text, key, style, book, missing, start)
-        syllables = hyphenateAtom(atom, key, style, book)
+        // A word with explicit hyphens may end a line after one (Arena-|Hard), each piece hyphenated as a word.
+        syllables = splitAtom(atom, splitAtHyphens(unit.text), 'explicitHyphen', key, style).flatMap((piece) => hyphenateAtom(piece, key, style, book))
         if (!atom.missing) cache.set(wordKey, syllables)
       }
       atoms.push(...syllables)
@@ -209,6 +210,27 @@ function wordAtom(word: string, key: string, style: ShapeStyle, book: FontBook, 
   return mixedWord(word, key, style, book, missing, offset)
 }
 
+/**
+ * Split a shaped word into the atoms spelling `pieces`, each but the last
+ * glued to the next with `glue`; the glyphs (and the kerning between them)
+ * are the word's as shaped whole. A word whose glyphs do not map one to one
+ * onto its characters (a ligature, a fallback font) stays whole.
+ */
+function splitAtom(atom: Atom, pieces: readonly string[], glue: Atom['glueNext'], key: string, style: ShapeStyle): Atom[] {
+  if (pieces.length < 2 || atom.glyphs.length !== atom.text.length || atom.missing) return [atom]
+  let from = 0
+  return pieces.map((text, index) => {
+    const glyphs = atom.glyphs.slice(from, from + text.length)
+    from += text.length
+    const piece: Atom = makeAtom({...atom, ...base(text, key, style, true), font: atom.font, advancePt: glyphs.reduce((sum, glyph) => sum + glyph.advancePt, 0), glyphs})
+    if (index < pieces.length - 1) {
+      piece.glueNext = glue
+      piece.spaceAfterPt = undefined
+    }
+    return piece
+  })
+}
+
 /** Split a shaped word at its hyphenation points into syllable atoms that may end a line with a hyphen. */
 function hyphenateAtom(atom: Atom, key: string, style: ShapeStyle, book: FontBook): Atom[] {
   const points = hyphenationPoints(atom.text)
@@ -216,20 +238,9 @@ function hyphenateAtom(atom: Atom, key: string, style: ShapeStyle, book: FontBoo
   const hyphenMetrics = lookup('-', key, book)
   if (!hyphenMetrics) return [atom]
   const hyphen: Atom = makeAtom({...base('-', hyphenMetrics.key, style), advancePt: hyphenMetrics.advance * style.sizePt, blankBeforePt: 0, blankAfterPt: 0, glyphs: [{id: hyphenMetrics.id, advancePt: hyphenMetrics.advance * style.sizePt, text: '-'}]})
-  const syllables: Atom[] = []
-  let from = 0
-  for (const to of [...points, atom.text.length]) {
-    const glyphs = atom.glyphs.slice(from, to)
-    const text = atom.text.slice(from, to)
-    const syllable: Atom = makeAtom({...atom, ...base(text, key, style, true), font: atom.font, advancePt: glyphs.reduce((sum, glyph) => sum + glyph.advancePt, 0), glyphs})
-    if (to < atom.text.length) {
-      syllable.glueNext = 'hyphen'
-      syllable.hyphen = hyphen
-      syllable.spaceAfterPt = undefined
-    }
-    syllables.push(syllable)
-    from = to
-  }
+  const ends = [...points, atom.text.length]
+  const syllables = splitAtom(atom, ends.map((to, index) => atom.text.slice(index === 0 ? 0 : ends[index - 1], to)), 'hyphen', key, style)
+  for (const syllable of syllables.slice(0, -1)) syllable.hyphen = hyphen
   return syllables
 }
 

@@ -49,7 +49,7 @@ export interface Atom {
   /** The word space's glyph, written (without ink) after the atom so extracted text keeps the space. */
   spaceGlyph?: Glyph
   /** Break inside this unit only as a last resort (a split Latin word or URL piece follows). */
-  glueNext?: 'word' | 'url' | 'emergency' | 'hyphen' | 'join'
+  glueNext?: 'word' | 'url' | 'emergency' | 'hyphen' | 'explicitHyphen' | 'join'
   /** The hyphen drawn when a line breaks after this syllable (`glueNext: 'hyphen'`). */
   hyphen?: Atom
 }

@@ -98,6 +98,27 @@ export function isUrlLike(word: string): boolean {
   return /^(https?:\/\/|ftp:\/\/|www\.)|@[\w-]+\./i.test(word)
 }
 
+/**
+ * Split a word at its explicit hyphens where a line may end after one, as
+ * English composition does (TeX's \exhyphenpenalty; the hyphen stays, none is
+ * added): between a letter or digit and a letter, with two characters or more
+ * on either side (Arena-|Hard, Qwen2.5-|Max, fine-|tuning). Not before a digit,
+ * so numbers stay whole (0791-88888888, 2024-01-01, COVID-19, GPT-4o).
+ */
+export function splitAtHyphens(word: string): string[] {
+  if (!word.includes('-')) return [word]
+  const pieces: string[] = []
+  let from = 0
+  for (let index = 2; index < word.length - 2; index++) {
+    if (word[index] === '-' && index - from >= 2 && /[A-Za-z0-9]/.test(word[index - 1]!) && /[A-Za-z]/.test(word[index + 1]!) && /[A-Za-z]/.test(word[index + 2]!)) {
+      pieces.push(word.slice(from, index + 1))
+      from = index + 1
+    }
+  }
+  pieces.push(word.slice(from))
+  return pieces
+}
+
 /** Split a URL into pieces that may each end a line. */
 export function splitUrl(word: string): string[] {
   const pieces: string[] = []

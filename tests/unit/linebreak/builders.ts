@@ -3,7 +3,7 @@
  * options at a 14-em measure, URL-aware fake atoms, and line measurements.
  */
 import type {Atom} from '../../../src/text/atom.js'
-import {isUrlLike, splitUrl} from '../../../src/text/segment.js'
+import {isUrlLike, splitAtHyphens, splitUrl} from '../../../src/text/segment.js'
 import {hyphenationPoints} from '../../../src/text/hyphenate.js'
 import {atomWidth, type JunctionOptions} from '../../../src/linebreak/junctions.js'
 import {typesetParagraph, type Line, type ParagraphOptions} from '../../../src/paragraph/typeset-paragraph.js'
@@ -39,16 +39,18 @@ export function paragraphOptions(overrides: Partial<ParagraphOptions> = {}): Par
 /**
  * Fake atoms as `shapeText` makes them: like `fakeAtoms`, but a URL-like word
  * is split at its break points and each piece but the last glued with `url`,
+ * another word after its explicit hyphens (glued with `explicitHyphen`),
  * and (unless `hyphenate` is false) each plain-letter word or piece is split
  * into syllables at its Liang hyphenation points, glued with `hyphen`.
  */
 export function shapedAtoms(text: string, sizePt = SIZE, {hyphenate = true}: {hyphenate?: boolean} = {}): Atom[] {
   return fakeAtoms(text, sizePt).flatMap((atom) => {
     if (atom.first === 'space' || atom.glyphs.length < 2) return [atom]
-    const pieces = isUrlLike(atom.text) ? splitUrl(atom.text) : [atom.text]
+    const url = isUrlLike(atom.text)
+    const pieces = url ? splitUrl(atom.text) : splitAtHyphens(atom.text)
     const words = pieces.map((piece, index): Atom => {
       const out = slice(atom, [...pieces.slice(0, index).join('')].length, piece)
-      if (index < pieces.length - 1) out.glueNext = 'url'
+      if (index < pieces.length - 1) out.glueNext = url ? 'url' : 'explicitHyphen'
       return out
     })
     return hyphenate ? words.flatMap((word) => syllables(word, sizePt)) : words

@@ -293,6 +293,14 @@ describe('break penalties', () => {
     }
   })
 
+  test('a word breaks after its own hyphen at the hyphen penalty, unspread, with no hyphen added (Arena-|Hard)', () => {
+    const {atoms, junctions: all} = junctions('Arena-Hard')
+    expect(atoms.map((atom) => atom.text)).toEqual(['Arena-', 'Hard'])
+    expect(all[0]).toMatchObject({penalty: PENALTY.hyphen, spread: false, widthPt: 0, hyphen: undefined})
+    // Numbers keep their hyphens: 0791-88888888 breaks only as an emergency.
+    for (const junction of junctions('0791-88888888').junctions) expect(junction.penalty).toBeGreaterThanOrEqual(PENALTY.emergency)
+  })
+
   test('short words, words with digits and URL pieces with break characters take no hyphen', () => {
     for (const text of ['Hello', 'IPv6abcdefgh', 'Node.js', 'www.gov.cn/zhengce/']) {
       for (const junction of junctions(text).junctions) expect(junction.hyphen).toBeUndefined()

@@ -1,7 +1,7 @@
 /** Segmentation into layout units, and URL detection/splitting. */
 import {describe, expect, test} from 'vitest'
 import fc from 'fast-check'
-import {isUrlLike, segment, splitUrl} from '../../../src/text/segment.js'
+import {isUrlLike, segment, splitAtHyphens, splitUrl} from '../../../src/text/segment.js'
 
 /** `kind:text` per unit, a compact readable form to compare. */
 const units = (text: string): string[] => segment(text).map((unit) => `${unit.kind}:${unit.text}`)
@@ -99,6 +99,29 @@ describe('isUrlLike', () => {
     ['2022', false]
   ])('%s → %s', (word, expected) => {
     expect(isUrlLike(word)).toBe(expected)
+  })
+})
+
+describe('splitAtHyphens', () => {
+  test.each([
+    ['Arena-Hard', ['Arena-', 'Hard']],
+    ['GPQA-Diamond', ['GPQA-', 'Diamond']],
+    ['Qwen2.5-Max', ['Qwen2.5-', 'Max']],
+    ['state-of-the-art', ['state-', 'of-', 'the-', 'art']],
+    ['Multi-head', ['Multi-', 'head']],
+    // numbers stay whole: a hyphen before a digit is not a break
+    ['0791-88888888', ['0791-88888888']],
+    ['2024-01-01', ['2024-01-01']],
+    ['COVID-19', ['COVID-19']],
+    ['GPT-4o', ['GPT-4o']],
+    // fewer than two characters on a side: no break
+    ['e-mail', ['e-mail']],
+    ['X-ray', ['X-ray']],
+    ['ab-c', ['ab-c']],
+    ['plain', ['plain']],
+    ['-ab-cd', ['-ab-', 'cd']]
+  ])('%s → %j', (word, expected) => {
+    expect(splitAtHyphens(word)).toEqual(expected)
   })
 })
 

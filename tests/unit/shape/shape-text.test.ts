@@ -1,0 +1,33 @@
+/**
+ * Shaping Western words with the real fonts: where a word may end a line.
+ */
+import {expect, test} from 'vitest'
+import {openFontBook} from '../../../src/shape/font-book.js'
+import {shapeText} from '../../../src/shape/shape-text.js'
+
+const book = openFontBook()
+const words = (text: string) => shapeText(text, {font: 'song', sizePt: 10.5}, book).map((atom) => [atom.text, atom.glueNext ?? ''])
+
+test('a word with its own hyphens may end a line after each (Arena-|Hard), its pieces hyphenated as words are', () => {
+  expect(words('在Arena-Hard、GPQA-Diamond')).toEqual([
+    ['在', ''],
+    ['Arena-', 'explicitHyphen'],
+    ['Hard', ''],
+    ['、', ''],
+    ['GPQA-', 'explicitHyphen'],
+    ['Di', 'hyphen'],
+    ['a', 'hyphen'],
+    ['mond', '']
+  ])
+})
+
+test('a number keeps its hyphens (telephone numbers, dates)', () => {
+  expect(words('0791-88888888')).toEqual([['0791-88888888', '']])
+  expect(words('2024-01-01')).toEqual([['2024-01-01', '']])
+})
+
+test('the pieces of a split word carry the word’s glyphs, in order, with nothing lost', () => {
+  const atoms = shapeText('state-of-the-art', {font: 'song', sizePt: 10.5}, book)
+  expect(atoms.map((atom) => atom.glyphs.map((glyph) => glyph.text).join('')).join('')).toBe('state-of-the-art')
+  expect(atoms.every((atom) => atom.advancePt > 0)).toBe(true)
+})
