@@ -1,5 +1,7 @@
 import type {Inline} from '../article/types.js'
 import {typesetParagraph, type Line} from '../paragraph/typeset-paragraph.js'
+import type {Atom} from '../text/atom.js'
+import {joinWords, phraseBreaks} from './head-breaks.js'
 import {BREAK_COST, type Item, type Row} from './types.js'
 import {lineBreakCost, paragraphOptions, shapeRuns, textItem, type ComposeContext} from './compose-blocks.js'
 
@@ -30,14 +32,35 @@ export function headRows(runs: readonly Inline[], depth: number, block: number, 
   }
   let lines = typesetParagraph(atoms, paragraphOptions(template, grid.measurePt, size, {firstIndentPt: 0, restIndentPt: 0, align}))
   if (lines.length > 1) {
-    // Balance a wrapped head: the narrowest whole-character measure that keeps the line count,
-    // at most the measure less 2 characters so a centred line clearly reads as a head.
     const count = lines.length
-    const maxChars = Math.floor(grid.measurePt / size + 1e-9) - (align === 'center' ? 2 : 1)
-    let balanced: Line[] | undefined
-    for (let chars = Math.ceil(natural / size / count); chars <= maxChars && !balanced; chars++) {
-      const trial = typesetParagraph(atoms, paragraphOptions(template, chars * size, size, {firstIndentPt: 0, restIndentPt: 0, align}))
-      if (trial.length === count) {
+    // At most the measure less 2 characters, so a centred line clearly reads as a head.
+    const fullChars = Math.floor(grid.measurePt / size + 1e-9)
+    const maxChars = fullChars - (align === 'center' ? 2 : 1)
+    const setAt = (part: readonly Atom[], chars: number): Line[] => typesetParagraph(part, paragraphOptions(template, chars * size, size, {firstIndentPt: 0, restIndentPt: 0, align}))
+    // A head of two lines turns at a phrase's end where it can (上饶：|检察公益诉讼守护信江水质): the most even such pair of lines.
+    let phrased: Line[] | undefined
+    let unevenness = Infinity
+    for (const {end, next} of count === 2 ? phraseBreaks(atoms) : []) {
+      const first = atoms.slice(0, end + 1)
+      const second = atoms.slice(next)
+      if (first.length < 2 || second.length < 2) continue
+      // Each line may take the whole measure: a line of its own sense reads as a head however long.
+      const pair = [...setAt(first, fullChars), ...setAt(second, fullChars)]
+      if (pair.length !== 2) continue
+      const gap = Math.abs(pair[0]!.widthPt - pair[1]!.widthPt)
+      if (gap < unevenness) {
+        unevenness = gap
+        const shift = align === 'center' ? (grid.measurePt - fullChars * size) / 2 : 0
+        phrased = pair.map((line) => ({...line, xPt: line.xPt + shift}))
+      }
+    }
+    // Else balance it: the narrowest whole-character measure that keeps the line count, turning between words, not inside one.
+    const joined = phrased ? atoms : joinWords(atoms)
+    let balanced: Line[] | undefined = phrased
+    const width = atoms.reduce((sum, atom) => sum + atom.advancePt, 0)
+    for (let chars = Math.ceil(width / size / count); chars <= maxChars && !balanced; chars++) {
+      const trial = setAt(joined, chars)
+      if (trial.length === count && trial.every((line) => line.kind !== 'emergency')) {
         const shift = align === 'center' ? (grid.measurePt - chars * size) / 2 : 0
         balanced = trial.map((line) => ({...line, xPt: line.xPt + shift}))
       }
