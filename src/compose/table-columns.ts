@@ -39,13 +39,20 @@ export function tableColumns(wants: readonly CellWant[], gapChars: number, chars
  * each first gets what it needs to be set sensibly, then one character at a
  * time goes to the column whose longest cell is most cramped (longest cell ÷
  * width; leftmost on a tie), so long text gets the room and short columns
- * stay narrow. When even the needs do not fit, columns share equally (at
- * least `minChars` if there is room, at least one).
+ * stay narrow. When the needs do not fit, each column starts from the least
+ * it can be set in (its widest unbreakable piece, at least `minChars`) and
+ * the rest goes out the same way, so a column of two-digit numbers stays two
+ * characters wide while a column of names wraps. When even those do not fit,
+ * columns share equally (at least one character).
  */
 export function tableCellChars(wants: readonly CellWant[], available: number, minChars: number): number[] {
   const n = Math.max(1, wants.length)
-  const chars = wants.map((want) => Math.max(minChars, wantedChars(want)))
+  let chars = wants.map((want) => Math.max(minChars, wantedChars(want)))
   let left = available - chars.reduce((sum, value) => sum + value, 0)
+  if (left < 0) {
+    chars = wants.map((want) => Math.max(minChars, Math.ceil(want.minChars - 1e-9)))
+    left = available - chars.reduce((sum, value) => sum + value, 0)
+  }
   if (left < 0 || wants.length === 0) return Array.from({length: n}, () => Math.max(1, Math.floor(available / n)))
   while (left > 0) {
     let best = 0

@@ -10,8 +10,8 @@ import {tableColumns, tableCellChars, type CellWant} from './table-columns.js'
 /** Narrowest table cell in characters, and the smallest type a wide table may be set in. */
 const MIN_CELL_CHARS = 2
 const MIN_TABLE_SIZE_PT = 5
-/** A column break inside one table row: allowed, but a break between rows is better. */
-const TABLE_ROW_SPLIT_COST = 800
+/** A column break inside one table row (its cells read on in the next column): worse than a column a line short (flow-columns SHORT_COLUMN_COST), allowed where no other layout fits. */
+const TABLE_ROW_SPLIT_COST = 6000
 /** Characters between two cells. */
 const GAP_CHARS = 1
 /** The tallest table head repeated over a table's continuation, in lines. */

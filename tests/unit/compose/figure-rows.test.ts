@@ -14,6 +14,7 @@ import {figureColumns, spanWidthPt} from '../../../src/compose/figure-columns.js
 import {figureRows, FLOAT_GAP_LINES} from '../../../src/compose/figure-rows.js'
 import {tableRows} from '../../../src/compose/table-rows.js'
 import {tableCellChars, tableColumns, wantedChars} from '../../../src/compose/table-columns.js'
+import {balanceColumns} from '../../../src/flow/flow-columns.js'
 import {fakeAtoms} from '../../helpers/fake-atoms.js'
 
 const newspaper = loadTemplate('newspaper')
@@ -177,8 +178,30 @@ describe('table span', () => {
     expect(tableCellChars([{minChars: 9, naturalChars: 9}, {minChars: 9, naturalChars: 9}], 10, 2)).toEqual([5, 5])
   })
 
+  test('tableCellChars: when the needs do not fit, a column of short numbers stays narrow and the long text takes the room', () => {
+    // 序号 | 案件 | 标的额 | 状态 in 12 characters: the needs (2 + 6 + 5 + 2) do not fit.
+    const wants = [{minChars: 2, naturalChars: 2}, {minChars: 1, naturalChars: 10}, {minChars: 2, naturalChars: 4.5}, {minChars: 2, naturalChars: 2}]
+    const chars = tableCellChars(wants, 12, 2)
+    expect(chars.reduce((sum, n) => sum + n, 0)).toBe(12)
+    expect(chars[0]).toBe(2)
+    expect(chars[3]).toBe(2)
+    expect(chars[1]).toBeGreaterThanOrEqual(4)
+  })
+
   const cell = (value: string): Inline[] => [{type: 'text', value, style: {}}]
   const table = (columns: number, text: string, rows = 3) => Array.from({length: rows}, (_, r) => Array.from({length: columns}, (_, c) => cell(r === 0 ? `列${c}` : text)))
+
+  test('balanced columns end between table rows where a column a line short is the other choice', () => {
+    const c = context(newspaper)
+    // A line of text, then seven rows of two lines each (the long cell wraps once), in three columns.
+    const cells = [[cell('号'), cell('案件')], ...Array.from({length: 7}, (_, r) => [cell(String(r + 1)), cell('某某市某某区人民法院第号执行案件')])]
+    const table = tableRows(cells, 1, c)
+    const text: Row = {span: 1, items: [], breakAfter: 0, kind: 'body', block: 0}
+    const rows = [text, ...table]
+    expect(table.filter((row) => row.breakAfter > 0 && row.breakAfter < Infinity).length).toBe(7)
+    const layout = balanceColumns(rows, 0, [40, 40, 40])!
+    for (const fill of layout.fills.slice(0, -1)) expect(rows[fill.end - 1]!.breakAfter).toBe(0)
+  })
 
   test('a narrow table flows in one column, a line per row', () => {
     const c = context(newspaper)
