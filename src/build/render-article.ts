@@ -9,7 +9,7 @@ import {loadTemplate, TemplateError, type Template} from '../config/template.js'
 import {resolveGrid, type Grid} from '../config/resolve-template.js'
 import {openFontBook, type FontBook} from '../shape/font-book.js'
 import {shapeText, type MissingChar} from '../shape/shape-text.js'
-import {composeBlocks, type Shaper} from '../compose/compose-blocks.js'
+import {blockRows, composeBlocks, type Shaper} from '../compose/compose-blocks.js'
 import type {Row} from '../compose/types.js'
 import {dashedSubtitle, layoutDeck, metaLine, type Deck} from '../page/deck.js'
 import {paginate} from '../page/paginate.js'
@@ -146,8 +146,8 @@ export async function layoutArticle(article: Article, template: Template, file: 
   const memo = options.memo?.lines(book)
   const compose = {template, grid, shape, images: images.info, warn, cache, ...(memo ? {memo} : {})}
   const layOut = (looseness: Looseness, place = true) => paginate(composeBlocks(blocks, {...compose, looseness}), deck, paginateContext, {place})
-  const countRows = (looseness: Looseness): number => composeBlocks(blocks, {...compose, looseness}).length
-  const {layout: best, looseness, placed} = repairLayout(blocks, layOut, countRows)
+  const rowsOf = (block: number, looseness: -1 | 0 | 1): number => blockRows(blocks, block, {...compose, looseness: looseness === 0 ? new Map() : new Map([[block, looseness]])}).length
+  const {layout: best, looseness, placed} = repairLayout(blocks, layOut, rowsOf)
   const {pages, places} = placed ? best : layOut(looseness)
   const outline = blocks.flatMap((block, index) => {
     const place = places.get(index)

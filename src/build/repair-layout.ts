@@ -65,11 +65,11 @@ export function layoutFaults(layout: Layout, throughPage = Infinity): LayoutFaul
  * get worse, so a repair on page p does not undo one on page p − 1.
  * `layOut(looseness, false)` only decides where rows go; the layout kept is
  * returned with `placed` false when it still needs placing on its pages.
- * `countRows(looseness)`, when given, is the number of rows a looseness
- * composes to: a trial that leaves it unchanged changed no paragraph's line
- * count, so it lays out the same and is skipped.
+ * `rowsOf(block, looseness)`, when given, is the number of rows one block
+ * composes to at a looseness: a trial that leaves it unchanged changed no
+ * paragraph's line count, so it lays out the same and is skipped.
  */
-export function repairLayout<L extends Layout>(blocks: readonly Block[], layOut: (looseness: Looseness, place: boolean) => L, countRows?: (looseness: Looseness) => number): {layout: L; looseness: Looseness; placed: boolean} {
+export function repairLayout<L extends Layout>(blocks: readonly Block[], layOut: (looseness: Looseness, place: boolean) => L, rowsOf?: (block: number, looseness: -1 | 0 | 1) => number): {layout: L; looseness: Looseness; placed: boolean} {
   let looseness: Looseness = new Map()
   let best = layOut(looseness, true)
   let placed = true
@@ -94,7 +94,7 @@ export function repairLayout<L extends Layout>(blocks: readonly Block[], layOut:
           trials++
           const trial = new Map(looseness).set(block, change)
           // A paragraph that cannot be set a line tighter or looser keeps its rows: the same layout, not worth paginating.
-          if (countRows && countRows(trial) === best.rows.length) continue
+          if (rowsOf && rowsOf(block, change) === rowsOf(block, looseness.get(block) ?? 0)) continue
           const result = layOut(trial, false)
           const faults = layoutFaults(result, page)
           if (result.pages.length <= best.pages.length && faults.value < current.value) {

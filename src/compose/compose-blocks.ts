@@ -55,14 +55,7 @@ export function composeBlocks(blocks: readonly Block[], input: ComposeContext): 
   const rows: Row[] = []
   blocks.forEach((block, index) => {
     const before = rows.length
-    // Rows of a block depend only on the block and its looseness: reuse them across repair passes.
-    const key = `${index}:${context.looseness?.get(index) ?? 0}`
-    let blockRows = context.cache?.get(key)
-    if (!blockRows) {
-      blockRows = composeBlock(block, index, context)
-      context.cache?.set(key, blockRows)
-    }
-    rows.push(...blockRows)
+    rows.push(...rowsOfBlock(block, index, context))
     // A head keeps with at least two lines of the body after it (clreq §3.7; newspaper make-up).
     const previous = rows[before - 1]
     if (previous?.kind === 'head' && block.type !== 'sectionHead') {
@@ -73,6 +66,26 @@ export function composeBlocks(blocks: readonly Block[], input: ComposeContext): 
     const closes = block.type === 'signoff' || (block.type === 'paragraph' && block.part === 'credit')
     if (closes && previous?.kind === 'body') rows[before - 1] = {...previous, breakAfter: BREAK_COST.keep}
   })
+  return rows
+}
+
+/**
+ * The rows of one block of `blocks` at its looseness in `input`, before the
+ * keep rules that join it to its neighbours (as many rows as it adds to
+ * `composeBlocks`).
+ */
+export function blockRows(blocks: readonly Block[], index: number, input: ComposeContext): readonly Row[] {
+  return rowsOfBlock(blocks[index]!, index, {...input, blocks})
+}
+
+/** Rows of a block depend only on the block and its looseness: kept in the context's cache across repair passes. */
+function rowsOfBlock(block: Block, index: number, context: ComposeContext): Row[] {
+  const key = `${index}:${context.looseness?.get(index) ?? 0}`
+  let rows = context.cache?.get(key)
+  if (!rows) {
+    rows = composeBlock(block, index, context)
+    context.cache?.set(key, rows)
+  }
   return rows
 }
 
