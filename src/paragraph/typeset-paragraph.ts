@@ -4,6 +4,7 @@ import {breakLines, type Breakpoint} from '../linebreak/break-lines.js'
 import {justifyLine, type LineAlign, type PlacedAtom} from './justify-line.js'
 import {STYLE_KEEPS} from '../text/punctuation.js'
 import {LINE_BREAK} from '../text/segment.js'
+import {verseClauses} from './verse-clauses.js'
 
 /** One typeset line: atoms placed from the line's own left edge. */
 export interface Line {
@@ -135,9 +136,40 @@ function typesetBrokenParagraph(input: readonly Atom[], options: ParagraphOption
   return parts.flatMap((part, index) => {
     const indent = index === 0 ? options.firstIndentPt : Math.max(options.firstIndentPt, options.restIndentPt)
     const lastAlign = index === parts.length - 1 ? options.lastAlign : undefined
-    const lines = typesetRun(part, {...options, firstIndentPt: indent, lastAlign, looseness: index === longest ? options.looseness : 0})
-    return lines.length > 0 ? lines : [{xPt: indent, availablePt: options.measurePt - indent, placed: [], widthPt: 0, ratio: 0, kind: 'final', sizePt: 0}]
+    const partOptions = {...options, firstIndentPt: indent, lastAlign, looseness: index === longest ? options.looseness : 0}
+    const lines = typesetRun(part, partOptions)
+    if (lines.length === 0) return [{xPt: indent, availablePt: options.measurePt - indent, placed: [], widthPt: 0, ratio: 0, kind: 'final', sizePt: 0}]
+    return lines.length > 1 ? (verseLines(part, {...partOptions, restIndentPt: indent}) ?? lines) : lines
   })
+}
+
+/**
+ * A written line of verse too long for the measure, turned at its caesuras
+ * (`verseClauses`): as many whole clauses to a line as fit, each line
+ * starting where the written line did, flush left. Undefined when the line
+ * is not verse or a clause alone does not fit.
+ */
+function verseLines(part: readonly Atom[], options: ParagraphOptions): Line[] | undefined {
+  const clauses = verseClauses(absorbSpaces(part))
+  if (!clauses) return undefined
+  const lines: Line[] = []
+  let group: Atom[] = []
+  let set: Line[] = []
+  for (const clause of clauses) {
+    const trial = typesetRun([...group, ...clause], {...options, lastAlign: 'left'})
+    if (trial.length === 1) {
+      group = [...group, ...clause]
+      set = trial
+      continue
+    }
+    if (group.length === 0) return undefined
+    lines.push(...set)
+    group = [...clause]
+    set = typesetRun(group, {...options, lastAlign: 'left'})
+    if (set.length !== 1) return undefined
+  }
+  lines.push(...set)
+  return lines
 }
 
 /** Set a run of atoms with no forced break in it. */

@@ -372,6 +372,22 @@ describe('forced line breaks (a Markdown hard break, carried as LINE_BREAK)', ()
     expect(text(setText(`one ${B} two`))).toEqual(['one', 'two'])
   })
 
+  test('a written line of verse too long for the measure turns at its caesura, each half where the line starts', () => {
+    // 14 characters a line, 2 in: 千里莺啼绿映红，水村山郭酒旗风。 (16) cannot stand on one line.
+    const lines = setText(`千里莺啼绿映红，水村山郭酒旗风。${B}南朝四百八十寺，多少楼台烟雨中。`)
+    expect(text(lines)).toEqual(['千里莺啼绿映红，', '水村山郭酒旗风。', '南朝四百八十寺，', '多少楼台烟雨中。'])
+    expect(lines.map((line) => line.xPt)).toEqual([INDENT, INDENT, INDENT, INDENT])
+    // Clauses that fit together stay together: 五言 pairs stand on one line.
+    expect(text(setText(`好雨知时节，当春乃发生。${B}随风潜入夜，润物细无声。`))).toEqual(['好雨知时节，当春乃发生。', '随风潜入夜，润物细无声。'])
+  })
+
+  test('prose between hard breaks keeps its ordinary breaks: a long clause, Latin text or a single clause is not verse', () => {
+    const prose = '地址：江西省南昌市红谷滩区丰和中大道一千二百三十四号'
+    expect(setText(`联系方式${B}${prose}`)).toEqual([...setText('联系方式', {firstIndentPt: INDENT}), ...setText(prose)])
+    const latin = '千里莺啼绿映红，水村山郭AB旗风。'
+    expect(text(setText(`诗${B}${latin}`)).slice(1)).toEqual(text(setText(latin)))
+  })
+
   test('each part is set as a paragraph of its own would be: centred parts stay centred', () => {
     const options = {align: 'center' as const, firstIndentPt: 0}
     const lines = setText(`国办发${B}〔2018〕123号`, options)
