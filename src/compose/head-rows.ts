@@ -55,8 +55,8 @@ export function headRows(runs: readonly Inline[], depth: number, block: number, 
       }
     }
     // Else balance it: the narrowest whole-character measure that keeps the line count, turning between words, not inside one.
-    const joined = phrased ? atoms : joinWords(atoms)
     let balanced: Line[] | undefined = phrased
+    const joined = balanced ? [] : joinWords(atoms)
     const width = atoms.reduce((sum, atom) => sum + atom.advancePt, 0)
     for (let chars = Math.ceil(width / size / count); chars <= maxChars && !balanced; chars++) {
       const trial = setAt(joined, chars)
