@@ -34,3 +34,14 @@ test('an undated article without an author makes a file with no date and no empt
   expect(metadata?.get('dc:creator')).toBeNull()
   expect(metadata?.get('dc:title')).toBe('无日期')
 })
+
+test('every page says its trim size: a TrimBox equal to its MediaBox (nothing bleeds), on newspaper and a4 pages alike (handouts go through the same writer)', async () => {
+  const source = '---\ntitle: 裁切\ndate: 2024-01-02\n---\n\n## 一\n\n正文。\n\n## 二\n\n正文。\n'
+  for (const template of ['newspaper', 'a4']) {
+    const bytes = Buffer.from((await renderArticle(source, 'trim.md', {template})).pdf!).toString('latin1')
+    const media = [...bytes.matchAll(/\/MediaBox (\[[^\]]*\])/g)].map((match) => match[1])
+    const trim = [...bytes.matchAll(/\/TrimBox (\[[^\]]*\])/g)].map((match) => match[1])
+    expect(media.length).toBeGreaterThan(0)
+    expect(trim).toEqual(media)
+  }
+})

@@ -131,6 +131,8 @@ export function renderPdf(document: PagedDocument, book: FontBook, options: Rend
   includeGlyphsInOrder(document, embedded)
   document.pages.forEach((page, index) => {
     doc.addPage({size: [page.widthPt, page.heightPt], margins: {top: 0, bottom: 0, left: 0, right: 0}})
+    // The page is the trimmed sheet (nothing bleeds off it): say so, as PDF/X and print preflight ask (ISO 15930, TrimBox).
+    ;(doc.page as unknown as {dictionary: {data: Record<string, unknown>}}).dictionary.data.TrimBox = [0, 0, page.widthPt, page.heightPt]
     for (const entry of document.outline) if (entry.page === index) doc.outline.addItem(entry.title)
     drawGraphics(doc, page.items, document)
     drawText(doc, page.items.filter((item): item is TextItem => item.type === 'text'), page.heightPt, embedded, carrier)
