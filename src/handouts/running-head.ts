@@ -8,7 +8,8 @@ const RUNNING = {baseline: -12, rule: -7} as const
 /**
  * The running header of a handout's continuation pages, smaller than the
  * first page's band: 主题 · section title flush left (shrunk, then cut, to
- * fit), the label flush right, a hairline below.
+ * fit; the title once when the section has the article's), the label flush
+ * right, a hairline below.
  */
 export function runningHead(heading: Readonly<HandoutHeading>, context: HandoutLayoutContext): Item[] {
   const {grid, handout} = context
@@ -16,7 +17,8 @@ export function runningHead(heading: Readonly<HandoutHeading>, context: HandoutL
   const width = grid.typeAreaWidthPt
   const label = fitLine(handout.label, handout.running, handout.minSize, width, 'left', context)
   const labelWidth = label ? label.widthPt + handout.running.size * 2 : 0
-  const text = [heading.articleTitle, heading.sectionTitle].filter(Boolean).join(' · ')
+  // A section titled as the article (one without ## heads is one handout of it all) is named once.
+  const text = [...new Set([heading.articleTitle, heading.sectionTitle].filter(Boolean))].join(' · ')
   const left = fitLine(text, handout.running, handout.minSize, width - labelWidth, 'left', context)
   if (left) items.push({type: 'text', xPt: grid.leftPt + left.xPt, baselinePt: grid.topPt + RUNNING.baseline, placed: left.placed, role: 'running'})
   if (label) items.push({type: 'text', xPt: grid.leftPt + width - label.widthPt, baselinePt: grid.topPt + RUNNING.baseline, placed: label.placed, role: 'running'})

@@ -76,6 +76,12 @@ describe('layoutHandout', () => {
     expect(texts(pages[1]!.items, 'band')).toEqual([])
   })
 
+  test('names the title once in the running header when the section has the article’s title (an article without ## heads)', () => {
+    const whole = {...heading, sectionTitle: heading.articleTitle}
+    const pages = layoutHandout(Array.from({length: 40}, (_, i) => row(i + 1)), whole, context)
+    expect(texts(pages[1]!.items, 'running')).toEqual(['测试主题', '培训材料'])
+  })
+
   test('moves a break off a row that must keep with the next', () => {
     const rows = Array.from({length: 40}, (_, i) => row(i + 1, 1, i === 30 ? Infinity : 0))
     expect(ids(layoutHandout(rows, heading, context))[0]).toHaveLength(30)
