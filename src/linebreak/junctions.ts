@@ -191,7 +191,7 @@ export function buildJunctions(atoms: readonly Atom[], options: JunctionOptions)
     } else if (DIGIT.test(a.lastChar) && b.first === 'han') {
       // A number keeps its measure word (2022年) unless the line would be far too loose.
       penalty = PENALTY.numberUnit
-    } else if (b.firstChar === '—' && a.lastChar !== '—' && atoms[i + 2]?.firstChar !== '—') {
+    } else if (b.text === '—' && a.lastChar !== '—' && atoms[i + 2]?.firstChar !== '—') {
       // A lone 一字线 connector (1949—2019) never starts a line (GB/T 15834 §5.1.6).
       penalty = Infinity
     }

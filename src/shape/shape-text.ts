@@ -1,6 +1,6 @@
 import {makeAtom, type Atom, type Glyph} from '../text/atom.js'
 import {charClass, isCjkPunctuation, isDefaultIgnorable} from '../text/char-class.js'
-import {segment, isUrlLike, splitAtHyphens, splitUrl, LINE_BREAK} from '../text/segment.js'
+import {segment, isUrlLike, splitAtHyphens, splitUrl, LINE_BREAK, type Unit} from '../text/segment.js'
 import {hyphenationPoints} from '../text/hyphenate.js'
 import {isQuote} from '../text/western-marks.js'
 import {GB_BLANKS} from '../text/punctuation.js'
@@ -69,10 +69,14 @@ function shapeWords(text: string, style: ShapeStyle, book: FontBook, missing: Mi
   const key = resolveKey(book, style.font)
   const cache = atomCacheFor(book, key, style)
   let offset = 0
-  for (const unit of segment(text)) {
+  for (const unit of pairDashes(segment(text))) {
     const start = text.indexOf(unit.text, offset)
     if (start >= 0) offset = start + unit.text.length
-    if (unit.kind === 'space' || unit.kind === 'cjk') {
+    if (unit.text.length === 2 && unit.cls === 'dash') {
+      // A 破折号 (——): one two-em rule where the font has it.
+      for (const atom of dashAtoms(unit.text, key, style, book, missing, start)) atoms.push(atom)
+      if (unit.join) atoms[atoms.length - 1] = makeAtom({...atoms[atoms.length - 1]!, glueNext: 'join'})
+    } else if (unit.kind === 'space' || unit.kind === 'cjk') {
       let atom = cache.get(unit.text) as Atom | undefined
       if (!atom) {
         atom = unit.kind === 'space' ? spaceAtom(unit.text, key, style, book) : cjkAtom(unit.text, key, style, book, missing, start)
@@ -180,6 +184,47 @@ function cjkAtom(char: string, key: string, style: ShapeStyle, book: FontBook, m
     blankAfterPt: metrics.blankAfter * style.sizePt,
     glyphs: [{id: metrics.id, advancePt: metrics.advance * style.sizePt, text: char}]
   })
+}
+
+/** Dash characters whose doubling is a 破折号 (GB/T 15834—2011 §4.9: 占两个字位置). */
+const DASHES = new Set(['\u2014', '\u2015'])
+
+/** The units with each pair of dashes (——, ――) made one unit, left to right. */
+function pairDashes(units: readonly Unit[]): Unit[] {
+  const out: Unit[] = []
+  for (let i = 0; i < units.length; i++) {
+    const unit = units[i]!
+    const next = units[i + 1]
+    if (next && DASHES.has(unit.text) && DASHES.has(next.text) && !unit.join) {
+      out.push({...next, text: unit.text + next.text})
+      i++
+    } else out.push(unit)
+  }
+  return out
+}
+
+/** Two-em rules, by font key and pair: the glyph of the font's full-width dash ligature, or none. */
+const dashCache = new Map<string, {id: number; advance: number} | null>()
+
+/**
+ * A 破折号 as set: the font's two-em rule (Noto's full-width form of ——, one
+ * unbroken line; OpenType `fwid`), so the dash fills its two character cells
+ * without a gap in the middle; where the font has no such glyph, its two
+ * dashes one by one.
+ */
+function dashAtoms(pair: string, key: string, style: ShapeStyle, book: FontBook, missing: MissingChar[], offset: number): Atom[] {
+  const cacheKey = `${book.hash}\u0000${key}\u0000${pair}`
+  let rule = dashCache.get(cacheKey)
+  if (rule === undefined) {
+    const font = fontFor(book, key)
+    const run = font.availableFeatures.includes('fwid') ? font.layout(pair, ['fwid'] as unknown as string[]) : undefined
+    const glyph = run?.glyphs.length === 1 ? run.glyphs[0]! : undefined
+    const advance = glyph ? (run!.positions[0]?.xAdvance ?? glyph.advanceWidth) / font.unitsPerEm : 0
+    rule = glyph && glyph.id !== 0 && Math.abs(advance - 2) < 0.01 ? {id: glyph.id, advance} : null
+    dashCache.set(cacheKey, rule)
+  }
+  if (!rule) return [...pair].map((char, index) => cjkAtom(char, key, style, book, missing, offset + index))
+  return [makeAtom({...base(pair, key, style), advancePt: rule.advance * style.sizePt, blankBeforePt: 0, blankAfterPt: 0, glyphs: [{id: rule.id, advancePt: rule.advance * style.sizePt, text: pair}]})]
 }
 
 function wordAtom(word: string, key: string, style: ShapeStyle, book: FontBook, missing: MissingChar[], offset: number): Atom {

@@ -31,3 +31,16 @@ test('the pieces of a split word carry the word’s glyphs, in order, with nothi
   expect(atoms.map((atom) => atom.glyphs.map((glyph) => glyph.text).join('')).join('')).toBe('state-of-the-art')
   expect(atoms.every((atom) => atom.advancePt > 0)).toBe(true)
 })
+
+test('a 破折号 (——) is the font’s one two-em rule, filling its two character cells; a single dash stays the font’s own', () => {
+  const atoms = shapeText('说——他', {font: 'song', sizePt: 10}, book)
+  expect(atoms.map((atom) => atom.text)).toEqual(['说', '——', '他'])
+  const dash = atoms[1]!
+  expect(dash.glyphs).toHaveLength(1)
+  expect(dash.advancePt).toBeCloseTo(20, 6)
+  expect(dash.glyphs[0]!.text).toBe('——')
+  expect([dash.first, dash.last, dash.firstChar, dash.lastChar]).toEqual(['dash', 'dash', '—', '—'])
+  // A lone dash (1949—2019) and the third of three are set one by one.
+  expect(shapeText('1949—2019', {font: 'song', sizePt: 10}, book).map((atom) => atom.text)).toEqual(['1949', '—', '2019'])
+  expect(shapeText('———', {font: 'song', sizePt: 10}, book).map((atom) => atom.text)).toEqual(['——', '—'])
+})
