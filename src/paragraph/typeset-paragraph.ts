@@ -139,7 +139,8 @@ function typesetBrokenParagraph(input: readonly Atom[], options: ParagraphOption
     const partOptions = {...options, firstIndentPt: indent, lastAlign, looseness: index === longest ? options.looseness : 0}
     const lines = typesetRun(part, partOptions)
     if (lines.length === 0) return [{xPt: indent, availablePt: options.measurePt - indent, placed: [], widthPt: 0, ratio: 0, kind: 'final', sizePt: 0}]
-    return lines.length > 1 ? (verseLines(part, {...partOptions, restIndentPt: indent}) ?? lines) : lines
+    // Verse turns only at its caesuras: a looseness asked of it does not apply.
+    return lines.length > 1 ? (verseLines(part, {...partOptions, restIndentPt: indent, looseness: 0}) ?? lines) : lines
   })
 }
 

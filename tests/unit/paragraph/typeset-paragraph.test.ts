@@ -377,6 +377,8 @@ describe('forced line breaks (a Markdown hard break, carried as LINE_BREAK)', ()
     const lines = setText(`千里莺啼绿映红，水村山郭酒旗风。${B}南朝四百八十寺，多少楼台烟雨中。`)
     expect(text(lines)).toEqual(['千里莺啼绿映红，', '水村山郭酒旗风。', '南朝四百八十寺，', '多少楼台烟雨中。'])
     expect(lines.map((line) => line.xPt)).toEqual([INDENT, INDENT, INDENT, INDENT])
+    // A looseness asked of it (widow repair) does not re-break verse.
+    for (const looseness of [-1, 1] as const) expect(text(setText(`千里莺啼绿映红，水村山郭酒旗风。${B}南朝四百八十寺，多少楼台烟雨中。`, {looseness}))).toEqual(text(lines))
     // Clauses that fit together stay together: 五言 pairs stand on one line.
     expect(text(setText(`好雨知时节，当春乃发生。${B}随风潜入夜，润物细无声。`))).toEqual(['好雨知时节，当春乃发生。', '随风潜入夜，润物细无声。'])
   })
