@@ -19,8 +19,8 @@ export interface PhraseBreak {
 /**
  * Where a head may turn at a phrase's end: after a colon, comma, semicolon,
  * ! or ? (上饶：|检察公益诉讼守护信江水质), before an opening quote or
- * bracket (南昌开展|“守护夕阳红”反诈宣传), or at a space; never at either
- * end.
+ * bracket (南昌开展|“守护夕阳红”反诈宣传) or after a closing one
+ * (赣州：“法律明白人”|覆盖所有行政村), or at a space; never at either end.
  */
 export function phraseBreaks(atoms: readonly Atom[]): PhraseBreak[] {
   const breaks: PhraseBreak[] = []
@@ -30,7 +30,9 @@ export function phraseBreaks(atoms: readonly Atom[]): PhraseBreak[] {
     let next = end + 1
     while (next < atoms.length && atoms[next]!.first === 'space') next++
     if (next >= atoms.length) break
-    if (next > end + 1 || PHRASE_END.has(atom.lastChar) || (atoms[next]!.first === 'open' && atom.last !== 'open')) breaks.push({end, next})
+    const after = atoms[next]!
+    const closes = atom.last === 'close' && after.first !== 'close' && after.first !== 'pause' && after.first !== 'stop'
+    if (next > end + 1 || PHRASE_END.has(atom.lastChar) || closes || (after.first === 'open' && atom.last !== 'open')) breaks.push({end, next})
   }
   return breaks
 }

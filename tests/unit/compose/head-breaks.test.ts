@@ -29,6 +29,8 @@ describe('phraseBreaks', () => {
     expect(at('上饶：检察公益诉讼')).toEqual(['上饶：|检察公益诉讼'])
     expect(at('处理加班费争议，如何分配')).toEqual(['处理加班费争议，|如何分配'])
     expect(at('南昌开展“守护夕阳红”')).toEqual(['南昌开展|“守护夕阳红”'])
+    expect(at('“法律明白人”覆盖所有')).toEqual(['“法律明白人”|覆盖所有'])
+    expect(at('“法律明白人”，覆盖')).toEqual(['“法律明白人”，|覆盖'])
     expect(at('坚持 人民至上')).toEqual(['坚持|人民至上'])
   })
 
