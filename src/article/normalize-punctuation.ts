@@ -10,8 +10,8 @@ const FULL_WIDTH: Record<string, string> = {',': '，', ':': '：', ';': '；', 
 
 /**
  * Marks typed with a keyboard's ASCII keys that have a Chinese form of
- * another shape (GB/T 15834—2011): straight double quotes for 引号 “ ” (§4.1),
- * `--` for the 破折号 —— (§4.9), and three or more dots for the 省略号 ……
+ * another shape (GB/T 15834—2011): straight double quotes for 引号 “ ” (§4.8),
+ * `--` for the 破折号 —— (§4.10), and three or more dots for the 省略号 ……
  * (§4.11). Each keeps its length, so source positions stay right: the
  * ellipsis's two halves take the first and last dot, and the dots between
  * become WORD JOINERs (U+2060), which layout drops (and which keep the two
@@ -21,7 +21,7 @@ const QUOTE = '"'
 
 /**
  * The quotation marks a straight pair becomes: “ ” in Simplified Chinese
- * (GB/T 15834—2011 §4.1), 「 」 in Traditional (the Taiwan Ministry of
+ * (GB/T 15834—2011 §4.8), 「 」 in Traditional (the Taiwan Ministry of
  * Education's 重訂標點符號手冊 and Hong Kong usage; clreq §3.1.4).
  */
 const QUOTES = {'zh-Hans': ['“', '”'], 'zh-Hant': ['「', '」']} as const

@@ -166,7 +166,7 @@ function codeLineRows(line: string, block: number, context: ComposeContext, inde
   return paragraphRows([{type: 'text', value: text, style: {code: true}}], block, context, {firstIndentPt, restIndentPt: firstIndentPt + context.grid.bodySizePt, align: 'left'})
 }
 
-/** A quotation's last paragraph that names its source (出处): led by a 破折号 (GB/T 15834—2011 §4.9). */
+/** A quotation's last paragraph that names its source (出处): led by a 破折号 (GB/T 15834—2011 §4.10). */
 const QUOTE_SOURCE = /^\s*(?:——|――|—|―)\s*\S/
 
 interface ParagraphLayout {

@@ -186,7 +186,7 @@ function cjkAtom(char: string, key: string, style: ShapeStyle, book: FontBook, m
   })
 }
 
-/** Dash characters whose doubling is a 破折号 (GB/T 15834—2011 §4.9: 占两个字位置). */
+/** Dash characters whose doubling is a 破折号 (GB/T 15834—2011 §4.10; 占两个字位置, §5.1.4). */
 const DASHES = new Set(['\u2014', '\u2015'])
 
 /** The units with each pair of dashes (——, ――) made one unit, left to right. */

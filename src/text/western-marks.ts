@@ -9,7 +9,7 @@ import {charClass} from './char-class.js'
  * proportional (W3C i18n-drafts#558; notofonts/noto-fonts#94, "「這很好」英文
  * 可以說 “It’s good”"). Quotes around Chinese text, or around a Western word
  * quoted in a Chinese sentence (各县要“use data to serve farmers”。), are
- * Chinese punctuation, full-width and compressible (GB/T 15834—2011 §4.1,
+ * Chinese punctuation, full-width and compressible (GB/T 15834—2011 §4.8,
  * clreq §3.1). An apostrophe inside a word (don’t, Peter’s) and the quotes of
  * an English sentence (She said, “It’s ‘fine’ now.”) are Western punctuation:
  * set as part of the Western word, at their proportional width, as a
