@@ -184,6 +184,10 @@ export function buildJunctions(atoms: readonly Atom[], options: JunctionOptions)
     } else if (DIGIT.test(a.lastChar) && (FULL_WIDTH_DIGIT.test(b.firstChar) || UNIT_SYMBOL.test(b.firstChar))) {
       // A number stays whole (２０２２) and with a unit symbol after it (3㎏).
       penalty = PENALTY.numberSymbol
+    } else if (RANGE.has(a.text) && DIGIT.test(b.firstChar) && DIGIT.test(atoms[i - 1]?.lastChar ?? '')) {
+      // A range of numbers (8～10℃, 1—2月) keeps together as a number keeps its measure word: parted only
+      // instead of a line far too loose (the 连接号 itself never starts a line, GB/T 15834—2011 §5.1.6).
+      penalty = PENALTY.numberUnit
     } else if (a.lastChar === RATIO && DIGIT.test(b.firstChar)) {
       // A ratio stays whole as a number does (5.3∶41.3∶53.4): parted only when nothing else fits.
       penalty = PENALTY.emergency
@@ -206,6 +210,8 @@ export function buildJunctions(atoms: readonly Atom[], options: JunctionOptions)
 const FREE_BREAK: Junction = Object.freeze({widthPt: 0, shrinkPt: [0, 0, 0], stretchPt: [0, 0], spread: true, penalty: 0, hyphen: undefined}) as Junction
 
 const DIGIT = /^[0-9０-９]$/
+/** 连接号 that join two numbers into a range: 浪纹线 and 一字线 (GB/T 15834—2011 §4.13). */
+const RANGE = new Set(['～', '〜', '—'])
 /** The ratio sign (比号, U+2236). */
 const RATIO = '\u2236'
 const FULL_WIDTH_DIGIT = /^[０-９]$/

@@ -249,6 +249,18 @@ describe('break penalties', () => {
     expect(only(text).penalty).toBe(penalty)
   })
 
+  test('a range of numbers (8～10, 1—2) parts after its connector only as a number parts from its measure word', () => {
+    for (const text of ['8～10', '1—2']) {
+      const {atoms, junctions: all} = junctions(text)
+      const connector = atoms.findIndex((atom) => atom.text === '～' || atom.text === '—')
+      expect(all[connector - 1]!.penalty).toBe(Infinity)
+      expect(all[connector]!.penalty).toBe(PENALTY.numberUnit)
+    }
+    // Between words it stays a free break: 北京～上海.
+    const {atoms, junctions: all} = junctions('北京～上海')
+    expect(all[atoms.findIndex((atom) => atom.text === '～')]!.penalty).toBe(0)
+  })
+
   test.each(['basic', 'GB', 'strict', 'newspaper'] as const)('——/…… stay unbreakable and unspread at the %s level', (kinsoku) => {
     for (const text of ['——', '……', '⋯⋯']) {
       const junction = only(text, {kinsoku})
