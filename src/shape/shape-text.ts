@@ -72,8 +72,8 @@ function shapeWords(text: string, style: ShapeStyle, book: FontBook, missing: Mi
   for (const unit of pairDashes(segment(text))) {
     const start = text.indexOf(unit.text, offset)
     if (start >= 0) offset = start + unit.text.length
-    if (unit.text.length === 2 && unit.cls === 'dash') {
-      // A 破折号 (——): one two-em rule where the font has it.
+    if (unit.cls === 'dash' && (unit.text.length === 2 || unit.text === TWO_EM_DASH)) {
+      // A 破折号 (——, or ⸺ typed as one character): one two-em rule where the font has it.
       for (const atom of dashAtoms(unit.text, key, style, book, missing, start)) atoms.push(atom)
       if (unit.join) atoms[atoms.length - 1] = makeAtom({...atoms[atoms.length - 1]!, glueNext: 'join'})
     } else if (unit.kind === 'space' || unit.kind === 'cjk') {
@@ -186,6 +186,9 @@ function cjkAtom(char: string, key: string, style: ShapeStyle, book: FontBook, m
   })
 }
 
+/** U+2E3A TWO-EM DASH: a 破折号 typed as one character. */
+const TWO_EM_DASH = '\u2E3A'
+
 /** Dash characters whose doubling is a 破折号 (GB/T 15834—2011 §4.10; 占两个字位置, §5.1.4). */
 const DASHES = new Set(['\u2014', '\u2015'])
 
@@ -224,6 +227,7 @@ function dashAtoms(pair: string, key: string, style: ShapeStyle, book: FontBook,
     dashCache.set(cacheKey, rule)
   }
   if (!rule) return [...pair].map((char, index) => cjkAtom(char, key, style, book, missing, offset + index))
+  // The glyph's text stays as typed: the text layer reads —— or ⸺.
   return [makeAtom({...base(pair, key, style), advancePt: rule.advance * style.sizePt, blankBeforePt: 0, blankAfterPt: 0, glyphs: [{id: rule.id, advancePt: rule.advance * style.sizePt, text: pair}]})]
 }
 

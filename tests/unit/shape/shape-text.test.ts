@@ -43,4 +43,7 @@ test('a 破折号 (——) is the font’s one two-em rule, filling its two char
   // A lone dash (1949—2019) and the third of three are set one by one.
   expect(shapeText('1949—2019', {font: 'song', sizePt: 10}, book).map((atom) => atom.text)).toEqual(['1949', '—', '2019'])
   expect(shapeText('———', {font: 'song', sizePt: 10}, book).map((atom) => atom.text)).toEqual(['——', '—'])
+  // ⸺ typed as one character is the same rule.
+  const [two] = shapeText('⸺', {font: 'song', sizePt: 10}, book)
+  expect([two!.text, two!.glyphs[0]!.id, two!.advancePt]).toEqual(['⸺', dash.glyphs[0]!.id, dash.advancePt])
 })
