@@ -69,7 +69,8 @@ function shapeWords(text: string, style: ShapeStyle, book: FontBook, missing: Mi
   const key = resolveKey(book, style.font)
   const cache = atomCacheFor(book, key, style)
   let offset = 0
-  for (const unit of pairDashes(segment(text))) {
+  const units = segment(text)
+  for (const unit of HAS_DASH.test(text) ? pairDashes(units) : units) {
     const start = text.indexOf(unit.text, offset)
     if (start >= 0) offset = start + unit.text.length
     if (unit.cls === 'dash' && (unit.text.length === 2 || unit.text === TWO_EM_DASH)) {
@@ -185,6 +186,9 @@ function cjkAtom(char: string, key: string, style: ShapeStyle, book: FontBook, m
     glyphs: [{id: metrics.id, advancePt: metrics.advance * style.sizePt, text: char}]
   })
 }
+
+/** Text with a dash in it, whose dashes may pair into a 破折号. */
+const HAS_DASH = /[\u2014\u2015]/
 
 /** U+2E3A TWO-EM DASH: a 破折号 typed as one character. */
 const TWO_EM_DASH = '\u2E3A'
