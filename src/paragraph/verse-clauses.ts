@@ -14,19 +14,27 @@ const MAX_CLAUSE = 9
 /**
  * The clauses of a written line that reads as verse: two or more runs of 3
  * to 9 Chinese characters, each closed by a pause or stop (，、；：。？！),
- * nothing else in it (no Latin, digits or brackets). Undefined when the line
- * is not verse (prose keeps its ordinary breaks).
+ * perhaps opened by quotes or brackets and closed by their pairs, nothing
+ * else in it (no Latin or digits). Undefined when the line is not verse
+ * (prose keeps its ordinary breaks).
  */
 export function verseClauses(atoms: readonly Atom[]): Atom[][] | undefined {
   const clauses: Atom[][] = []
   let clause: Atom[] = []
+  let opened = 0
   for (const atom of atoms) {
-    if (atom.first === 'han' && atom.last === 'han') clause.push(atom)
-    else if ((atom.first === 'pause' || atom.first === 'stop') && clause.length > 0) {
+    if (atom.first === 'open' && atom.last === 'open' && clause.length === opened) {
+      // An opening quote or bracket before a clause (a quoted poem: “春眠不觉晓，…”) stays with it.
       clause.push(atom)
-      if (clause.length - 1 < MIN_CLAUSE || clause.length - 1 > MAX_CLAUSE) return undefined
+      opened++
+    } else if (atom.first === 'han' && atom.last === 'han') clause.push(atom)
+    else if ((atom.first === 'pause' || atom.first === 'stop') && clause.length > opened) {
+      clause.push(atom)
+      const chars = clause.length - 1 - opened
+      if (chars < MIN_CLAUSE || chars > MAX_CLAUSE) return undefined
       clauses.push(clause)
       clause = []
+      opened = 0
     } else if ((atom.first === 'pause' || atom.first === 'stop' || atom.first === 'close') && clauses.length > 0 && clause.length === 0) {
       // A second mark closing the clause (？！ or 。”): it stays with the clause before.
       clauses[clauses.length - 1]!.push(atom)

@@ -379,6 +379,8 @@ describe('forced line breaks (a Markdown hard break, carried as LINE_BREAK)', ()
     expect(lines.map((line) => line.xPt)).toEqual([INDENT, INDENT, INDENT, INDENT])
     // A looseness asked of it (widow repair) does not re-break verse.
     for (const looseness of [-1, 1] as const) expect(text(setText(`千里莺啼绿映红，水村山郭酒旗风。${B}南朝四百八十寺，多少楼台烟雨中。`, {looseness}))).toEqual(text(lines))
+    // A quoted line of verse is verse too: its quotes stay with the clauses they open and close.
+    expect(text(setText(`诗云${B}“千里莺啼绿映红，水村山郭酒旗风。”`))).toEqual(['诗云', '“千里莺啼绿映红，', '水村山郭酒旗风。”'])
     // Clauses that fit together stay together: 五言 pairs stand on one line.
     expect(text(setText(`好雨知时节，当春乃发生。${B}随风潜入夜，润物细无声。`))).toEqual(['好雨知时节，当春乃发生。', '随风潜入夜，润物细无声。'])
   })
