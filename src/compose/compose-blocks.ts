@@ -167,7 +167,7 @@ function codeLineRows(line: string, block: number, context: ComposeContext, inde
 }
 
 /** A quotation's last paragraph that names its source (出处): led by a 破折号 (GB/T 15834—2011 §4.10). */
-const QUOTE_SOURCE = /^\s*(?:——|――|—|―)\s*\S/
+const QUOTE_SOURCE = /^\s*[—―]\s*\S/
 
 interface ParagraphLayout {
   firstIndentPt: number

@@ -56,13 +56,15 @@ export function headRows(runs: readonly Inline[], depth: number, block: number, 
     }
     // Else balance it: the narrowest whole-character measure that keeps the line count, turning between words, not inside one.
     let balanced: Line[] | undefined = phrased
-    const joined = balanced ? [] : joinWords(atoms)
-    const width = atoms.reduce((sum, atom) => sum + atom.advancePt, 0)
-    for (let chars = Math.ceil(width / size / count); chars <= maxChars && !balanced; chars++) {
-      const trial = setAt(joined, chars)
-      if (trial.length === count && trial.every((line) => line.kind !== 'emergency')) {
-        const shift = align === 'center' ? (grid.measurePt - chars * size) / 2 : 0
-        balanced = trial.map((line) => ({...line, xPt: line.xPt + shift}))
+    if (!balanced) {
+      const joined = joinWords(atoms)
+      const width = atoms.reduce((sum, atom) => sum + atom.advancePt, 0)
+      for (let chars = Math.ceil(width / size / count); chars <= maxChars && !balanced; chars++) {
+        const trial = setAt(joined, chars)
+        if (trial.length === count && trial.every((line) => line.kind !== 'emergency')) {
+          const shift = align === 'center' ? (grid.measurePt - chars * size) / 2 : 0
+          balanced = trial.map((line) => ({...line, xPt: line.xPt + shift}))
+        }
       }
     }
     // Otherwise fill the measure: justified lines, the last one centred.
