@@ -26,6 +26,7 @@ import path from 'node:path'
 import {spawnSync, execFileSync} from 'node:child_process'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import {parseArgs} from 'node:util'
+import zlib from 'node:zlib'
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
 const {values: args} = parseArgs({
@@ -72,6 +73,8 @@ const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MB`
 const line = (label, value) => console.log(`${label.padEnd(34)} ${value}`)
 
 console.log(`paiban bench:archive — node ${process.version}, ${os.availableParallelism()} cores, ${os.cpus()[0]?.model ?? 'cpu'}; work dir ${work}`)
+const hostBefore = hostSpeed()
+line('host speed before the runs', hostSpeedText(hostBefore))
 
 // 1. A synthetic archive of N articles.
 const archive = path.join(work, `archive-${N}`)
@@ -176,6 +179,7 @@ line(`one worker, ${one} articles, --jobs 1`, `${(one / single.seconds).toFixed(
 const warm = await warmRuns(RUNS)
 line(`warm single article (median of ${RUNS})`, `${warm.total.toFixed(1)} ms — parse+model ${warm.parse.toFixed(1)}, layout ${warm.layout.toFixed(1)}, PDF ${warm.pdf.toFixed(1)} ms (${path.basename(SAMPLE)}, ${warm.pages} page(s))`)
 if (args.profile) profile()
+line('host speed after the runs', hostSpeedText(hostSpeed()))
 
 if (!args.keep && !args.dir) fs.rmSync(work, {recursive: true, force: true})
 
@@ -251,6 +255,37 @@ function hostCpu() {
 }
 
 /** The host's CPU during a run, as a line under the run's. */
+/**
+ * How fast this host is just now, on work that owes nothing to paiban: zlib
+ * deflating the first 2 MB of the pinned Noto Serif SC file at level 1 (as
+ * the PDF writer deflates fonts), and a fixed JavaScript loop. A shared VM's
+ * speed drifts by a third from hour to hour; runs far apart compare only
+ * through these figures. Best of five, one thread.
+ */
+function hostSpeed() {
+  const bytes = fs.readFileSync(path.join(root, 'node_modules/@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf')).subarray(0, 2 * 1024 * 1024)
+  let deflateMs = Infinity
+  let loopMs = Infinity
+  for (let round = 0; round < 5; round++) {
+    let started = performance.now()
+    zlib.deflateSync(bytes, {level: 1, memLevel: 9})
+    deflateMs = Math.min(deflateMs, performance.now() - started)
+    started = performance.now()
+    const table = new Float64Array(1 << 16)
+    let x = 1
+    for (let i = 0; i < 5_000_000; i++) {
+      x = (x * 1103515245 + 12345) % 2147483648
+      table[x & 0xffff] += x
+    }
+    loopMs = Math.min(loopMs, performance.now() - started)
+  }
+  return {deflateMBps: bytes.length / 1024 / 1024 / (deflateMs / 1000), loopMs}
+}
+
+function hostSpeedText(speed) {
+  return `zlib level-1 deflate ${speed.deflateMBps.toFixed(0)} MB/s, fixed JS loop ${speed.loopMs.toFixed(0)} ms (best of 5, one thread)`
+}
+
 function hostLine(run) {
   if (run.host) line('  host CPU during the run', `${run.host.busy}% busy, ${run.host.steal}% stolen by the hypervisor (all cores)`)
 }
