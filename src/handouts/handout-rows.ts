@@ -22,29 +22,33 @@ const NOTES_RULE_PT = 0.3
  * (`###` heads in the template's depth-3 style), the article's source line
  * flush right one blank line below, and the optional notes lines. The
  * source line keeps with the body's last line, so it never opens a page.
+ * `closeUp` takes a line out of the white around the title and the one
+ * before the source line (see `layoutWithoutRunt`).
  */
-export function handoutRows(section: Readonly<Section>, meta: Readonly<ArticleMeta>, handout: ResolvedHandout, context: ComposeContext): Row[] {
+export function handoutRows(section: Readonly<Section>, meta: Readonly<ArticleMeta>, handout: ResolvedHandout, context: ComposeContext, closeUp = false): Row[] {
   const {template, grid} = context
   // The title band, kept with the body's first lines; the body set as in the paper.
-  const rows = [titleRow(section.title || '（无标题）', handout.title, {template, grid, handout, shape: context.shape}, section.position), ...composeBlocks(section.blocks, context)]
+  const rows = [titleRow(section.title || '（无标题）', handout.title, {template, grid, handout, shape: context.shape}, section.position, closeUp), ...composeBlocks(section.blocks, context)]
   if (rows[1]?.kind === 'body' && rows[2]?.block === rows[1].block) rows[1] = {...rows[1], breakAfter: BREAK_COST.keep}
   // The source line: one blank line, then flush right; it keeps with the last body line.
   const source = sourceLine(meta)
   if (source) {
     const last = rows[rows.length - 1]
     if (last) rows[rows.length - 1] = {...last, breakAfter: BREAK_COST.keep}
-    rows.push(sourceRow(source, handout, template, grid, context))
+    rows.push(sourceRow(source, handout, template, grid, context, closeUp))
   }
   if (handout.notesLines > 0) rows.push(...notesRows(handout, context))
   return rows
 }
 
-function sourceRow(text: string, handout: ResolvedHandout, template: Template, grid: Grid, context: ComposeContext): Row {
+/** The source line, flush right after a blank line (`closeUp`: on the line right under the text). */
+function sourceRow(text: string, handout: ResolvedHandout, template: Template, grid: Grid, context: ComposeContext, closeUp: boolean): Row {
   const size = handout.source.size
   const atoms = context.shape(text, {font: handout.source.font, sizePt: size})
   const lines = typesetParagraph(atoms, paragraphOptions(template, grid.measurePt, size, {firstIndentPt: 0, restIndentPt: 0, align: 'right'}))
-  const items: Item[] = lines.map((line, i) => ({type: 'text', xPt: line.xPt, baselinePt: (i + 1) * grid.pitchPt + grid.baselineOffsetPt, placed: line.placed, role: 'source'}))
-  return {span: lines.length + 1, items, breakAfter: 0, kind: 'body', block: NO_BLOCK}
+  const blank = closeUp ? 0 : 1
+  const items: Item[] = lines.map((line, i) => ({type: 'text', xPt: line.xPt, baselinePt: (i + blank) * grid.pitchPt + grid.baselineOffsetPt, placed: line.placed, role: 'source'}))
+  return {span: lines.length + blank, items, breakAfter: 0, kind: 'body', block: NO_BLOCK}
 }
 
 /** The notes area: a depth-3 head and ruled lines on the grid baselines, kept together (a page taller area still breaks). */

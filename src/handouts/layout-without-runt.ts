@@ -18,29 +18,34 @@ const FIGURE_SCALES = [0.9, 0.8] as const
  * lines of text (six at most), pull them back as a compositor does: set
  * the paragraphs before them one line tighter (TeX's looseness −1, as the
  * paper's widow repair does), the last first, then, if that is not enough,
- * the pictures at 90 % and 80 % of their size, until the section fits on
- * one page less. A page printed for a few lines is paper a study group
- * turns over for nothing. When nothing gets there, the first layout stands.
- * Pure: the same section gives the same pages.
+ * the pictures at 90 % and 80 % of their size; then the same again with
+ * the white space closed up, a line less round the title (half a line clear
+ * above and below it) and the source line right under the text, until the
+ * section fits on one page less. The type area is never overrun: every line
+ * stays on the page's grid. A page printed for a few lines is paper a study
+ * group turns over for nothing. When nothing gets there, the first layout
+ * stands. Pure: the same section gives the same pages.
  */
 export function layoutWithoutRunt(section: Readonly<Section>, meta: Readonly<ArticleMeta>, handout: ResolvedHandout, compose: ComposeContext, heading: Readonly<HandoutHeading>, context: HandoutLayoutContext): Page[] {
   const first = layoutHandout(handoutRows(section, meta, handout, compose), heading, context)
   if (first.length < 2 || !isRunt(first[first.length - 1]!)) return first
   // Trials say nothing (the first layout said what there is to say); a block's rows at a scale and looseness are composed once.
   const scales = section.blocks.some((block) => block.type === 'figure') ? [undefined, ...FIGURE_SCALES] : [undefined]
-  for (const scale of scales) {
-    const trialContext: ComposeContext = {...compose, warn: () => {}, cache: new Map<string, Row[]>(), ...(scale ? {figureScale: scale} : {})}
-    const looseness = new Map<number, -1 | 1>()
-    const layOut = (): Page[] => layoutHandout(handoutRows(section, meta, handout, {...trialContext, looseness}), heading, context)
-    if (scale) {
-      const trial = layOut()
-      if (trial.length < first.length) return trial
-    }
-    for (let block = section.blocks.length - 1; block >= 0; block--) {
-      if (section.blocks[block]!.type !== 'paragraph') continue
-      looseness.set(block, -1)
-      const trial = layOut()
-      if (trial.length < first.length) return trial
+  for (const closeUp of [false, true]) {
+    for (const scale of scales) {
+      const trialContext: ComposeContext = {...compose, warn: () => {}, cache: new Map<string, Row[]>(), ...(scale ? {figureScale: scale} : {})}
+      const looseness = new Map<number, -1 | 1>()
+      const layOut = (): Page[] => layoutHandout(handoutRows(section, meta, handout, {...trialContext, looseness}, closeUp), heading, context)
+      if (scale || closeUp) {
+        const trial = layOut()
+        if (trial.length < first.length) return trial
+      }
+      for (let block = section.blocks.length - 1; block >= 0; block--) {
+        if (section.blocks[block]!.type !== 'paragraph') continue
+        looseness.set(block, -1)
+        const trial = layOut()
+        if (trial.length < first.length) return trial
+      }
     }
   }
   return first

@@ -15,11 +15,11 @@ const TITLE_LEADING = 1.3
  * The handout's own title as one band of whole grid lines: on one line at
  * the style's size (or up to 2 pt smaller); a longer title wraps at full
  * size into balanced lines (the narrowest measure that keeps the line
- * count), centred or flush left, the band one line clear above and below.
- * Unlike a `##` head in the paper it never shrinks to body size: it is the
- * page's title.
+ * count), centred or flush left, the band one line clear above and below
+ * (`closeUp`: half a line, the band a line shorter). Unlike a `##` head in
+ * the paper it never shrinks to body size: it is the page's title.
  */
-export function titleRow(title: string, style: HandoutHeadStyle, context: HandoutLayoutContext, position?: Position): Row {
+export function titleRow(title: string, style: HandoutHeadStyle, context: HandoutLayoutContext, position?: Position, closeUp = false): Row {
   const {template, grid, shape} = context
   const align = style.align === 'center' ? 'center' : 'left'
   const set = (size: number, measure: number): Line[] =>
@@ -46,7 +46,8 @@ export function titleRow(title: string, style: HandoutHeadStyle, context: Handou
   }
   const leading = Math.max(grid.pitchPt, size * TITLE_LEADING)
   const height = lines.length * leading
-  const span = Math.max(style.lines, Math.ceil(height / grid.pitchPt) + 2)
+  // Closed up (to keep a few lines off a page of their own): one line less, half a line clear above and below.
+  const span = closeUp ? Math.max(style.lines - 1, Math.ceil(height / grid.pitchPt) + 1) : Math.max(style.lines, Math.ceil(height / grid.pitchPt) + 2)
   const top = (span * grid.pitchPt - height) / 2
   const items: Item[] = lines.map((line, i) => ({type: 'text', xPt: line.xPt, baselinePt: top + i * leading + (leading - size) / 2 + EM_ASCENT * size, placed: line.placed, role: 'title'}))
   return {span, items, breakAfter: BREAK_COST.keep, kind: 'head', block: -1}

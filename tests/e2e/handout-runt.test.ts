@@ -81,3 +81,30 @@ test('a last page of five lines comes back too: a labour case with a portrait af
   const last = handout.document.pages[1]!.items.filter((item): item is TextItem => item.type === 'text')
   expect(last.some((item) => item.role === 'source')).toBe(true)
 })
+
+test('when nothing else will do, the white round the title and before the source line closes up a line each, and the type area is not overrun', async () => {
+  // The county sample's 地理 section ran onto a second page by its last head, one line and the source line.
+  const input = path.resolve('content/xingguo-county-wikipedia.md')
+  const county = fs.readFileSync(input, 'utf8')
+  const pitch = (JSON.parse(fs.readFileSync('templates/handout.json', 'utf8')) as {body: {pitch: number}}).body.pitch
+  const lay = async (section: number) => {
+    const handout = (await renderHandouts(county, input, {sections: [section]})).handouts[0]!
+    const texts = handout.document.pages.flatMap((page) => page.items).filter((item): item is TextItem => item.type === 'text')
+    const role = (name: string) => texts.filter((item) => item.role === name)
+    return {handout, title: role('title')[0]!.baselinePt, lastBody: Math.max(...role('body').map((item) => item.baselinePt)), source: role('source')[0]!.baselinePt}
+  }
+  const closed = await lay(3)
+  expect(closed.handout.section.title).toBe('地理')
+  expect(closed.handout.document.pages).toHaveLength(1)
+  // The source line on the grid line right under the text, not one blank line below it.
+  expect(closed.source - closed.lastBody).toBeCloseTo(pitch, 3)
+  // A section that fits as it is keeps its white: the blank line before the source, a title band a line deeper.
+  const open = await lay(2)
+  expect(open.handout.document.pages).toHaveLength(1)
+  expect(open.source - open.lastBody).toBeCloseTo(2 * pitch, 3)
+  expect(open.title - closed.title).toBeCloseTo(pitch / 2, 3)
+  // Every line is still inside the type area (above the footer's margin).
+  const page = closed.handout.document.pages[0]!
+  const footer = page.items.find((item): item is TextItem => item.type === 'text' && item.role === 'footer')!
+  expect(closed.source).toBeLessThan(footer.baselinePt - pitch)
+})
