@@ -8,6 +8,7 @@ import type {ResolvedHandout} from './resolve-handout.js'
 import type {Section} from './types.js'
 import {sourceLine} from './source-line.js'
 import {titleRow} from './title-row.js'
+import {runInSource} from './run-in-source.js'
 
 /** Block index of rows that come from no article block. */
 const NO_BLOCK = -1
@@ -22,24 +23,34 @@ const NOTES_RULE_PT = 0.3
  * (`###` heads in the template's depth-3 style), the article's source line
  * flush right one blank line below, and the optional notes lines. The
  * source line keeps with the body's last line, so it never opens a page.
- * `closeUp` takes a line out of the white around the title and the one
- * before the source line (see `layoutWithoutRunt`).
+ * `closeUp` takes white out to keep a few lines off a page of their own
+ * (see `layoutWithoutRunt`): 1, a line less round the title and none before
+ * the source line; 2, also the source line run in at the end of the last
+ * line of text, flush right, where that line leaves room for it.
  */
-export function handoutRows(section: Readonly<Section>, meta: Readonly<ArticleMeta>, handout: ResolvedHandout, context: ComposeContext, closeUp = false): Row[] {
+export function handoutRows(section: Readonly<Section>, meta: Readonly<ArticleMeta>, handout: ResolvedHandout, context: ComposeContext, closeUp: CloseUp = 0): Row[] {
   const {template, grid} = context
   // The title band, kept with the body's first lines; the body set as in the paper.
-  const rows = [titleRow(section.title || '（无标题）', handout.title, {template, grid, handout, shape: context.shape}, section.position, closeUp), ...composeBlocks(section.blocks, context)]
+  const rows = [titleRow(section.title || '（无标题）', handout.title, {template, grid, handout, shape: context.shape}, section.position, closeUp > 0), ...composeBlocks(section.blocks, context)]
   if (rows[1]?.kind === 'body' && rows[2]?.block === rows[1].block) rows[1] = {...rows[1], breakAfter: BREAK_COST.keep}
   // The source line: one blank line, then flush right; it keeps with the last body line.
   const source = sourceLine(meta)
   if (source) {
+    const row = sourceRow(source, handout, template, grid, context, closeUp > 0)
     const last = rows[rows.length - 1]
-    if (last) rows[rows.length - 1] = {...last, breakAfter: BREAK_COST.keep}
-    rows.push(sourceRow(source, handout, template, grid, context, closeUp))
+    const runIn = closeUp === 2 && last ? runInSource(last, row, grid.bodySizePt) : undefined
+    if (runIn) rows[rows.length - 1] = runIn
+    else {
+      if (last) rows[rows.length - 1] = {...last, breakAfter: BREAK_COST.keep}
+      rows.push(row)
+    }
   }
   if (handout.notesLines > 0) rows.push(...notesRows(handout, context))
   return rows
 }
+
+/** How far `handoutRows` closes up a handout's white: 0 not at all. */
+export type CloseUp = 0 | 1 | 2
 
 /** The source line, flush right after a blank line (`closeUp`: on the line right under the text). */
 function sourceRow(text: string, handout: ResolvedHandout, template: Template, grid: Grid, context: ComposeContext, closeUp: boolean): Row {
@@ -50,6 +61,7 @@ function sourceRow(text: string, handout: ResolvedHandout, template: Template, g
   const items: Item[] = lines.map((line, i) => ({type: 'text', xPt: line.xPt, baselinePt: (i + blank) * grid.pitchPt + grid.baselineOffsetPt, placed: line.placed, role: 'source'}))
   return {span: lines.length + blank, items, breakAfter: 0, kind: 'body', block: NO_BLOCK}
 }
+
 
 /** The notes area: a depth-3 head and ruled lines on the grid baselines, kept together (a page taller area still breaks). */
 function notesRows(handout: ResolvedHandout, context: ComposeContext): Row[] {

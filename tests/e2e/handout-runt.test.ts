@@ -108,3 +108,22 @@ test('when nothing else will do, the white round the title and before the source
   const footer = page.items.find((item): item is TextItem => item.type === 'text' && item.role === 'footer')!
   expect(closed.source).toBeLessThan(footer.baselinePt - pitch)
 })
+
+test('last, the source line runs in at the end of the text, flush right, where the last line leaves two ems clear', async () => {
+  // The flagship's first section ran onto a second page by two lines and the source line.
+  const input = path.resolve('content/xingguo-police-interview.md')
+  const handout = (await renderHandouts(fs.readFileSync(input, 'utf8'), input, {sections: [1]})).handouts[0]!
+  expect(handout.document.pages).toHaveLength(1)
+  const texts = handout.document.pages[0]!.items.filter((item): item is TextItem => item.type === 'text')
+  const source = texts.find((item) => item.role === 'source')!
+  const bodies = texts.filter((item) => item.role === 'body')
+  const last = bodies.reduce((a, b) => (b.baselinePt > a.baselinePt ? b : a))
+  expect(last.placed.map(({atom}) => atom.text).join('')).toBe('为基层减负增效，让民警轻装上阵。')
+  // On the last line's baseline, ending at the measure's right edge, two body ems or more clear of the text.
+  expect(source.baselinePt).toBeCloseTo(last.baselinePt, 3)
+  const end = (item: TextItem) => item.xPt + Math.max(...item.placed.map(({atom, xPt}) => xPt + atom.advancePt - atom.blankAfterPt))
+  const start = source.xPt + Math.min(...source.placed.map(({atom, xPt}) => xPt + atom.blankBeforePt))
+  const bodySize = last.placed[0]!.atom.sizePt
+  expect(start - end(last)).toBeGreaterThanOrEqual(2 * bodySize)
+  expect(end(source)).toBeCloseTo(Math.max(...bodies.map(end)), 1)
+})

@@ -100,13 +100,19 @@ describe('handouts of the seed interview', () => {
 
   test('has the header band, the running header and the page footer', async () => {
     const {pages} = await pdfPages(fs.readFileSync(path.join(out, 'xingguo-police-interview', '01-传承发扬好苏区干部好作风.pdf')))
-    expect(pages.length).toBeGreaterThan(1)
     expect(squeeze(pages[0]!.top)).toBe(squeeze('培训材料新法治报　2023年4月18日选自《发扬苏区干部好作风　以蝶变式发展促和谐护民安》'))
-    for (const page of pages.slice(1)) {
-      expect(squeeze(page.top)).toMatch(/^发扬苏区干部好作风以蝶变式发展促和谐护民安·传承发扬好苏区干部好作风/)
+    pages.forEach((page, i) => expect(squeeze(page.bottom)).toBe(`第${i + 1}页/共${pages.length}页`))
+    // A section that runs on (the seed's sections each fit one page): the labour sample's first case.
+    const laborOut = outDir()
+    await buildHandouts(labor, {outDir: laborOut, sections: [1]})
+    const [name] = fs.readdirSync(path.join(laborOut, 'labor-overtime-typical-cases'))
+    const runOn = (await pdfPages(fs.readFileSync(path.join(laborOut, 'labor-overtime-typical-cases', name!)))).pages
+    expect(runOn.length).toBeGreaterThan(1)
+    for (const page of runOn.slice(1)) {
+      expect(squeeze(page.top).startsWith(squeeze('第二批劳动人事争议典型案例（节选）·加班费的仲裁时效应当如何认定'))).toBe(true)
       expect(squeeze(page.top).endsWith('培训材料')).toBe(true)
     }
-    pages.forEach((page, i) => expect(squeeze(page.bottom)).toBe(`第${i + 1}页/共${pages.length}页`))
+    runOn.forEach((page, i) => expect(squeeze(page.bottom)).toBe(`第${i + 1}页/共${runOn.length}页`))
   })
 
   test('the combined file has a cover with contents, each section from a new page, one bookmark per section', async () => {
