@@ -79,9 +79,10 @@ export async function archiveWorker(task: WorkerTask): Promise<BuildOutcome | Fo
   const started = performance.now()
   tasks++
   const {type: _type, input, handouts, ...options} = task
-  // The write goes through libuv's pool: while it syncs, this thread sets the next article (the pool
-  // gives each worker two tasks at a time), so no core waits on the disk.
-  const result = await buildArticle(input, {...options, memo, asyncWrite: true})
+  // The PDF is written with synchronous calls (temporary file, fsync, rename). Through libuv's pool the five
+  // calls cost more CPU in hand-offs than the fsync they let this thread skip: on two cores, writing so was
+  // 2–7 % faster over 1,000 and 3,000 seed copies and 1,000 distinct articles (interleaved runs).
+  const result = await buildArticle(input, {...options, memo})
   const diagnostics = toDiagnostics(result.file)
   const extras = result.ok && handouts ? await buildHandoutsOf(input, {...options, memo}, diagnostics) : undefined
   const outcome: BuildOutcome = {

@@ -40,7 +40,7 @@ export function createWorkerPool(threads: number, start: WorkerStart = {}): Work
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: 60_000,
-    // Two tasks at a time: a worker sets the next article while the last one's PDF is written and synced.
+    // Two tasks at a time: a worker has its next article at hand when it finishes one, without waiting on a round trip to the pool.
     concurrentTasksPerWorker: 2,
     // A young generation of 48 MB (16 MB semi-spaces): an article allocates a few MB of short-lived objects,
     // and with a smaller nursery much of an article in progress was promoted and collected again. 96 MB

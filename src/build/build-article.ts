@@ -2,7 +2,7 @@ import path from 'node:path'
 import type {VFile} from 'vfile'
 import {renderArticle, type RenderOptions} from './render-article.js'
 import {readArticle, reportNotes} from './read-article.js'
-import {writeAtomic, writeAtomicAsync} from './write-atomic.js'
+import {writeAtomic} from './write-atomic.js'
 import {countMessages, report} from '../diagnostics/report.js'
 
 /** Options of `buildArticle`. */
@@ -13,11 +13,6 @@ export interface BuildOptions extends RenderOptions {
   strict?: boolean
   /** Output file name without extension (default: the article's base name). */
   outName?: string
-  /**
-   * Write through libuv's pool (default: false, synchronous calls): a thread with other work (an archive
-   * worker, which sets its next article meanwhile) goes on while the disk syncs.
-   */
-  asyncWrite?: boolean
 }
 
 /** What building one article did. */
@@ -47,7 +42,7 @@ export async function buildArticle(input: string, options: BuildOptions = {}): P
   if (failed) return {input, ok: false, pages: result.pages, file: result.file}
   const output = path.join(options.outDir ?? 'output', `${options.outName ?? path.basename(input, path.extname(input))}.pdf`)
   try {
-    await (options.asyncWrite ? writeAtomicAsync : writeAtomic)(output, result.pdf!)
+    await writeAtomic(output, result.pdf!)
   } catch (error) {
     report(result.file, 'error', 'write-failed', `Cannot write ${output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, undefined, 'check that the output folder is writable')
     return {input, ok: false, pages: result.pages, file: result.file}

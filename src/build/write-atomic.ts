@@ -11,14 +11,12 @@ function temporaryFor(target: string): string {
  * fsync, then rename over the target. A crash leaves either the old file or
  * the new one, never a half-written PDF.
  *
- * The calls are synchronous: a caller with nothing else to do (`paiban
- * build`, one article after another) saves the trips through libuv's thread
- * pool. A caller with other work uses `writeAtomicAsync`.
+ * The calls are synchronous: cheaper than five trips through libuv's
+ * thread pool, for `paiban build` and for the archive workers alike.
  */
 export async function writeAtomic(target: string, bytes: Uint8Array): Promise<void> {
-  fs.mkdirSync(path.dirname(target), {recursive: true})
   const temporary = temporaryFor(target)
-  const handle = fs.openSync(temporary, 'w')
+  const handle = openCreating(temporary)
   try {
     fs.writeFileSync(handle, bytes)
     fs.fsyncSync(handle)
@@ -33,29 +31,13 @@ export async function writeAtomic(target: string, bytes: Uint8Array): Promise<vo
   }
 }
 
-/**
- * `writeAtomic` with asynchronous calls, for a thread that has other work
- * while the disk syncs: an archive worker sets its next article meanwhile,
- * so no core waits on `fsync`.
- */
-export async function writeAtomicAsync(target: string, bytes: Uint8Array): Promise<void> {
-  const temporary = temporaryFor(target)
-  // The folder is made only when missing: most writes go where others went before.
-  const handle = await fs.promises.open(temporary, 'w').catch(async (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'ENOENT') throw error
-    await fs.promises.mkdir(path.dirname(target), {recursive: true})
-    return fs.promises.open(temporary, 'w')
-  })
+/** Open `file` for writing, making its folder only when it is missing: most writes go where others went before. */
+function openCreating(file: string): number {
   try {
-    await handle.writeFile(bytes)
-    await handle.sync()
-  } finally {
-    await handle.close()
-  }
-  try {
-    await fs.promises.rename(temporary, target)
+    return fs.openSync(file, 'w')
   } catch (error) {
-    await fs.promises.rm(temporary, {force: true})
-    throw error
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    fs.mkdirSync(path.dirname(file), {recursive: true})
+    return fs.openSync(file, 'w')
   }
 }
