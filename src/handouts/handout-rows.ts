@@ -62,7 +62,6 @@ function sourceRow(text: string, handout: ResolvedHandout, template: Template, g
   return {span: lines.length + blank, items, breakAfter: 0, kind: 'body', block: NO_BLOCK}
 }
 
-
 /** The notes area: a depth-3 head and ruled lines on the grid baselines, kept together (a page taller area still breaks). */
 function notesRows(handout: ResolvedHandout, context: ComposeContext): Row[] {
   const {grid} = context

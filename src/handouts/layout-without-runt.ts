@@ -25,10 +25,11 @@ const FIGURE_SCALES = [0.9, 0.8] as const
  * the white space closed up, a line less round the title (half a line clear
  * above and below it) and the source line right under the text, and last
  * with the source line run in at the end of the text where the last line
- * leaves room, until the section fits on one page less. The type area is never overrun: every line
- * stays on the page's grid. A page printed for a few lines is paper a study
- * group turns over for nothing. When nothing gets there, the first layout
- * stands. Pure: the same section gives the same pages.
+ * leaves room, until the section fits on one page less. The type area is
+ * never overrun: every line stays on the page's grid. A page printed for a
+ * few lines is paper a study group turns over for nothing. When nothing
+ * gets there, the first layout stands. Pure: the same section gives the
+ * same pages.
  */
 export function layoutWithoutRunt(section: Readonly<Section>, meta: Readonly<ArticleMeta>, handout: ResolvedHandout, compose: ComposeContext, heading: Readonly<HandoutHeading>, context: HandoutLayoutContext): Page[] {
   const first = layoutHandout(handoutRows(section, meta, handout, compose), heading, context)
