@@ -7,7 +7,7 @@ import {typesetParagraph} from '../paragraph/typeset-paragraph.js'
 import type {ResolvedHandout} from './resolve-handout.js'
 import type {Section} from './types.js'
 import {sourceLine} from './source-line.js'
-import {titleRow} from './title-row.js'
+import {titleRows} from './title-row.js'
 import {runInSource} from './run-in-source.js'
 
 /** Block index of rows that come from no article block. */
@@ -31,8 +31,10 @@ const NOTES_RULE_PT = 0.3
 export function handoutRows(section: Readonly<Section>, meta: Readonly<ArticleMeta>, handout: ResolvedHandout, context: ComposeContext, closeUp: CloseUp = 0): Row[] {
   const {template, grid} = context
   // The title band, kept with the body's first lines; the body set as in the paper.
-  const rows = [titleRow(section.title || '（无标题）', handout.title, {template, grid, handout, shape: context.shape}, section.position, closeUp > 0), ...composeBlocks(section.blocks, context)]
-  if (rows[1]?.kind === 'body' && rows[2]?.block === rows[1].block) rows[1] = {...rows[1], breakAfter: BREAK_COST.keep}
+  const title = titleRows(section.title || '（无标题）', handout.title, {template, grid, handout, shape: context.shape}, section.position, closeUp > 0)
+  const rows = [...title, ...composeBlocks(section.blocks, context)]
+  const first = title.length
+  if (rows[first]?.kind === 'body' && rows[first + 1]?.block === rows[first].block) rows[first] = {...rows[first], breakAfter: BREAK_COST.keep}
   // The source line: one blank line, then flush right; it keeps with the last body line.
   const source = sourceLine(meta)
   if (source) {

@@ -1,4 +1,4 @@
-import {paragraphOptions} from '../compose/compose-blocks.js'
+import {lineBreakCost, paragraphOptions} from '../compose/compose-blocks.js'
 import {BREAK_COST, type Item, type Row} from '../compose/types.js'
 import {EM_ASCENT} from '../config/resolve-template.js'
 import {typesetParagraph, type Line} from '../paragraph/typeset-paragraph.js'
@@ -10,6 +10,8 @@ import type {HandoutLayoutContext} from './types.js'
 const TITLE_SHRINK_PT = 2
 /** Leading of a wrapped title, in its size (clreq §2.3.4: heads are set solid to loosely, on the grid as a band). */
 const TITLE_LEADING = 1.3
+/** A title of more lines than this is a runaway (a paragraph given as a title): set a line to a grid line, free to part across pages. */
+const MAX_TITLE_LINES = 4
 
 /**
  * The handout's own title as one band of whole grid lines: on one line at
@@ -17,9 +19,11 @@ const TITLE_LEADING = 1.3
  * size into balanced lines (the narrowest measure that keeps the line
  * count), centred or flush left, the band one line clear above and below
  * (`closeUp`: half a line, the band a line shorter). Unlike a `##` head in
- * the paper it never shrinks to body size: it is the page's title.
+ * the paper it never shrinks to body size: it is the page's title. A title
+ * of more than four lines is set a line to a grid line instead, one row per
+ * line, so that it can part across pages rather than run off one.
  */
-export function titleRow(title: string, style: HandoutHeadStyle, context: HandoutLayoutContext, position?: Position, closeUp = false): Row {
+export function titleRows(title: string, style: HandoutHeadStyle, context: HandoutLayoutContext, position?: Position, closeUp = false): Row[] {
   const {template, grid, shape} = context
   const align = style.align === 'center' ? 'center' : 'left'
   const set = (size: number, measure: number): Line[] =>
@@ -44,11 +48,17 @@ export function titleRow(title: string, style: HandoutHeadStyle, context: Handou
       }
     }
   }
+  if (lines.length > MAX_TITLE_LINES) {
+    // One row per line on the grid, as the paper sets a runaway head: it can never outgrow a page (nor run into
+    // the footer); its lines part across pages as a paragraph's do, and the last keeps with the text after it.
+    const baseline = (grid.pitchPt - size) / 2 + EM_ASCENT * size
+    return lines.map((line, i) => ({span: 1, items: [{type: 'text', xPt: line.xPt, baselinePt: baseline, placed: line.placed, role: 'title'}], breakAfter: i === lines.length - 1 ? BREAK_COST.keep : lineBreakCost(i, lines.length), kind: 'head', block: -1}))
+  }
   const leading = Math.max(grid.pitchPt, size * TITLE_LEADING)
   const height = lines.length * leading
   // Closed up (to keep a few lines off a page of their own): one line less, half a line clear above and below.
   const span = closeUp ? Math.max(style.lines - 1, Math.ceil(height / grid.pitchPt) + 1) : Math.max(style.lines, Math.ceil(height / grid.pitchPt) + 2)
   const top = (span * grid.pitchPt - height) / 2
   const items: Item[] = lines.map((line, i) => ({type: 'text', xPt: line.xPt, baselinePt: top + i * leading + (leading - size) / 2 + EM_ASCENT * size, placed: line.placed, role: 'title'}))
-  return {span, items, breakAfter: BREAK_COST.keep, kind: 'head', block: -1}
+  return [{span, items, breakAfter: BREAK_COST.keep, kind: 'head', block: -1}]
 }

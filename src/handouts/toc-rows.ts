@@ -3,7 +3,7 @@ import {BREAK_COST, type Item, type Row} from '../compose/types.js'
 import {typesetParagraph} from '../paragraph/typeset-paragraph.js'
 import type {PlacedAtom} from '../paragraph/justify-line.js'
 import type {HandoutLayoutContext} from './types.js'
-import {titleRow} from './title-row.js'
+import {titleRows} from './title-row.js'
 
 /** One line of the table of contents: a section title and the page it starts on (1-based). */
 export interface TocEntry {
@@ -28,7 +28,7 @@ const NUMBER_GAP_EM = 0.25
  */
 export function tocRows(entries: readonly TocEntry[], context: HandoutLayoutContext): Row[] {
   const {template, grid, handout, shape} = context
-  const rows: Row[] = [titleRow(handout.contentsTitle, {...handout.title, align: 'center'}, context)]
+  const rows: Row[] = titleRows(handout.contentsTitle, {...handout.title, align: 'center'}, context)
   const size = grid.bodySizePt
   const font = template.body.font
   entries.forEach((entry, index) => {

@@ -122,6 +122,21 @@ describe('handoutRows', () => {
     expect(rows.filter((item) => item.kind === 'body' && item.block >= 0).length).toBeGreaterThan(3)
   })
 
+  test('a runaway title (a paragraph given as one) is set a line to a grid line and parts across pages, never past the type area', () => {
+    const title = '标题过长'.repeat(250)
+    const rows = handoutRows({type: 'section', order: 1, title, blocks}, meta, context.handout, compose)
+    const titleRows = rows.filter((item) => item.items.some((part) => part.type === 'text' && part.role === 'title'))
+    expect(titleRows.length).toBeGreaterThan(grid.linesPerColumn)
+    expect(titleRows.every((item) => item.span === 1)).toBe(true)
+    const pages = layoutHandout(rows, heading, context)
+    expect(pages.length).toBeGreaterThan(1)
+    const bottom = grid.topPt + grid.linesPerColumn * grid.pitchPt
+    const titleLines = pages.flatMap((page) => page.items.filter((item): item is TextItem => item.type === 'text' && item.role === 'title'))
+    expect(titleLines.every((item) => item.baselinePt < bottom)).toBe(true)
+    // Every character of the title is set, once.
+    expect(titleLines.map(text).join('')).toBe(title)
+  })
+
   test('adds the notes head and one ruled line per notes line', () => {
     const handout = {...context.handout, notesLines: 5}
     const rows = handoutRows({type: 'section', order: 1, title: '第一节', blocks}, meta, handout, compose)
