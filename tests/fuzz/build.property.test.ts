@@ -33,6 +33,7 @@ const FEATURES: Features = {
 }
 
 const grid = resolveGrid(loadTemplate('newspaper'))
+const handoutGrid = resolveGrid(loadTemplate('handout'))
 
 /** What went wrong with one document; empty when it built as it should. */
 async function problems(doc: GenDoc): Promise<string[]> {
@@ -91,8 +92,8 @@ async function handoutProblems(doc: GenDoc): Promise<string[]> {
   const all = {file: result.file, pages: 0, document: {pages: result.handouts.flatMap((handout) => handout.document.pages)}} as unknown as RenderResult
   const lost = lostCharacters(all, expectedBodyText(doc), HANDOUT_ROLES)
   if (lost.length > 0) found.push(`body text lost from the handouts: ${lost.join(', ')}`)
-  // No line over another: the title band, body, source line (run in or not), running head and footer.
-  found.push(...overlappingLines(all))
+  // No line over another (the title band, body, source line run in or not, running head and footer), and the body inside the type area.
+  found.push(...overlappingLines(all), ...outsideTypeArea(all, handoutGrid))
   return found
 }
 
