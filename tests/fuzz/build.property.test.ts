@@ -92,6 +92,8 @@ async function handoutProblems(doc: GenDoc): Promise<string[]> {
   const all = {file: result.file, pages: 0, document: {pages: result.handouts.flatMap((handout) => handout.document.pages)}} as unknown as RenderResult
   const lost = lostCharacters(all, expectedBodyText(doc), HANDOUT_ROLES)
   if (lost.length > 0) found.push(`body text lost from the handouts: ${lost.join(', ')}`)
+  const twice = duplicatedCharacters(all, expectedBodyText(doc))
+  if (twice.length > 0) found.push(`body text set twice in the handouts: ${twice.join(', ')}`)
   // No line over another (the title band, body, source line run in or not, running head and footer), and the body inside the type area.
   found.push(...overlappingLines(all), ...outsideTypeArea(all, handoutGrid))
   return found
