@@ -1,4 +1,4 @@
-import {paragraphOptions} from '../compose/compose-blocks.js'
+import {lineBreakCost, paragraphOptions} from '../compose/compose-blocks.js'
 import {BREAK_COST, type Item, type Row} from '../compose/types.js'
 import {typesetParagraph} from '../paragraph/typeset-paragraph.js'
 import type {PlacedAtom} from '../paragraph/justify-line.js'
@@ -17,6 +17,8 @@ const NUMBER_EMS = 3
 const LEADER = '…'
 /** Gap between the leader and the (Latin) page number: the ¼ em of Han–Latin spacing (clreq §3.3). */
 const NUMBER_GAP_EM = 0.25
+/** An entry of more lines than this is a runaway (a paragraph given as a section title): a row per line, free to part across pages. */
+const MAX_ENTRY_LINES = 4
 
 /**
  * Rows of the combined file's table of contents (目录): its head, then one
@@ -24,7 +26,8 @@ const NUMBER_GAP_EM = 0.25
  * its last line a leader of whole 省略号 running to the page number flush
  * right. Title, leader and number are one line of text, as a reader (and a
  * text extractor) sees them. Every entry is whole grid lines, a blank line
- * between entries.
+ * between entries; an entry of more than four lines is a row per line, so
+ * that it parts across pages rather than runs off one.
  */
 export function tocRows(entries: readonly TocEntry[], context: HandoutLayoutContext): Row[] {
   const {template, grid, handout, shape} = context
@@ -57,7 +60,17 @@ export function tocRows(entries: readonly TocEntry[], context: HandoutLayoutCont
     const height = Math.max(1, lines.length)
     items.push({type: 'text', xPt: 0, baselinePt: (height - 1) * grid.pitchPt + grid.baselineOffsetPt, placed, role: 'toc'})
     const final = index === entries.length - 1
-    rows.push({span: height + (final ? 0 : 1), items, breakAfter: final ? 0 : BREAK_COST.inside, kind: 'body', block: index})
+    const blank = final ? 0 : 1
+    if (height <= MAX_ENTRY_LINES) {
+      rows.push({span: height + blank, items, breakAfter: final ? 0 : BREAK_COST.inside, kind: 'body', block: index})
+      return
+    }
+    // A runaway entry: each line its own row, the breaks between them costed as a paragraph's.
+    items.forEach((item, i) => {
+      const line: Item = {...item, baselinePt: grid.baselineOffsetPt} as Item
+      const isLast = i === items.length - 1
+      rows.push({span: isLast ? 1 + blank : 1, items: [line], breakAfter: isLast ? (final ? 0 : BREAK_COST.inside) : lineBreakCost(i, items.length), kind: 'body', block: index})
+    })
   })
   return rows
 }
