@@ -1,7 +1,7 @@
 import type {ArticleMeta, SectionHead} from '../article/types.js'
 import type {Template} from '../config/template.js'
 import type {Grid} from '../config/resolve-template.js'
-import {composeBlocks, paragraphOptions, type ComposeContext} from '../compose/compose-blocks.js'
+import {composeBlocks, lineBreakCost, paragraphOptions, type ComposeContext} from '../compose/compose-blocks.js'
 import {BREAK_COST, type Item, type Row} from '../compose/types.js'
 import {typesetParagraph} from '../paragraph/typeset-paragraph.js'
 import type {ResolvedHandout} from './resolve-handout.js'
@@ -38,13 +38,13 @@ export function handoutRows(section: Readonly<Section>, meta: Readonly<ArticleMe
   // The source line: one blank line, then flush right; it keeps with the last body line.
   const source = sourceLine(meta)
   if (source) {
-    const row = sourceRow(source, handout, template, grid, context, closeUp > 0)
+    const sourceLines = sourceRows(source, handout, template, grid, context, closeUp > 0)
     const last = rows[rows.length - 1]
-    const runIn = closeUp === 2 && last ? runInSource(last, row, grid.bodySizePt) : undefined
+    const runIn = closeUp === 2 && last && sourceLines.length === 1 ? runInSource(last, sourceLines[0]!, grid.bodySizePt) : undefined
     if (runIn) rows[rows.length - 1] = runIn
     else {
       if (last) rows[rows.length - 1] = {...last, breakAfter: BREAK_COST.keep}
-      rows.push(row)
+      rows.push(...sourceLines)
     }
   }
   if (handout.notesLines > 0) rows.push(...notesRows(handout, context))
@@ -54,14 +54,22 @@ export function handoutRows(section: Readonly<Section>, meta: Readonly<ArticleMe
 /** How far `handoutRows` closes up a handout's white: 0 not at all. */
 export type CloseUp = 0 | 1 | 2
 
-/** The source line, flush right after a blank line (`closeUp`: on the line right under the text). */
-function sourceRow(text: string, handout: ResolvedHandout, template: Template, grid: Grid, context: ComposeContext, closeUp: boolean): Row {
+/** A source line of more lines than this (front matter gone astray) is set a row per line, free to part across pages. */
+const MAX_SOURCE_LINES = 4
+
+/**
+ * The source line, flush right after a blank line (`closeUp`: on the line
+ * right under the text): one row, or a row per line when it runs to more
+ * than four lines, so that it never outgrows a page.
+ */
+function sourceRows(text: string, handout: ResolvedHandout, template: Template, grid: Grid, context: ComposeContext, closeUp: boolean): Row[] {
   const size = handout.source.size
   const atoms = context.shape(text, {font: handout.source.font, sizePt: size})
   const lines = typesetParagraph(atoms, paragraphOptions(template, grid.measurePt, size, {firstIndentPt: 0, restIndentPt: 0, align: 'right'}))
   const blank = closeUp ? 0 : 1
-  const items: Item[] = lines.map((line, i) => ({type: 'text', xPt: line.xPt, baselinePt: (i + blank) * grid.pitchPt + grid.baselineOffsetPt, placed: line.placed, role: 'source'}))
-  return {span: lines.length + blank, items, breakAfter: 0, kind: 'body', block: NO_BLOCK}
+  const item = (line: (typeof lines)[number], at: number): Item => ({type: 'text', xPt: line.xPt, baselinePt: at * grid.pitchPt + grid.baselineOffsetPt, placed: line.placed, role: 'source'})
+  if (lines.length <= MAX_SOURCE_LINES) return [{span: lines.length + blank, items: lines.map((line, i) => item(line, i + blank)), breakAfter: 0, kind: 'body', block: NO_BLOCK}]
+  return lines.map((line, i) => ({span: i === 0 ? 1 + blank : 1, items: [item(line, i === 0 ? blank : 0)], breakAfter: lineBreakCost(i, lines.length), kind: 'body', block: NO_BLOCK}))
 }
 
 /** The notes area: a depth-3 head and ruled lines on the grid baselines, kept together (a page taller area still breaks). */

@@ -74,12 +74,15 @@ async function problems(doc: GenDoc): Promise<string[]> {
 /** Handouts are checked on a quarter as many documents (each makes several files). */
 const handoutRuns = Math.max(1, Math.round(numRuns / 4))
 
+/** Roles of a handout page's furniture, set outside the type area: the header band, running head and footer. */
+const FURNITURE: ReadonlySet<string> = new Set(['band', 'running', 'footer'])
+
 /** Roles of a handout's lines that carry the article's text: the body's, and the section title. */
 const HANDOUT_ROLES: ReadonlySet<string> = new Set([...BODY_ROLES, 'title'])
 
 /** What went wrong with the handouts of one document; empty when they were made as they should be. */
 async function handoutProblems(doc: GenDoc): Promise<string[]> {
-  const result = await renderHandouts(toMarkdown(doc), '/tmp/paiban-fuzz/article.md')
+  const result = await renderHandouts(toMarkdown(doc), '/tmp/paiban-fuzz/article.md', {combined: true})
   const found: string[] = []
   const errors = result.file.messages.filter((message) => message.fatal === true)
   if (errors.length > 0 || !result.article || result.article.children.length === 0) return found
@@ -96,6 +99,19 @@ async function handoutProblems(doc: GenDoc): Promise<string[]> {
   if (twice.length > 0) found.push(`body text set twice in the handouts: ${twice.join(', ')}`)
   // No line over another (the title band, body, source line run in or not, running head and footer), and the body inside the type area.
   found.push(...overlappingLines(all), ...outsideTypeArea(all, handoutGrid))
+  // The combined file likewise; on its cover and contents pages everything but the furniture is inside the type area.
+  if (!result.combined) found.push('no combined file')
+  else {
+    const combined = {file: result.file, pages: 0, document: result.combined.document} as unknown as RenderResult
+    found.push(...overlappingLines(combined))
+    const bottom = handoutGrid.topPt + handoutGrid.linesPerColumn * handoutGrid.pitchPt
+    result.combined.document.pages.forEach((page, index) => {
+      for (const item of page.items) {
+        if (item.type !== 'text' || FURNITURE.has(item.role)) continue
+        if (item.baselinePt < handoutGrid.topPt - 0.01 || item.baselinePt > bottom + 0.01) found.push(`combined page ${index + 1}: ${item.role} line at ${item.baselinePt.toFixed(2)} outside the type area`)
+      }
+    })
+  }
   return found
 }
 

@@ -137,6 +137,19 @@ describe('handoutRows', () => {
     expect(titleLines.map(text).join('')).toBe(title)
   })
 
+  test('a runaway source line (front matter gone astray) is a row per line and parts across pages, never past the type area', () => {
+    const long = {...meta, source: '来源很长'.repeat(400)}
+    const rows = handoutRows({type: 'section', order: 1, title: '第一节', blocks}, long, context.handout, compose)
+    const sourceRows = rows.filter((item) => item.items.some((part) => part.type === 'text' && part.role === 'source'))
+    expect(sourceRows.length).toBeGreaterThan(grid.linesPerColumn)
+    expect(sourceRows.slice(1).every((item) => item.span === 1)).toBe(true)
+    const pages = layoutHandout(rows, heading, context)
+    const bottom = grid.topPt + grid.linesPerColumn * grid.pitchPt
+    const lines = pages.flatMap((page) => page.items.filter((item): item is TextItem => item.type === 'text' && item.role === 'source'))
+    expect(lines.every((item) => item.baselinePt > grid.topPt && item.baselinePt < bottom)).toBe(true)
+    expect(lines.map(text).join('')).toBe(`来源：${long.source} 2023年4月18日`)
+  })
+
   test('adds the notes head and one ruled line per notes line', () => {
     const handout = {...context.handout, notesLines: 5}
     const rows = handoutRows({type: 'section', order: 1, title: '第一节', blocks}, meta, handout, compose)
