@@ -5,7 +5,7 @@ import {composeBlocks, lineBreakCost, paragraphOptions, type ComposeContext} fro
 import {BREAK_COST, type Item, type Row} from '../compose/types.js'
 import {typesetParagraph} from '../paragraph/typeset-paragraph.js'
 import type {ResolvedHandout} from './resolve-handout.js'
-import type {Section} from './types.js'
+import {RUNAWAY_LINES, type Section} from './types.js'
 import {sourceLine} from './source-line.js'
 import {titleRows} from './title-row.js'
 import {runInSource} from './run-in-source.js'
@@ -54,9 +54,6 @@ export function handoutRows(section: Readonly<Section>, meta: Readonly<ArticleMe
 /** How far `handoutRows` closes up a handout's white: 0 not at all. */
 export type CloseUp = 0 | 1 | 2
 
-/** A source line of more lines than this (front matter gone astray) is set a row per line, free to part across pages. */
-const MAX_SOURCE_LINES = 4
-
 /**
  * The source line, flush right after a blank line (`closeUp`: on the line
  * right under the text): one row, or a row per line when it runs to more
@@ -68,7 +65,7 @@ function sourceRows(text: string, handout: ResolvedHandout, template: Template, 
   const lines = typesetParagraph(atoms, paragraphOptions(template, grid.measurePt, size, {firstIndentPt: 0, restIndentPt: 0, align: 'right'}))
   const blank = closeUp ? 0 : 1
   const item = (line: (typeof lines)[number], at: number): Item => ({type: 'text', xPt: line.xPt, baselinePt: at * grid.pitchPt + grid.baselineOffsetPt, placed: line.placed, role: 'source'})
-  if (lines.length <= MAX_SOURCE_LINES) return [{span: lines.length + blank, items: lines.map((line, i) => item(line, i + blank)), breakAfter: 0, kind: 'body', block: NO_BLOCK}]
+  if (lines.length <= RUNAWAY_LINES) return [{span: lines.length + blank, items: lines.map((line, i) => item(line, i + blank)), breakAfter: 0, kind: 'body', block: NO_BLOCK}]
   return lines.map((line, i) => ({span: i === 0 ? 1 + blank : 1, items: [item(line, i === 0 ? blank : 0)], breakAfter: lineBreakCost(i, lines.length), kind: 'body', block: NO_BLOCK}))
 }
 

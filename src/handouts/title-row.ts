@@ -4,14 +4,12 @@ import {EM_ASCENT} from '../config/resolve-template.js'
 import {typesetParagraph, type Line} from '../paragraph/typeset-paragraph.js'
 import type {Position} from '../article/types.js'
 import type {HandoutHeadStyle} from './resolve-handout.js'
-import type {HandoutLayoutContext} from './types.js'
+import {RUNAWAY_LINES, type HandoutLayoutContext} from './types.js'
 
 /** How far (pt) a title may shrink to stay on one line before it wraps instead. */
 const TITLE_SHRINK_PT = 2
 /** Leading of a wrapped title, in its size (clreq §2.3.4: heads are set solid to loosely, on the grid as a band). */
 const TITLE_LEADING = 1.3
-/** A title of more lines than this is a runaway (a paragraph given as a title): set a line to a grid line, free to part across pages. */
-const MAX_TITLE_LINES = 4
 
 /**
  * The handout's own title as one band of whole grid lines: on one line at
@@ -48,7 +46,7 @@ export function titleRows(title: string, style: HandoutHeadStyle, context: Hando
       }
     }
   }
-  if (lines.length > MAX_TITLE_LINES) {
+  if (lines.length > RUNAWAY_LINES) {
     // One row per line on the grid, as the paper sets a runaway head: it can never outgrow a page (nor run into
     // the footer); its lines part across pages as a paragraph's do, and the last keeps with the text after it.
     const baseline = (grid.pitchPt - size) / 2 + EM_ASCENT * size

@@ -2,7 +2,7 @@ import {lineBreakCost, paragraphOptions} from '../compose/compose-blocks.js'
 import {BREAK_COST, type Item, type Row} from '../compose/types.js'
 import {typesetParagraph} from '../paragraph/typeset-paragraph.js'
 import type {PlacedAtom} from '../paragraph/justify-line.js'
-import type {HandoutLayoutContext} from './types.js'
+import {RUNAWAY_LINES, type HandoutLayoutContext} from './types.js'
 import {titleRows} from './title-row.js'
 
 /** One line of the table of contents: a section title and the page it starts on (1-based). */
@@ -17,8 +17,6 @@ const NUMBER_EMS = 3
 const LEADER = '…'
 /** Gap between the leader and the (Latin) page number: the ¼ em of Han–Latin spacing (clreq §3.3). */
 const NUMBER_GAP_EM = 0.25
-/** An entry of more lines than this is a runaway (a paragraph given as a section title): a row per line, free to part across pages. */
-const MAX_ENTRY_LINES = 4
 
 /**
  * Rows of the combined file's table of contents (目录): its head, then one
@@ -61,7 +59,7 @@ export function tocRows(entries: readonly TocEntry[], context: HandoutLayoutCont
     items.push({type: 'text', xPt: 0, baselinePt: (height - 1) * grid.pitchPt + grid.baselineOffsetPt, placed, role: 'toc'})
     const final = index === entries.length - 1
     const blank = final ? 0 : 1
-    if (height <= MAX_ENTRY_LINES) {
+    if (height <= RUNAWAY_LINES) {
       rows.push({span: height + blank, items, breakAfter: final ? 0 : BREAK_COST.inside, kind: 'body', block: index})
       return
     }

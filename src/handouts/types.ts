@@ -41,3 +41,10 @@ export interface HandoutHeading {
   /** The handout's own title. */
   sectionTitle: string
 }
+
+/**
+ * A title, contents entry or source line of more lines than this is a
+ * runaway (a paragraph given as one, front matter gone astray): it is set a
+ * row per line, free to part across pages, so that it never outgrows one.
+ */
+export const RUNAWAY_LINES = 4
