@@ -296,6 +296,16 @@ export function lineBreakCost(i: number, n: number): number {
   return cost
 }
 
+/**
+ * One row per typeset line, for a run too long to stay whole (a runaway head
+ * or title): each line at `baselinePt` in its one-line row, the breaks
+ * between them costed as a paragraph's (orphans and widows), the last row's
+ * break `lastBreak`.
+ */
+export function rowPerLine(lines: readonly Line[], baselinePt: number, role: string, kind: Row['kind'], block: number, lastBreak: number): Row[] {
+  return lines.map((line, i) => ({span: 1, items: [textItem(line, baselinePt, role)], breakAfter: i === lines.length - 1 ? lastBreak : lineBreakCost(i, lines.length), kind, block}))
+}
+
 /** A typeset line as a text item of a row, at `baselinePt` below the row top. */
 export function textItem(line: Line, baselinePt: number, role: string): Item {
   return {type: 'text', xPt: line.xPt, baselinePt, placed: line.placed, role, kind: line.kind, ratio: line.ratio}

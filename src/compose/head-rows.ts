@@ -3,7 +3,7 @@ import {typesetParagraph, type Line} from '../paragraph/typeset-paragraph.js'
 import type {Atom} from '../text/atom.js'
 import {joinWords, phraseBreaks} from './head-breaks.js'
 import {BREAK_COST, type Item, type Row} from './types.js'
-import {lineBreakCost, paragraphOptions, shapeRuns, textItem, type ComposeContext} from './compose-blocks.js'
+import {paragraphOptions, rowPerLine, shapeRuns, textItem, type ComposeContext} from './compose-blocks.js'
 
 /** How far a head's tint stays inside its line slots, in pt. */
 const TINT_INSET_PT = 0.75
@@ -74,7 +74,7 @@ export function headRows(runs: readonly Inline[], depth: number, block: number, 
   if (lines.length > MAX_HEAD_LINES) {
     // A runaway head (a paragraph marked as a heading): one row per line, so it can never outgrow a column.
     // Its lines may part across columns; only the last keeps with the text after it.
-    return lines.map((line, i) => ({span: 1, items: [textItem(line, grid.baselineOffsetPt, 'head')], breakAfter: i === lines.length - 1 ? BREAK_COST.keep : lineBreakCost(i, lines.length), kind: 'head', block}))
+    return rowPerLine(lines, grid.baselineOffsetPt, 'head', 'head', block, BREAK_COST.keep)
   }
   // A head that wraps keeps the blank lines a one-line head has.
   const blanks = Math.max(0, style.lines - 1)

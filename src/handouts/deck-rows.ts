@@ -1,6 +1,6 @@
 import type {ArticleMeta} from '../article/types.js'
 import {deckLines} from '../article/deck-lines.js'
-import {lineBreakCost, paragraphOptions} from '../compose/compose-blocks.js'
+import {paragraphOptions, rowPerLine} from '../compose/compose-blocks.js'
 import {BREAK_COST, type Row} from '../compose/types.js'
 import {dashedSubtitle, metaLine} from '../page/deck.js'
 import {typesetParagraph} from '../paragraph/typeset-paragraph.js'
@@ -20,7 +20,7 @@ export function deckRows(meta: Readonly<ArticleMeta>, context: HandoutLayoutCont
   const paragraph = (text: string, role: string): Row[] => {
     const atoms = shape(deckLines(text).join(LINE_BREAK), {font: template.body.font, sizePt: size})
     const lines = typesetParagraph(atoms, paragraphOptions(template, grid.measurePt, size, {firstIndentPt: 0, restIndentPt: 0, align: 'center'}))
-    return lines.map((line, i) => ({span: 1, items: [{type: 'text', xPt: line.xPt, baselinePt: grid.baselineOffsetPt, placed: line.placed, role}], breakAfter: lineBreakCost(i, lines.length), kind: 'body', block: -1}))
+    return rowPerLine(lines, grid.baselineOffsetPt, role, 'body', -1, 0)
   }
   const rows: Row[] = []
   if (meta.kicker) rows.push(...paragraph(meta.kicker, 'kicker'))

@@ -1,4 +1,4 @@
-import {lineBreakCost, paragraphOptions} from '../compose/compose-blocks.js'
+import {paragraphOptions, rowPerLine} from '../compose/compose-blocks.js'
 import {BREAK_COST, type Item, type Row} from '../compose/types.js'
 import {EM_ASCENT} from '../config/resolve-template.js'
 import {typesetParagraph, type Line} from '../paragraph/typeset-paragraph.js'
@@ -49,8 +49,7 @@ export function titleRows(title: string, style: HandoutHeadStyle, context: Hando
   if (lines.length > RUNAWAY_LINES) {
     // One row per line on the grid, as the paper sets a runaway head: it can never outgrow a page (nor run into
     // the footer); its lines part across pages as a paragraph's do, and the last keeps with the text after it.
-    const baseline = (grid.pitchPt - size) / 2 + EM_ASCENT * size
-    return lines.map((line, i) => ({span: 1, items: [{type: 'text', xPt: line.xPt, baselinePt: baseline, placed: line.placed, role: 'title'}], breakAfter: i === lines.length - 1 ? BREAK_COST.keep : lineBreakCost(i, lines.length), kind: 'head', block: -1}))
+    return rowPerLine(lines, (grid.pitchPt - size) / 2 + EM_ASCENT * size, 'title', 'head', -1, BREAK_COST.keep)
   }
   const leading = Math.max(grid.pitchPt, size * TITLE_LEADING)
   const height = lines.length * leading
