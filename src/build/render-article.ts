@@ -226,6 +226,9 @@ function fieldPlace(article: Article, field: keyof ArticleMeta): Position | unde
   return place ? {start: place, end: place} : article.metaPosition
 }
 
+/** The replacement character, which the decoder sets for bytes that are not UTF-8. */
+const REPLACEMENT = '\uFFFD'
+
 /** Make the shaper for a build: shapes with the font book, reports characters no font has. */
 export function makeShaper(book: FontBook, file: VFile, placeOf?: (char: string) => Point | undefined): Shaper {
   const reported = new Set<string>()
@@ -233,6 +236,9 @@ export function makeShaper(book: FontBook, file: VFile, placeOf?: (char: string)
     const missing: MissingChar[] = []
     const atoms = shapeText(text, style, book, missing)
     for (const {char, offset} of missing) {
+      // U+FFFD stands for text already lost (damaged bytes are reported where the decoder met them);
+      // a box is what it means, whether or not a font draws it.
+      if (char === REPLACEMENT) continue
       const cp = `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`
       // Body text comes with its source position; deck and furniture text is found in the front matter.
       const place = position ? {line: position.start.line, column: position.start.column + offset} : (placeOf?.(char) ?? {line: 1, column: 1})
