@@ -1,6 +1,7 @@
 import path from 'node:path'
 import {threadId} from 'node:worker_threads'
-import {buildArticle} from '../build/build-article.js'
+import {buildArticle, type WriteFile} from '../build/build-article.js'
+import {writeStaged, type StagedFile} from '../build/write-staged.js'
 import {openFontBook, type FontSource} from '../shape/font-book.js'
 import {useSharedFontFiles} from '../shape/font-files.js'
 import {workerData} from 'piscina'
@@ -38,11 +39,13 @@ export interface BuildOutcome {
   type: 'build'
   ok: boolean
   pages: number
-  /** The PDF written, renamed into place before this returns. */
+  /** The PDF made: staged, renamed into place by `commitStaged` in the main thread. */
   output?: string
   size?: number
-  /** Further files written (handouts), absolute. */
+  /** Further files made (handouts), absolute. */
   extras: string[]
+  /** Every file this task wrote under a temporary name, in order, for the main thread to commit. */
+  staged: StagedFile[]
   diagnostics: Diagnostic[]
   /** False when the failure depends on the machine (I/O, a bug), not on the inputs. */
   cacheable: boolean
@@ -79,17 +82,19 @@ export async function archiveWorker(task: WorkerTask): Promise<BuildOutcome | Fo
   const started = performance.now()
   tasks++
   const {type: _type, input, handouts, ...options} = task
-  // The PDF is written with synchronous calls (temporary file, fsync, rename). Through libuv's pool the five
-  // calls cost more CPU in hand-offs than the fsync they let this thread skip: on two cores, writing so was
-  // 5–9 % faster over 3,000 seed copies, 1–6 % over 1,000 and 1 % over 1,000 distinct articles (interleaved runs).
-  const result = await buildArticle(input, {...options, memo})
+  // Files are only staged here (written under a temporary name with synchronous calls, no fsync): the main
+  // thread makes them durable and renames them into place, so this thread never waits on the disk.
+  const staged: StagedFile[] = []
+  const write = (target: string, bytes: Uint8Array): void => void staged.push(writeStaged(target, bytes))
+  const result = await buildArticle(input, {...options, memo, write})
   const diagnostics = toDiagnostics(result.file)
-  const extras = result.ok && handouts ? await buildHandoutsOf(input, {...options, memo}, diagnostics) : undefined
+  const extras = result.ok && handouts ? await buildHandoutsOf(input, {...options, memo, write}, diagnostics) : undefined
   const outcome: BuildOutcome = {
     type: 'build',
     ok: result.ok && (extras?.ok ?? true),
     pages: result.pages,
     extras: extras?.outputs.map((file) => path.resolve(file)) ?? [],
+    staged,
     diagnostics,
     cacheable: !diagnostics.some((diagnostic) => TRANSIENT_RULES.has(diagnostic.ruleId)),
     fontHash: fonts.hash,
@@ -104,10 +109,10 @@ export async function archiveWorker(task: WorkerTask): Promise<BuildOutcome | Fo
 }
 
 /** `buildHandouts` as this worker calls it; looked up at run time, as the handouts issue owns it. */
-type BuildHandouts = (input: string, options: Omit<BuildTask, 'type' | 'input' | 'handouts' | 'outName' | 'template'> & {memo: BuildMemo}) => Promise<{ok: boolean; outputs: string[]; file: Parameters<typeof toDiagnostics>[0]}>
+type BuildHandouts = (input: string, options: Omit<BuildTask, 'type' | 'input' | 'handouts' | 'outName' | 'template'> & {memo: BuildMemo; write: WriteFile}) => Promise<{ok: boolean; outputs: string[]; file: Parameters<typeof toDiagnostics>[0]}>
 
 /** Build the handouts of an article (on their own template) next to its PDF; their messages join the article's, marked. */
-async function buildHandoutsOf(input: string, options: Omit<BuildTask, 'type' | 'input' | 'handouts'> & {memo: BuildMemo}, diagnostics: Diagnostic[]): Promise<{ok: boolean; outputs: string[]}> {
+async function buildHandoutsOf(input: string, options: Omit<BuildTask, 'type' | 'input' | 'handouts'> & {memo: BuildMemo; write: WriteFile}, diagnostics: Diagnostic[]): Promise<{ok: boolean; outputs: string[]}> {
   const api = (await import('../index.js')) as {buildHandouts?: BuildHandouts}
   if (!api.buildHandouts) return {ok: true, outputs: []}
   const {outName: _outName, template: _template, ...handoutOptions} = options

@@ -1,4 +1,5 @@
 import path from 'node:path'
+import {CommitError, commitStaged} from '../build/write-staged.js'
 import {articleKey} from './article-key.js'
 import type {BuildOutcome, BuildTask} from './archive-worker.js'
 import type {Manifest, ManifestRecord} from './open-manifest.js'
@@ -32,8 +33,9 @@ export interface BuildStaleResult {
 
 /**
  * Build every stale article on the pool, all queued at once. As each
- * result lands (its PDF already renamed into place) write its manifest row,
- * then report progress. A worker that dies fails only its article.
+ * result lands, commit its files (`commitStaged`: fsync, rename into place),
+ * then write its manifest row and report progress. A worker that dies
+ * fails only its article.
  */
 export async function buildStale(pool: WorkerPool, stale: readonly StaleArticle[], context: BuildContext): Promise<BuildStaleResult> {
   const result: BuildStaleResult = {entries: [], workers: [], fontHashes: new Set()}
@@ -60,11 +62,26 @@ async function runBuild(pool: WorkerPool, article: StaleArticle, context: BuildC
   const parsed = path.posix.parse(article.output)
   const task: BuildTask = {...context.shared, type: 'build', input: article.input, outDir: path.join(context.outDir, parsed.dir), outName: parsed.name, contentRoot: context.dir}
   try {
-    return await pool.run<BuildOutcome>(task)
+    return await commit(await pool.run<BuildOutcome>(task), article)
   } catch (error) {
     // The worker died or paiban threw: a bug, not the article's fault; retried next run.
     const message = `internal error: ${(error as Error).message}`
-    return {type: 'build', ok: false, pages: 0, extras: [], cacheable: false, fontHash: '', ms: 0, memory: {threadId: -1, tasks: 0, heapUsed: 0, external: 0, rss: 0}, diagnostics: [{file: article.input, line: 1, column: 1, severity: 'error', ruleId: 'internal-error', message}]}
+    return {type: 'build', ok: false, pages: 0, extras: [], staged: [], cacheable: false, fontHash: '', ms: 0, memory: {threadId: -1, tasks: 0, heapUsed: 0, external: 0, rss: 0}, diagnostics: [{file: article.input, line: 1, column: 1, severity: 'error', ruleId: 'internal-error', message}]}
+  }
+}
+
+/**
+ * Make the files a worker staged durable and rename them into place (fsync
+ * through libuv's pool: neither this thread nor the worker waits on the
+ * disk). A file that cannot land fails its article, to be retried next run.
+ */
+async function commit(outcome: BuildOutcome, article: StaleArticle): Promise<BuildOutcome> {
+  try {
+    await commitStaged(outcome.staged)
+    return outcome
+  } catch (error) {
+    const message = error instanceof CommitError ? error.message : `Cannot write ${article.output}: ${(error as Error).message}`
+    return {...outcome, ok: false, cacheable: false, diagnostics: [...outcome.diagnostics, {file: article.input, line: 1, column: 1, severity: 'error', ruleId: 'write-failed', message}]}
   }
 }
 

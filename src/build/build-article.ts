@@ -13,7 +13,12 @@ export interface BuildOptions extends RenderOptions {
   strict?: boolean
   /** Output file name without extension (default: the article's base name). */
   outName?: string
+  /** How the PDF is written (default: `writeAtomic`); the archive workers stage it (`writeStaged`). */
+  write?: WriteFile
 }
+
+/** Write `bytes` to `target`, whole or not at all. */
+export type WriteFile = (target: string, bytes: Uint8Array) => void | Promise<void>
 
 /** What building one article did. */
 export interface BuildResult {
@@ -42,7 +47,7 @@ export async function buildArticle(input: string, options: BuildOptions = {}): P
   if (failed) return {input, ok: false, pages: result.pages, file: result.file}
   const output = path.join(options.outDir ?? 'output', `${options.outName ?? path.basename(input, path.extname(input))}.pdf`)
   try {
-    await writeAtomic(output, result.pdf!)
+    await (options.write ?? writeAtomic)(output, result.pdf!)
   } catch (error) {
     report(result.file, 'error', 'write-failed', `Cannot write ${output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, undefined, 'check that the output folder is writable')
     return {input, ok: false, pages: result.pages, file: result.file}

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 /** A temporary name next to `target`, unique to this process and call (`.name.pdf.<pid>.<random>.tmp`). */
-function temporaryFor(target: string): string {
+export function temporaryFor(target: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`)
 }
 
@@ -12,7 +12,8 @@ function temporaryFor(target: string): string {
  * the new one, never a half-written PDF.
  *
  * The calls are synchronous: cheaper than five trips through libuv's
- * thread pool, for `paiban build` and for the archive workers alike.
+ * thread pool. (The archive workers split this in two instead, so they
+ * never wait on the disk: `write-staged.ts`.)
  */
 export async function writeAtomic(target: string, bytes: Uint8Array): Promise<void> {
   const temporary = temporaryFor(target)
@@ -32,7 +33,7 @@ export async function writeAtomic(target: string, bytes: Uint8Array): Promise<vo
 }
 
 /** Open `file` for writing, making its folder only when it is missing: most writes go where others went before. */
-function openCreating(file: string): number {
+export function openCreating(file: string): number {
   try {
     return fs.openSync(file, 'w')
   } catch (error) {

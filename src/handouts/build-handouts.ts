@@ -2,6 +2,7 @@ import path from 'node:path'
 import type {VFile} from 'vfile'
 import {readArticle, reportNotes} from '../build/read-article.js'
 import {writeAtomic} from '../build/write-atomic.js'
+import type {WriteFile} from '../build/build-article.js'
 import {countMessages, report} from '../diagnostics/report.js'
 import {renderHandouts, type HandoutsOptions} from './render-handouts.js'
 
@@ -11,6 +12,8 @@ export interface BuildHandoutsOptions extends HandoutsOptions {
   outDir?: string
   /** Treat warnings as errors: nothing is written when any warning is raised (default: false). */
   strict?: boolean
+  /** How each file is written (default: `writeAtomic`). */
+  write?: WriteFile
 }
 
 /** What building one article's handouts did. */
@@ -50,7 +53,7 @@ export async function buildHandouts(input: string, options: BuildHandoutsOptions
   const outputs: string[] = []
   for (const {target, pdf} of files) {
     try {
-      await writeAtomic(target, pdf)
+      await (options.write ?? writeAtomic)(target, pdf)
       outputs.push(target)
     } catch (error) {
       report(result.file, 'error', 'write-failed', `Cannot write ${target}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, undefined, 'check that the output folder is writable')
