@@ -131,7 +131,8 @@ export async function layoutArticle(article: Article, template: Template, file: 
   const first = article.children[0]
   const lifted = first?.type === 'paragraph' && (first.part === 'note' || first.part === 'number')
   const note = lifted ? {text: blockText(first), bracketed: first.part === 'note', ...(first.position ? {position: first.position} : {})} : undefined
-  let deck: Deck | undefined = layoutDeck(article.meta, template, grid, deckWidth, shape, (reason) => warn('headline-too-long', reason, titlePlace(article)), note)
+  const memo = options.memo?.lines(book)
+  let deck: Deck | undefined = layoutDeck(article.meta, template, grid, deckWidth, shape, (reason) => warn('headline-too-long', reason, titlePlace(article)), note, memo)
   let blocks = note ? article.children.slice(1) : article.children
   if (deck.lines > grid.linesPerColumn * MAX_DECK_SHARE) {
     // A deck taller than half a column would crowd out the body: set it at the head of the body instead.
@@ -143,7 +144,6 @@ export async function layoutArticle(article: Article, template: Template, file: 
   // then repair widows and orphans by setting a nearby paragraph a line tighter or looser.
   const paginateContext = {template, grid, shape, furniture: furnitureFor(article, template)}
   const cache = new Map<string, Row[]>()
-  const memo = options.memo?.lines(book)
   const compose = {template, grid, shape, images: images.info, warn, cache, ...(memo ? {memo} : {})}
   const layOut = (looseness: Looseness, place = true) => paginate(composeBlocks(blocks, {...compose, looseness}), deck, paginateContext, {place})
   const rowsOf = (block: number, looseness: -1 | 0 | 1): number => blockRows(blocks, block, {...compose, looseness: looseness === 0 ? new Map() : new Map([[block, looseness]])}).length

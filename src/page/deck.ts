@@ -5,6 +5,7 @@ import {EM_ASCENT, type Grid} from '../config/resolve-template.js'
 import type {Item} from '../compose/types.js'
 import type {Shaper} from '../compose/compose-blocks.js'
 import {paragraphOptions} from '../compose/compose-blocks.js'
+import {templateKey, type LineMemo} from '../compose/line-memo.js'
 import {typesetParagraph, type Line} from '../paragraph/typeset-paragraph.js'
 import {atomWidth} from '../linebreak/junctions.js'
 import {absorbSpaces} from '../paragraph/typeset-paragraph.js'
@@ -20,6 +21,13 @@ export interface Deck {
   lines: number
 }
 
+/** What setting a deck line takes: the template, the shaper, and the line memo when there is one. */
+interface DeckContext {
+  template: Template
+  shape: Shaper
+  memo?: LineMemo
+}
+
 /** Space between deck elements, in body pitches. */
 const DECK_GAP = 0.35
 
@@ -32,10 +40,11 @@ const DECK_GAP = 0.35
  * only then broken at phrase boundaries (a space in the title) into
  * balanced lines (clreq §2.3.4 headings; newspaper deck practice).
  */
-export function layoutDeck(meta: ArticleMeta, template: Template, grid: Grid, widthPt: number, shape: Shaper, warn?: (reason: string) => void, note?: DeckNote): Deck {
+export function layoutDeck(meta: ArticleMeta, template: Template, grid: Grid, widthPt: number, shape: Shaper, warn?: (reason: string) => void, note?: DeckNote, memo?: LineMemo): Deck {
+  const context: DeckContext = {template, shape, ...(memo ? {memo} : {})}
   const items: Item[] = []
   let y = grid.pitchPt * 0.3
-  const place = (lines: Line[], size: number, leading: number, role: string): void => {
+  const place = (lines: readonly Line[], size: number, leading: number, role: string): void => {
     for (const line of lines) {
       items.push({type: 'text', xPt: line.xPt, baselinePt: y + (leading - size) / 2 + EM_ASCENT * size, placed: line.placed, role})
       y += leading
@@ -45,14 +54,14 @@ export function layoutDeck(meta: ArticleMeta, template: Template, grid: Grid, wi
   const deck = template.deck
   if (meta.kicker) {
     const size = deck.kicker.size
-    place(setCentredLines(meta.kicker, deck.kicker, size, widthPt, template, shape), size, size * 1.3, 'kicker')
+    place(setCentredLines(meta.kicker, deck.kicker, size, widthPt, context), size, size * 1.3, 'kicker')
   }
-  const headline = fitHeadline(meta.title || '（无标题）', template, widthPt, shape)
+  const headline = fitHeadline(meta.title || '（无标题）', widthPt, context)
   if (headline.wrapped) warn?.(`The headline is too long for the deck: ${headline.lines.length} lines even at ${template.deck.headline.minSize} pt`)
   place(headline.lines, headline.size, headline.size * 1.2, 'headline')
   if (meta.subtitle) {
     const size = deck.subtitle.size
-    place(setCentredLines(dashedSubtitle(meta.subtitle), deck.subtitle, size, widthPt, template, shape), size, size * 1.3, 'subtitle')
+    place(setCentredLines(dashedSubtitle(meta.subtitle), deck.subtitle, size, widthPt, context), size, size * 1.3, 'subtitle')
   }
   if (note) {
     const size = deck.note.size
@@ -64,7 +73,7 @@ export function layoutDeck(meta: ArticleMeta, template: Template, grid: Grid, wi
   if (metaText) {
     const size = deck.meta.size
     y += grid.pitchPt * 0.2
-    place(setCentred(metaText, deck.meta, size, widthPt, template, shape), size, size * 1.5, 'meta')
+    place(setCentred(metaText, deck.meta, size, widthPt, context), size, size * 1.5, 'meta')
   }
   const lines = Math.ceil((y + grid.pitchPt * 0.4) / grid.pitchPt)
   const ruleY = lines * grid.pitchPt - grid.pitchPt * 0.45
@@ -118,23 +127,35 @@ export function dashedSubtitle(subtitle: string): string {
 }
 
 /** A deck field centred, each line the editor wrote (`deckLines`) starting a line of its own. */
-function setCentredLines(text: string, style: TextStyle, size: number, widthPt: number, template: Template, shape: Shaper): Line[] {
-  return deckLines(text).flatMap((line) => setCentred(line, style, size, widthPt, template, shape))
+function setCentredLines(text: string, style: TextStyle, size: number, widthPt: number, context: DeckContext): readonly Line[] {
+  return deckLines(text).flatMap((line) => setCentred(line, style, size, widthPt, context))
 }
 
-function setCentred(text: string, style: TextStyle, size: number, widthPt: number, template: Template, shape: Shaper): Line[] {
+/**
+ * A deck line set centred. Its lines are kept in the line memo, when there
+ * is one, as a paragraph's are: a paper's kickers, subtitles and meta lines
+ * recur, and an archive rebuilds them all.
+ */
+function setCentred(text: string, style: TextStyle, size: number, widthPt: number, {template, shape, memo}: DeckContext): readonly Line[] {
+  const key = memo ? `deck|${templateKey(template)}|${style.font}|${size}|${widthPt}|${text}` : ''
+  const kept = memo?.get(key)
+  if (kept) return kept
   const atoms = shape(phraseGaps(text), {font: style.font, sizePt: size})
-  return typesetParagraph(atoms, paragraphOptions(template, widthPt, size, {firstIndentPt: 0, restIndentPt: 0, align: 'center'}))
+  const lines = typesetParagraph(atoms, paragraphOptions(template, widthPt, size, {firstIndentPt: 0, restIndentPt: 0, align: 'center'}))
+  // A character no font has is reported as it is shaped: such a line is shaped again next time.
+  if (memo && !atoms.some((atom) => atom.missing)) memo.set(key, lines)
+  return lines
 }
 
 /** Headline lines and the size chosen. */
-function fitHeadline(title: string, template: Template, widthPt: number, shape: Shaper): {lines: Line[]; size: number; wrapped?: boolean} {
+function fitHeadline(title: string, widthPt: number, context: DeckContext): {lines: readonly Line[]; size: number; wrapped?: boolean} {
+  const {template, shape} = context
   const style = template.deck.headline
   // 0. Lines the editor broke (a YAML block): each on one line, at the largest size where every one fits.
   const given = deckLines(title)
   if (given.length > 1) {
     for (let size = style.size; size >= style.minSize; size -= 1) {
-      const set = given.map((line) => setCentred(line, style, size, widthPt, template, shape))
+      const set = given.map((line) => setCentred(line, style, size, widthPt, context))
       if (set.every((lines) => lines.length === 1)) return {lines: set.flat(), size}
     }
     // A line too long even at the least size: the breaks are the deck's to choose, the editor's first.
@@ -151,7 +172,7 @@ function fitHeadline(title: string, template: Template, widthPt: number, shape: 
     if (width > widthPt) continue
     // The natural width leaves out the spacing the composer sets between Han and Latin text: a line that
     // still turns as set does not fit at this size.
-    const lines = setCentred(oneLine, style, size, widthPt, template, shape)
+    const lines = setCentred(oneLine, style, size, widthPt, context)
     if (lines.length === 1) return {lines, size}
   }
   // 2. Balanced lines at phrase boundaries (spaces, then also after ，；：、！？), at the largest size where every line fits.
@@ -164,16 +185,16 @@ function fitHeadline(title: string, template: Template, widthPt: number, shape: 
       const groups = balancePhrases(widths, widthPt, gap)
       if (!groups) continue
       // As in 1., a group that turns as set does not fit at this size.
-      const set = groups.map((group) => setCentred(group.map((i) => parts[i]).join(parts === phrases ? '\u3000' : ''), style, size, widthPt, template, shape))
+      const set = groups.map((group) => setCentred(group.map((i) => parts[i]).join(parts === phrases ? '\u3000' : ''), style, size, widthPt, context))
       if (set.every((lines) => lines.length === 1)) return {lines: set.flat(), size}
     }
   }
   // 3. Wrap anywhere kinsoku allows, in balanced lines, at the largest size that needs at most three.
   for (let size = style.size; size >= style.minSize; size -= 1) {
-    if (setCentred(oneLine, style, size, widthPt, template, shape).length > MAX_HEADLINE_LINES) continue
-    return {lines: setBalanced(oneLine, style, size, widthPt, template, shape), size}
+    if (setCentred(oneLine, style, size, widthPt, context).length > MAX_HEADLINE_LINES) continue
+    return {lines: setBalanced(oneLine, style, size, widthPt, context), size}
   }
-  return {lines: setBalanced(oneLine, style, style.minSize, widthPt, template, shape), size: style.minSize, wrapped: true}
+  return {lines: setBalanced(oneLine, style, style.minSize, widthPt, context), size: style.minSize, wrapped: true}
 }
 
 /**
@@ -210,11 +231,11 @@ function partsPhrases(before: string | undefined, after: string | undefined): bo
 const MAX_HEADLINE_LINES = 3
 
 /** Set centred lines of even length: the narrowest measure that keeps the line count. */
-function setBalanced(text: string, style: TextStyle, size: number, widthPt: number, template: Template, shape: Shaper): Line[] {
-  const lines = setCentred(text, style, size, widthPt, template, shape)
+function setBalanced(text: string, style: TextStyle, size: number, widthPt: number, context: DeckContext): readonly Line[] {
+  const lines = setCentred(text, style, size, widthPt, context)
   if (lines.length < 2) return lines
   for (let measure = Math.ceil(widthPt / lines.length / size) * size; measure < widthPt; measure += size) {
-    const trial = setCentred(text, style, size, measure, template, shape)
+    const trial = setCentred(text, style, size, measure, context)
     if (trial.length === lines.length) return trial.map((line) => ({...line, xPt: line.xPt + (widthPt - measure) / 2}))
   }
   return lines

@@ -10,6 +10,7 @@ import {resolveGrid} from '../../../src/config/resolve-template.js'
 import {headlinePhrases, layoutDeck, phraseGaps} from '../../../src/page/deck.js'
 import type {TextItem} from '../../../src/compose/types.js'
 import {fakeAtoms} from '../../helpers/fake-atoms.js'
+import {createLineMemo} from '../../../src/compose/line-memo.js'
 
 const template = loadTemplate('newspaper')
 const grid = resolveGrid(template)
@@ -99,5 +100,42 @@ describe('lines the editor broke (a YAML block scalar)', () => {
     const long = '很长的标题'.repeat(12)
     const deck = layoutDeck({title: `${long}\n短行`, lang: 'zh-Hans'}, template, grid, 600, shape)
     expect(lines(deck, 'headline').map(text).join('')).toBe(`${long}短行`)
+  })
+})
+
+describe('the deck and the line memo', () => {
+  const meta = {title: '发扬苏区干部好作风 以蝶变式发展促和谐护民安', kicker: '以高质量公安工作擦亮“模范兴国”名片', subtitle: '新法治报专访兴国县副县长', source: '新法治报', date: '2023-04-18', lang: 'zh-Hans' as const}
+
+  test('a deck set from kept lines is the deck set afresh, and its lines are shaped once', () => {
+    const memo = createLineMemo()
+    let shaped = 0
+    const counting = (value: string, style: {sizePt: number}) => {
+      shaped++
+      return fakeAtoms(value, style.sizePt)
+    }
+    const fresh = layoutDeck(meta, template, grid, 600, shape)
+    // Set once, lines are only noted; set twice, they are kept; the third time they are found.
+    layoutDeck(meta, template, grid, 600, counting, undefined, undefined, memo)
+    layoutDeck(meta, template, grid, 600, counting, undefined, undefined, memo)
+    const before = shaped
+    const third = layoutDeck(meta, template, grid, 600, counting, undefined, undefined, memo)
+    expect(third).toEqual(fresh)
+    // Only the headline's natural widths are measured again (at the template size, and at the size it fits).
+    expect(shaped - before).toBe(2)
+    const other = layoutDeck({...meta, date: '2023-04-11'}, template, grid, 600, counting, undefined, undefined, memo)
+    expect(lines(other, 'meta')[0]!.placed.map(({atom}) => atom.text).join('')).toContain('2023年4月11日')
+  })
+
+  test('a line with a character no font has is shaped every time, so it is reported every time', () => {
+    const memo = createLineMemo()
+    let missing = 0
+    const marking = (value: string, style: {sizePt: number}) =>
+      fakeAtoms(value, style.sizePt).map((atom) => {
+        if (!atom.text.includes('缺')) return atom
+        missing++
+        return {...atom, missing: true}
+      })
+    for (let run = 0; run < 3; run++) layoutDeck({...meta, kicker: '引题有缺字'}, template, grid, 600, marking, undefined, undefined, memo)
+    expect(missing).toBe(3)
   })
 })
