@@ -183,12 +183,12 @@ line('host speed after the runs', hostSpeedText(hostSpeed()))
 
 if (!args.keep && !args.dir) fs.rmSync(work, {recursive: true, force: true})
 
-/** Paragraphs, font programs and pictures the workers found already made, of those they looked up. */
+/** Paragraphs (and deck lines), font programs (and CMaps) and pictures the workers found already made, of those they looked up. */
 function memoLine(report) {
   const sum = (kind) => report.memory.workers.reduce((total, worker) => ({hits: total.hits + (worker.memo?.[kind]?.hits ?? 0), lookups: total.lookups + (worker.memo?.[kind]?.lookups ?? 0)}), {hits: 0, lookups: 0})
   const share = ({hits, lookups}) => `${hits}/${lookups} (${lookups ? ((100 * hits) / lookups).toFixed(0) : 0} %)`
   const images = sum('images')
-  return `paragraphs ${share(sum('lines'))}, font programs ${share(sum('fontPrograms'))}${images.lookups ? `, pictures ${share(images)}` : ''}`
+  return `paragraphs and deck lines ${share(sum('lines'))}, font programs and CMaps ${share(sum('fontPrograms'))}${images.lookups ? `, pictures ${share(images)}` : ''}`
 }
 
 /**

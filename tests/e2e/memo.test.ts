@@ -4,8 +4,8 @@ import {renderArticle} from '../../src/build/render-article.js'
 import {createBuildMemo} from '../../src/build/build-memo.js'
 
 /**
- * A build memo (lines of paragraphs, deflated font programs) is kept across
- * the articles one worker builds. Whatever was built before, an article must
+ * A build memo (lines of paragraphs and deck lines, deflated font programs
+ * and ToUnicode CMaps) is kept across the articles one worker builds. Whatever was built before, an article must
  * come out byte for byte as a fresh build makes it, and say the same things.
  */
 const SAMPLES = ['xingguo-police-interview', 'holiday-schedule-2019', 'labor-overtime-typical-cases', 'xingguo-county-wikipedia', 'luxun-leifeng-pagoda'].map((name) => `content/${name}.md`)
@@ -46,6 +46,10 @@ describe('build memo', () => {
     expect(after.lines.lookups - before.lines.lookups - (after.lines.hits - before.lines.hits)).toBe(1)
     expect(after.lines.hits - before.lines.hits).toBeGreaterThan(20)
     expect(after.fontPrograms.hits - before.fontPrograms.hits).toBe(after.fontPrograms.lookups - before.fontPrograms.lookups)
+    // Each embedded font's program and its ToUnicode CMap are looked up, and found.
+    const fonts = Buffer.from(first.pdf!).toString('latin1').match(/\/FontFile2 /g)?.length ?? 0
+    expect(fonts).toBeGreaterThanOrEqual(3)
+    expect(after.fontPrograms.lookups - before.fontPrograms.lookups).toBe(2 * fonts)
     const fresh = await renderArticle(dated(read(file), '2023-04-11'), file)
     expect(Buffer.from(second.pdf!).equals(Buffer.from(fresh.pdf!))).toBe(true)
     expect(Buffer.from(second.pdf!).equals(Buffer.from(first.pdf!))).toBe(false)

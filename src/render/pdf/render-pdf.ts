@@ -1,3 +1,4 @@
+import {createHash} from 'node:crypto'
 import {deflateSync} from 'node:zlib'
 import PDFDocument from 'pdfkit'
 import type {PagedDocument} from '../../page/types.js'
@@ -102,9 +103,10 @@ export function renderPdf(document: PagedDocument, book: FontBook, options: Rend
       if (release) releases.push(release)
       // The same CMap pdfkit writes, made as bytes: pdfkit builds it as strings and converts them character by character.
       const embeddedFont = font
+      const programs = compress ? options.fontPrograms : undefined
       font.toUnicodeCmap = () => {
         const cmap = doc.ref()
-        cmap.end(toUnicodeCmap(embeddedFont.unicode))
+        cmap.end(programs ? deflatedOnce(toUnicodeCmap(embeddedFont.unicode), programs) : toUnicodeCmap(embeddedFont.unicode))
         return cmap
       }
       fonts.set(key, font)
@@ -313,6 +315,22 @@ function useFastSubset(font: EmbeddedFont, deflated?: {memo: FontProgramMemo | u
     return bytes
   }
   return release
+}
+
+/**
+ * A ToUnicode CMap deflated, from the memo when a document before had the
+ * same one (a copy of an article, set in the same glyphs): looked up by a
+ * hash of its bytes, which cost a tenth of deflating them.
+ */
+function deflatedOnce(cmap: Uint8Array, memo: FontProgramMemo): Uint8Array {
+  const key = `cmap|${createHash('sha1').update(cmap).digest('base64')}`
+  let bytes = memo.get(key)
+  if (!bytes) {
+    bytes = new Uint8Array(deflateSync(cmap, DEFLATE))
+    memo.set(key, bytes)
+  }
+  PREDEFLATED.add(bytes)
+  return bytes
 }
 
 /**
