@@ -7,8 +7,8 @@ import {createBoundedMemo, type BoundedMemo} from '../../memo/bounded-memo.js'
  * glyphs (≈ 200 KB) is the largest single cost of writing an article; two
  * articles that use the same glyphs (reprints, corrections, an archive
  * rebuilt after a template change) embed the very same bytes. Their
- * deflated ToUnicode CMaps are kept here too (a few KB each), keyed by a
- * hash of the CMap.
+ * deflated ToUnicode CMaps are kept here too (a few KB each), keyed by the
+ * text of each CID, which is all a CMap depends on.
  */
 export type FontProgramMemo = BoundedMemo<Uint8Array>
 
