@@ -93,7 +93,7 @@ const workers = coldReport.memory.workers
 line('  process peak RSS', `${mb(coldReport.memory.processMaxRss)} (main before pool ${mb(coldReport.memory.mainRssBeforePool)}; ${JOBS} workers → ≈ ${mb((coldReport.memory.processMaxRss - coldReport.memory.mainRssBeforePool) / Math.max(1, workers.length))} per worker)`)
 for (const worker of workers) line(`  worker ${worker.threadId}`, `${worker.tasks} articles, peak heap ${mb(worker.heapUsed)}, peak external ${mb(worker.external)}`)
 const ms = coldReport.articles.filter((entry) => entry.ms !== undefined).map((entry) => entry.ms).sort((a, b) => a - b)
-line('  task time in a worker', `(two tasks overlap per worker) median ${median(ms).toFixed(0)} ms, p90 ${ms[Math.floor(ms.length * 0.9)] ?? 0} ms`)
+line('  task time in a worker', `(up to four tasks interleave per worker) median ${median(ms).toFixed(0)} ms, p90 ${ms[Math.floor(ms.length * 0.9)] ?? 0} ms`)
 
 // The target is stated for seed-sized articles: the same cold rebuild over N copies of the seed alone.
 const seedArchive = path.join(work, `archive-seed-${N}`)

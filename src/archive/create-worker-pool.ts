@@ -40,8 +40,13 @@ export function createWorkerPool(threads: number, start: WorkerStart = {}): Work
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: 60_000,
-    // Two tasks at a time: a worker has its next article at hand when it finishes one, without waiting on a round trip to the pool.
-    concurrentTasksPerWorker: 2,
+    // Four tasks at a time: a worker has its next articles at hand when it finishes one, and seldom waits for
+    // the main thread (committing files, writing manifest rows) to send more. A worker that has gone idle takes
+    // every task queued for it at once, and those run side by side, interleaved at their awaits: up to four
+    // articles in progress (peak heap some 100 MB a worker). Against two: 1,000 seed copies 8.5 % less wall time
+    // (7.65 against 8.36 s, five interleaved pairs), 1,000 distinct articles 6 %, with less CPU; eight was no
+    // better.
+    concurrentTasksPerWorker: 4,
     // A young generation of 48 MB (16 MB semi-spaces): an article allocates a few MB of short-lived objects,
     // and with a smaller nursery much of an article in progress was promoted and collected again. 96 MB
     // was no faster (1,000 seed copies and 1,000 distinct articles, interleaved runs) and held some 35–45 MB
