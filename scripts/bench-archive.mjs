@@ -226,12 +226,16 @@ function generate(dir, count, only, {distinct = false} = {}) {
   }
 }
 
-/** Run the CLI as a child process; wall time, exit status and its JSON report. */
+/**
+ * Run the CLI as a child process, as `npx paiban` does (the launcher as an
+ * executable: its #! line gives node the archive's flags, with no relaunch);
+ * wall time, exit status and its JSON report.
+ */
 function runArchive(dir, outDir, jobs) {
   const report = path.join(outDir, 'bench-report.json')
   const cpuBefore = hostCpu()
   const started = performance.now()
-  const child = spawnSync(process.execPath, [path.join(pkg, 'bin/paiban.js'), 'archive', dir, '--out', outDir, '--jobs', String(jobs), '--report', report], {cwd: root, encoding: 'utf8'})
+  const child = spawnSync(path.join(pkg, 'bin/paiban.js'), ['archive', dir, '--out', outDir, '--jobs', String(jobs), '--report', report], {cwd: root, encoding: 'utf8'})
   const seconds = (performance.now() - started) / 1000
   const host = hostShares(cpuBefore, hostCpu())
   if (child.status !== 0 && child.status !== 1) throw new Error(`paiban archive exited ${child.status}: ${child.stderr}`)

@@ -4,6 +4,7 @@ import path from 'node:path'
 import {execFileSync, spawn, spawnSync} from 'node:child_process'
 import {fileURLToPath} from 'node:url'
 import {afterAll, beforeAll, expect, test} from 'vitest'
+import {ARCHIVE_V8_FLAGS} from '../../src/cli/relaunch.js'
 
 /**
  * `paiban archive` runs in a child node started with the V8 flags it wants
@@ -68,4 +69,28 @@ test('PAIBAN_RELAUNCH=0 runs the archive in the process started', () => {
   const child = spawnSync(process.execPath, [path.join(root, 'bin/paiban.js'), 'archive', archive, '--out', quiet, '--jobs', '1'], {cwd: root, encoding: 'utf8', env: {...process.env, PAIBAN_RELAUNCH: '0'}})
   expect(child.status).toBe(0)
   expect(fs.readdirSync(quiet).filter((name) => name.endsWith('.pdf')).length).toBe(COPIES)
+}, 120_000)
+
+test("the launcher's #! line gives node the archive's V8 flags", () => {
+  const shebang = fs.readFileSync(path.join(root, 'bin/paiban.js'), 'utf8').split('\n')[0]!
+  expect(shebang).toBe(`#!/usr/bin/env -S node ${ARCHIVE_V8_FLAGS.join(' ')}`)
+})
+
+test.skipIf(!hasPgrep)('run as an executable (as npx and npm do), the archive runs in the process started, with the flags', async () => {
+  const direct = path.join(work, 'out-direct')
+  const launched = spawn(path.join(root, 'bin/paiban.js'), ['archive', archive, '--out', direct, '--jobs', '2'], {cwd: root, stdio: ['ignore', 'ignore', 'pipe']})
+  let text = ''
+  await new Promise<void>((resolve, reject) => {
+    launched.stderr!.on('data', (chunk: Buffer) => {
+      text += chunk.toString()
+      if (/to build/.test(text)) resolve()
+    })
+    launched.on('exit', () => reject(new Error(`archive ended before it was looked at: ${text}`)))
+  })
+  // One process carries the flag and this run's output folder: the one started, not a child of it.
+  const found = spawnSync('pgrep', ['-f', `single-threaded-gc.*${direct}`], {encoding: 'utf8'}).stdout.trim().split('\n')
+  expect(found).toEqual([String(launched.pid)])
+  const code = await new Promise<number | null>((resolve) => launched.on('exit', resolve))
+  expect(code).toBe(0)
+  expect(fs.readdirSync(direct).filter((name) => name.endsWith('.pdf')).length).toBe(COPIES)
 }, 120_000)
