@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 /** A temporary name next to `target`, unique to this process and call (`.name.pdf.<pid>.<random>.tmp`). */
-export function temporaryFor(target: string): string {
+function temporaryFor(target: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`)
 }
 
@@ -16,14 +16,7 @@ export function temporaryFor(target: string): string {
  * never wait on the disk: `write-staged.ts`.)
  */
 export async function writeAtomic(target: string, bytes: Uint8Array): Promise<void> {
-  const temporary = temporaryFor(target)
-  const handle = openCreating(temporary)
-  try {
-    fs.writeFileSync(handle, bytes)
-    fs.fsyncSync(handle)
-  } finally {
-    fs.closeSync(handle)
-  }
+  const temporary = writeTemporary(target, bytes, true)
   try {
     fs.renameSync(temporary, target)
   } catch (error) {
@@ -32,8 +25,25 @@ export async function writeAtomic(target: string, bytes: Uint8Array): Promise<vo
   }
 }
 
+/**
+ * Write `bytes` to a new temporary file next to `target` (fsynced when
+ * `durable`) and return its name: `writeAtomic`'s first half, and all of
+ * `writeStaged`.
+ */
+export function writeTemporary(target: string, bytes: Uint8Array, durable: boolean): string {
+  const temporary = temporaryFor(target)
+  const handle = openCreating(temporary)
+  try {
+    fs.writeFileSync(handle, bytes)
+    if (durable) fs.fsyncSync(handle)
+  } finally {
+    fs.closeSync(handle)
+  }
+  return temporary
+}
+
 /** Open `file` for writing, making its folder only when it is missing: most writes go where others went before. */
-export function openCreating(file: string): number {
+function openCreating(file: string): number {
   try {
     return fs.openSync(file, 'w')
   } catch (error) {

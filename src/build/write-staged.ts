@@ -1,5 +1,5 @@
 import fs from 'node:fs'
-import {openCreating, temporaryFor} from './write-atomic.js'
+import {writeTemporary} from './write-atomic.js'
 
 /** A file written under a temporary name, waiting to be made durable and renamed over `target`. */
 export interface StagedFile {
@@ -15,14 +15,7 @@ export interface StagedFile {
  * leaves only the temporary file, which the next run removes.
  */
 export function writeStaged(target: string, bytes: Uint8Array): StagedFile {
-  const temporary = temporaryFor(target)
-  const handle = openCreating(temporary)
-  try {
-    fs.writeFileSync(handle, bytes)
-  } finally {
-    fs.closeSync(handle)
-  }
-  return {temporary, target}
+  return {temporary: writeTemporary(target, bytes, false), target}
 }
 
 /**
