@@ -5,6 +5,7 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
-    pool: 'forks'
+    pool: 'forks',
+    globalSetup: ['tests/helpers/temp-root.ts']
   }
 })

@@ -7,6 +7,7 @@
  * the neighbouring column's text faces, which the last test shows.
  */
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import {describe, expect, test} from 'vitest'
 import {renderArticle} from '../../src/build/render-article.js'
@@ -72,7 +73,7 @@ describe('cross-column baseline alignment on newspaper', () => {
   }
 
   test('banded heads (占行 3) leave lines facing a blank: the measure can fail', async () => {
-    const template = path.join(fs.mkdtempSync(path.join(fs.realpathSync('/tmp'), 'paiban-bands-')), 'bands.json')
+    const template = path.join(fs.mkdtempSync(path.join(fs.realpathSync(os.tmpdir()), 'paiban-bands-')), 'bands.json')
     fs.writeFileSync(template, JSON.stringify({name: 'bands', kind: 'newspaper', heads: {'2': {font: 'hei-bold', size: 11.5, lines: 3, align: 'center'}}}))
     const file = 'content/xingguo-police-interview.md'
     const result = await renderArticle(fs.readFileSync(file, 'utf8'), file, {compress: false, template})
