@@ -4,7 +4,7 @@ import path from 'node:path'
 import {findArticles} from '../build/find-articles.js'
 import type {FontSource} from '../shape/font-book.js'
 import {listFontSources} from '../shape/font-sources.js'
-import {shareFontFiles} from '../shape/font-files.js'
+import {prefetchFontFiles, shareFontFiles} from '../shape/font-files.js'
 import type {FontsOutcome} from './archive-worker.js'
 import {buildStale, type BuildContext} from './build-stale.js'
 import {cleanTemporaries} from './clean-temporaries.js'
@@ -76,10 +76,16 @@ export async function rebuildArchive(dir: string, options: ArchiveOptions = {}):
   let pool: WorkerPool | undefined
   let poolStartedAt = 0
   let mainRssBeforePool = process.memoryUsage().rss
+  let prefetch: Promise<void> | undefined
   const startPool = (threads: number): WorkerPool => {
     mainRssBeforePool = process.memoryUsage().rss
     poolStartedAt = performance.now()
-    return createWorkerPool(threads, {fontFiles: shareFontFiles(listFontSources(fonts(options)).sources.map((source) => source.file))})
+    const {sources} = listFontSources(fonts(options))
+    const fontFiles = shareFontFiles(sources.map((source) => source.file))
+    const pool = createWorkerPool(threads, {fontFiles})
+    // The faces of the roles are read in while the workers start; fallbacks only when a worker needs one.
+    prefetch = prefetchFontFiles(fontFiles, sources.filter((source) => !source.key.startsWith('fallback')).map((source) => source.file))
+    return pool
   }
   try {
     claimOutDir(manifest, dir, outDir, options.force ?? false)
@@ -130,6 +136,7 @@ export async function rebuildArchive(dir: string, options: ArchiveOptions = {}):
     }
   } finally {
     await pool?.destroy()
+    await prefetch
     manifest.close()
   }
 }

@@ -4,7 +4,7 @@ import path from 'node:path'
 import {Worker} from 'node:worker_threads'
 import ts from 'typescript'
 import {afterAll, beforeEach, describe, expect, test, vi} from 'vitest'
-import {readFontFile, shareFontFiles, useSharedFontFiles} from '../../../src/shape/font-files.js'
+import {prefetchFontFiles, readFontFile, shareFontFiles, useSharedFontFiles} from '../../../src/shape/font-files.js'
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paiban-font-files-'))
 const bytes = Uint8Array.from({length: 100_003}, (_, i) => (i * 7919) % 251)
@@ -114,5 +114,60 @@ describe('readFontFile', () => {
     expect(new Uint8Array(shared.files[0]!.bytes)).toEqual(bytes)
     expect(new Int32Array(shared.states)[0]).toBe(2)
     await Promise.all(workers.map((worker) => worker.terminate()))
+  })
+})
+
+describe('prefetchFontFiles', () => {
+  test('reads the files given into their shared buffers ahead of any thread, in order, and skips the others', async () => {
+    const other = path.join(dir, `face-${counter++}.ttf`)
+    fs.writeFileSync(other, bytes.map((byte) => byte ^ 0x55))
+    const shared = shareFontFiles([file, other])
+    await prefetchFontFiles(shared, [file, path.join(dir, 'not-shared.ttf')])
+    const states = new Int32Array(shared.states)
+    expect([...states]).toEqual([2, 0])
+    expect(new Uint8Array(shared.files[0]!.bytes)).toEqual(bytes)
+    // A thread asking now gets the shared copy without reading the file again.
+    useSharedFontFiles(shared)
+    const read = vi.spyOn(fs, 'readSync')
+    try {
+      const first = readFontFile(file)
+      expect(first.buffer).toBe(shared.files[0]!.bytes)
+      expect(read).not.toHaveBeenCalled()
+    } finally {
+      read.mockRestore()
+    }
+  })
+
+  test('leaves alone a file a thread has already taken', async () => {
+    const shared = shareFontFiles([file])
+    useSharedFontFiles(shared)
+    readFontFile(file)
+    const open = vi.spyOn(fs.promises, 'open')
+    try {
+      await prefetchFontFiles(shared, [file])
+      expect(open).not.toHaveBeenCalled()
+    } finally {
+      open.mockRestore()
+    }
+    expect(new Int32Array(shared.states)[0]).toBe(2)
+  })
+
+  test('marks a file changed since it was shared as failed, so each thread reads its own copy', async () => {
+    const shared = shareFontFiles([file])
+    const changed = bytes.map((byte) => byte ^ 0xff)
+    fs.writeFileSync(file, changed)
+    const later = new Date(Date.now() + 60_000)
+    fs.utimesSync(file, later, later)
+    await prefetchFontFiles(shared, [file])
+    expect(new Int32Array(shared.states)[0]).toBe(3)
+    useSharedFontFiles(shared)
+    expect(new Uint8Array(readFontFile(file))).toEqual(changed)
+  })
+
+  test('marks a file removed since as failed, and does not reject', async () => {
+    const shared = shareFontFiles([file])
+    fs.rmSync(file)
+    await expect(prefetchFontFiles(shared, [file])).resolves.toBeUndefined()
+    expect(new Int32Array(shared.states)[0]).toBe(3)
   })
 })
