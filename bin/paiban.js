@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --single-threaded-gc --max-inlined-bytecode-size-cumulative=460
+#!/usr/bin/env -S node --single-threaded-gc --max-inlined-bytecode-size-cumulative=460 --heap-growing-percent=50
 // Thin launcher: the compiled CLI lives in dist/ (built by `npm ci` via the prepare script).
 import {fileURLToPath} from 'node:url'
 import {relaunched} from '../dist/cli/relaunch.js'

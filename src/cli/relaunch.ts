@@ -15,8 +15,17 @@ import os from 'node:os'
  *   make: 4.9 % fewer instructions over 500 articles in one isolate
  *   (callgrind), 2–3 % less CPU over 1,000 seed copies, 6 % over 1,000
  *   distinct articles (interleaved runs on 2 cores).
+ * - `--heap-growing-percent=50`: after each full collection a worker's heap
+ *   may grow to 1.5 times what survived before the next, where V8 would
+ *   otherwise let it grow up to fourfold (an archive worker keeps some
+ *   25–30 MB alive, and the rest of its heap is the garbage of the articles
+ *   since). Peak RSS of 1,000 seed copies 365 against 509 MB, of 10,000
+ *   mixed samples 528 against 740 MB (some 110 MB less per worker), at no
+ *   cost in wall time: more full collections, fewer pages touched (8.0
+ *   against 8.1 s and 60.6 against 65.2 s; 1,000 distinct articles 14.1 s
+ *   either way, with 3 % more CPU).
  */
-export const ARCHIVE_V8_FLAGS = ['--single-threaded-gc', '--max-inlined-bytecode-size-cumulative=460'] as const
+export const ARCHIVE_V8_FLAGS = ['--single-threaded-gc', '--max-inlined-bytecode-size-cumulative=460', '--heap-growing-percent=50'] as const
 
 /**
  * Run `paiban archive` in a child node started with `ARCHIVE_V8_FLAGS`, when
