@@ -76,7 +76,6 @@ export async function rebuildArchive(dir: string, options: ArchiveOptions = {}):
   let pool: WorkerPool | undefined
   let poolStartedAt = 0
   let mainRssBeforePool = process.memoryUsage().rss
-  let prefetch: Promise<void> | undefined
   const startPool = (threads: number): WorkerPool => {
     mainRssBeforePool = process.memoryUsage().rss
     poolStartedAt = performance.now()
@@ -84,7 +83,7 @@ export async function rebuildArchive(dir: string, options: ArchiveOptions = {}):
     const fontFiles = shareFontFiles(sources.map((source) => source.file))
     const pool = createWorkerPool(threads, {fontFiles})
     // The faces of the roles are read in while the workers start; fallbacks only when a worker needs one.
-    prefetch = prefetchFontFiles(fontFiles, sources.filter((source) => !source.key.startsWith('fallback')).map((source) => source.file))
+    prefetchFontFiles(fontFiles, sources.filter((source) => !source.key.startsWith('fallback')).map((source) => source.file))
     return pool
   }
   try {
@@ -136,7 +135,6 @@ export async function rebuildArchive(dir: string, options: ArchiveOptions = {}):
     }
   } finally {
     await pool?.destroy()
-    await prefetch
     manifest.close()
   }
 }

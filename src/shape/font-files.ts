@@ -88,47 +88,28 @@ function sharedBytes(shared: SharedFontFiles, index: number): SharedArrayBuffer 
 }
 
 /**
- * Read shared files in from this thread, in the background, before any
- * worker asks for them: a pool's workers spend their first few hundred
- * milliseconds starting (importing the typesetter), and the files are then
- * ready when their first article needs them, instead of one worker reading
- * some 50 MB on its first article while the other waits. The reads go
- * through libuv's pool, one file after another in the order given (put the
- * faces most articles use first); a file a worker has already taken is
+ * Read shared files in from this thread before any worker asks for them: a
+ * pool's workers spend their first few hundred milliseconds starting
+ * (importing the typesetter) while the thread that started them has little
+ * to do, and the files are then ready when their first article needs them,
+ * instead of one worker reading some 50 MB on its first article while the
+ * other waits. Files are read one after another in the order given (put
+ * the faces most articles use first); a file a worker has already taken is
  * skipped, and a worker that asks for a file being read here waits for it,
- * as for another worker. Resolves when done; never rejects (a file that
- * cannot be read is marked failed, and each thread reads its own copy).
+ * as for another worker. A file that cannot be read is marked failed, and
+ * each thread then reads its own copy. (Reading through libuv's pool
+ * instead, so as not to hold this thread up, made the first article land
+ * no sooner.)
  */
-export async function prefetchFontFiles(shared: SharedFontFiles, files: Iterable<string>): Promise<void> {
+export function prefetchFontFiles(shared: SharedFontFiles, files: Iterable<string>): void {
   const states = new Int32Array(shared.states)
   for (const file of new Set(files)) {
     const index = shared.files.findIndex((entry) => entry.file === file)
     if (index < 0 || Atomics.compareExchange(states, index, UNREAD, READING) !== UNREAD) continue
     const {stamp, bytes} = shared.files[index]!
-    const filled = await fillInBackground(file, stamp, bytes)
+    const filled = fill(file, stamp, bytes)
     Atomics.store(states, index, filled ? READY : FAILED)
     Atomics.notify(states, index)
-  }
-}
-
-/** `fill` through libuv's pool. */
-async function fillInBackground(file: string, stamp: string, bytes: SharedArrayBuffer): Promise<boolean> {
-  let handle: fs.promises.FileHandle | undefined
-  try {
-    handle = await fs.promises.open(file, 'r')
-    if (fileStamp(file)?.text !== stamp) return false
-    const view = new Uint8Array(bytes)
-    let at = 0
-    while (at < view.length) {
-      const {bytesRead} = await handle.read(view, at, view.length - at, at)
-      if (bytesRead === 0) return false
-      at += bytesRead
-    }
-    return true
-  } catch {
-    return false
-  } finally {
-    await handle?.close().catch(() => undefined)
   }
 }
 
