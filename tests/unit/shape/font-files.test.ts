@@ -21,6 +21,15 @@ afterAll(() => {
   fs.rmSync(dir, {recursive: true, force: true})
 })
 
+/** Write other bytes into `file` with a later time, as an edit would: its stamp no longer matches. */
+function changeFile(file: string): Uint8Array {
+  const changed = bytes.map((byte) => byte ^ 0xff)
+  fs.writeFileSync(file, changed)
+  const later = new Date(Date.now() + 60_000)
+  fs.utimesSync(file, later, later)
+  return changed
+}
+
 describe('readFontFile', () => {
   test('a shared file is read into its shared buffer once, and handed out from there', () => {
     const shared = shareFontFiles([file, file])
@@ -43,10 +52,7 @@ describe('readFontFile', () => {
 
   test('a file changed since it was shared is read privately, and its shared buffer left alone', () => {
     const shared = shareFontFiles([file])
-    const changed = bytes.map((byte) => byte ^ 0xff)
-    fs.writeFileSync(file, changed)
-    const later = new Date(Date.now() + 60_000)
-    fs.utimesSync(file, later, later)
+    const changed = changeFile(file)
     useSharedFontFiles(shared)
     const read = readFontFile(file)
     expect(read.buffer).not.toBe(shared.files[0]!.bytes)
@@ -154,10 +160,7 @@ describe('prefetchFontFiles', () => {
 
   test('marks a file changed since it was shared as failed, so each thread reads its own copy', () => {
     const shared = shareFontFiles([file])
-    const changed = bytes.map((byte) => byte ^ 0xff)
-    fs.writeFileSync(file, changed)
-    const later = new Date(Date.now() + 60_000)
-    fs.utimesSync(file, later, later)
+    const changed = changeFile(file)
     prefetchFontFiles(shared, [file])
     expect(new Int32Array(shared.states)[0]).toBe(3)
     useSharedFontFiles(shared)
