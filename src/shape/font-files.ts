@@ -7,11 +7,13 @@ import {fileStamp} from '../memo/file-stamp.js'
  * uses three or four faces): `shareFontFiles` sizes one `SharedArrayBuffer`
  * per file in the thread that starts the workers, and hands the table to
  * them; `useSharedFontFiles` registers it in a worker; `readFontFile` fills a
- * file's buffer on its first use in any thread, while the others wait for it.
+ * file's buffer on its first use in any thread, while the others wait for it,
+ * unless `prefetchFontFiles` read it in ahead of them.
  *
- * A buffer's pages are touched only when the file is read in, so a face no
- * article uses costs no memory. Each file carries the size and time it had
- * when shared: a file changed since is read privately, as without sharing.
+ * A buffer's pages are touched only when the file is read in, so a face that
+ * is not prefetched and that no article uses costs no memory. Each file
+ * carries the size and time it had when shared: a file changed since is read
+ * privately, as without sharing.
  */
 export interface SharedFontFiles {
   files: readonly SharedFontFile[]
