@@ -82,10 +82,7 @@ function sharedBytes(shared: SharedFontFiles, index: number): SharedArrayBuffer 
       continue
     }
     // This thread claimed the file: read it in, then wake the threads waiting for it.
-    const filled = fill(file, stamp, bytes)
-    Atomics.store(states, index, filled ? READY : FAILED)
-    Atomics.notify(states, index)
-    return filled ? bytes : undefined
+    return readIn(shared, index) ? bytes : undefined
   }
 }
 
@@ -107,12 +104,18 @@ export function prefetchFontFiles(shared: SharedFontFiles, files: Iterable<strin
   const states = new Int32Array(shared.states)
   for (const file of new Set(files)) {
     const index = shared.files.findIndex((entry) => entry.file === file)
-    if (index < 0 || Atomics.compareExchange(states, index, UNREAD, READING) !== UNREAD) continue
-    const {stamp, bytes} = shared.files[index]!
-    const filled = fill(file, stamp, bytes)
-    Atomics.store(states, index, filled ? READY : FAILED)
-    Atomics.notify(states, index)
+    if (index >= 0 && Atomics.compareExchange(states, index, UNREAD, READING) === UNREAD) readIn(shared, index)
   }
+}
+
+/** Read file `index`, which this thread has claimed, into its shared buffer, and tell the threads waiting how it went. */
+function readIn(shared: SharedFontFiles, index: number): boolean {
+  const {file, stamp, bytes} = shared.files[index]!
+  const filled = fill(file, stamp, bytes)
+  const states = new Int32Array(shared.states)
+  Atomics.store(states, index, filled ? READY : FAILED)
+  Atomics.notify(states, index)
+  return filled
 }
 
 /** Read `file` into `bytes` whole; false when it changed since it was stamped or cannot be read. */
