@@ -40,11 +40,13 @@ const charCache = new Map<string, CharMetrics | null>()
 /**
  * Shaped atoms are immutable: share them across paragraphs and articles. One
  * table per style (font, size, flags); CJK characters and spaces by their
- * text, whole Latin words (already split into syllables) under `\u0000word`.
+ * text (one UTF-16 code unit, as most are, by its number: found without
+ * hashing a new string for every character set), whole Latin words (already
+ * split into syllables) under `\u0000word`.
  */
-const atomCaches = new Map<string, Map<string, Atom | readonly Atom[]>>()
+const atomCaches = new Map<string, Map<string | number, Atom | readonly Atom[]>>()
 
-function atomCacheFor(book: FontBook, key: string, style: ShapeStyle): Map<string, Atom | readonly Atom[]> {
+function atomCacheFor(book: FontBook, key: string, style: ShapeStyle): Map<string | number, Atom | readonly Atom[]> {
   const styleKey = `${book.hash}|${key}|${style.sizePt}|${style.dots ? 1 : 0}|${style.strike ? 1 : 0}|${style.superscript ? 1 : 0}|${style.code ? 1 : 0}|${style.href ?? ''}`
   let cache = atomCaches.get(styleKey)
   if (!cache) {
@@ -78,10 +80,11 @@ function shapeWords(text: string, style: ShapeStyle, book: FontBook, missing: Mi
       for (const atom of dashAtoms(unit.text, key, style, book, missing, start)) atoms.push(atom)
       if (unit.join) atoms[atoms.length - 1] = makeAtom({...atoms[atoms.length - 1]!, glueNext: 'join'})
     } else if (unit.kind === 'space' || unit.kind === 'cjk') {
-      let atom = cache.get(unit.text) as Atom | undefined
+      const unitKey = unit.text.length === 1 ? unit.text.charCodeAt(0) : unit.text
+      let atom = cache.get(unitKey) as Atom | undefined
       if (!atom) {
         atom = unit.kind === 'space' ? spaceAtom(unit.text, key, style, book) : cjkAtom(unit.text, key, style, book, missing, start)
-        if (!atom.missing) cache.set(unit.text, atom)
+        if (!atom.missing) cache.set(unitKey, atom)
       }
       atoms.push(unit.join ? makeAtom({...atom, glueNext: 'join'}) : atom)
     } else if (isUrlLike(unit.text) || (style.code === true && splitUrl(unit.text).length > 1)) {

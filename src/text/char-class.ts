@@ -26,10 +26,28 @@ const ELLIPSIS = new Set([...'…⋯‥'])
 const MIDDOT = new Set([...'·・‧'])
 const CONNECTOR = new Set([...'～〜–'])
 
+/** The classes, numbered from 1 for `bmpClasses` (0: not yet classified). */
+const CLASSES: readonly CharClass[] = ['han', 'open', 'close', 'pause', 'stop', 'dash', 'ellipsis', 'middot', 'connector', 'latin', 'space', 'other']
+const CLASS_NUMBER = new Map(CLASSES.map((cls, index) => [cls, index + 1]))
+
+/**
+ * Classes of the characters of the Basic Multilingual Plane met so far, by
+ * UTF-16 code unit: layout asks for one class per character it sets, and a
+ * typed array answers without hashing the character's string (a string-keyed
+ * map cost some 1 % of a distinct article's instructions).
+ */
+const bmpClasses = new Uint8Array(0x10000)
+/** Characters outside it (and clusters), remembered by string. */
 const classCache = new Map<string, CharClass>()
 
 /** Classify one code point (a string of one character). */
 export function charClass(char: string): CharClass {
+  if (char.length === 1) {
+    const code = char.charCodeAt(0)
+    let number = bmpClasses[code]!
+    if (number === 0) bmpClasses[code] = number = CLASS_NUMBER.get(classify(char))!
+    return CLASSES[number - 1]!
+  }
   let cls = classCache.get(char)
   if (cls === undefined) {
     cls = classify(char)
@@ -38,7 +56,7 @@ export function charClass(char: string): CharClass {
   return cls
 }
 
-/** Distinct characters whose class is remembered (a few thousand in practice). */
+/** Distinct characters beyond the BMP whose class is remembered (a few in practice). */
 const CLASS_CACHE_LIMIT = 65536
 
 function classify(char: string): CharClass {

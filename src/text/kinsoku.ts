@@ -42,21 +42,52 @@ const NO_START_NEWSPAPER = new Set([...NO_START_BASIC].filter((char) => !'？！
 /** Pairs that are never split at any level: 破折号 and 省略号 halves (GB 5.1.4, 5.1.5; jlreq cl-08). */
 const INSEPARABLE = new Set(['——', '――', '⸺⸺', '……', '⋯⋯', '‥‥', '—―', '―—'])
 
+/**
+ * The tables above as flags by UTF-16 code unit (every mark in them is one
+ * code unit): the line breaker asks these questions of every pair of
+ * characters it meets, and a typed array answers them without hashing a
+ * string each time.
+ */
+const FLAG = {noStartBasic: 1, noStartStrict: 2, noStartNewspaper: 4, noEndBasic: 8, noEndGb: 16, pairHalf: 32} as const
+
+const FLAGS = flagTable([
+  [NO_START_BASIC, FLAG.noStartBasic],
+  [NO_START_STRICT, FLAG.noStartStrict],
+  [NO_START_NEWSPAPER, FLAG.noStartNewspaper],
+  [NO_END_BASIC, FLAG.noEndBasic],
+  [NO_END_GB, FLAG.noEndGb],
+  [new Set([...INSEPARABLE].map((pair) => pair[0]!)), FLAG.pairHalf]
+])
+
+function flagTable(tables: ReadonlyArray<readonly [ReadonlySet<string>, number]>): Uint8Array {
+  const flags = new Uint8Array(0x10000)
+  for (const [chars, flag] of tables) {
+    for (const char of chars) {
+      if (char.length !== 1) throw new Error(`kinsoku table entry ${char} is not one UTF-16 code unit`)
+      flags[char.charCodeAt(0)]! |= flag
+    }
+  }
+  return flags
+}
+
+/** Has `char` (one character) the flag? Characters of two code units are in none of the tables. */
+function flagged(char: string, flag: number): boolean {
+  return char.length === 1 && (FLAGS[char.charCodeAt(0)]! & flag) !== 0
+}
+
 /** Must `char` not start a line at `level`? */
 export function isNoStart(char: string, level: KinsokuLevel): boolean {
-  if (level === 'strict') return NO_START_STRICT.has(char)
-  if (level === 'newspaper') return NO_START_NEWSPAPER.has(char)
-  return NO_START_BASIC.has(char)
+  return flagged(char, level === 'strict' ? FLAG.noStartStrict : level === 'newspaper' ? FLAG.noStartNewspaper : FLAG.noStartBasic)
 }
 
 /** Must `char` not end a line at `level`? */
 export function isNoEnd(char: string, level: KinsokuLevel): boolean {
-  return level === 'basic' ? NO_END_BASIC.has(char) : NO_END_GB.has(char)
+  return flagged(char, level === 'basic' ? FLAG.noEndBasic : FLAG.noEndGb)
 }
 
 /** Are `before` and `after` halves of one 破折号/省略号 that never split? */
 export function isInseparable(before: string, after: string): boolean {
-  return INSEPARABLE.has(before + after)
+  return flagged(before, FLAG.pairHalf) && INSEPARABLE.has(before + after)
 }
 
 /**

@@ -21,9 +21,37 @@ export const LINE_BREAK = '\u2028'
 const graphemes = new Intl.Segmenter('zh', {granularity: 'grapheme'})
 const NEEDS_GRAPHEMES = /[\u0300-\u036f\u1ab0-\u1aff\u20d0-\u20ff\u200d\ufe00-\ufe0f\u{1F000}-\u{1FFFF}\u{E0100}-\u{E01EF}\u{E0000}-\u{E007F}\u{2600}-\u{27BF}]/u
 
-/** Invisible format characters dropped from layout (ZWSP is kept as a break). */
-const INVISIBLE_AT_START = /^[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u200C\u200D\u200E\u200F\u202A-\u202E\u2060-\u2064\uFEFF\u180E]/
-const INVISIBLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u200C\u200D\u200E\u200F\u202A-\u202E\u2060-\u2064\uFEFF\u180E]/g
+/** Invisible format and control characters dropped from layout (ZWSP is kept as a break), as UTF-16 ranges. */
+const INVISIBLE_RANGES: ReadonlyArray<readonly [number, number]> = [
+  [0x0000, 0x0008],
+  [0x000b, 0x001f],
+  [0x007f, 0x009f],
+  [0x00ad, 0x00ad],
+  [0x180e, 0x180e],
+  [0x200c, 0x200f],
+  [0x202a, 0x202e],
+  [0x2060, 0x2064],
+  [0xfeff, 0xfeff]
+]
+const INVISIBLE_CLASS = INVISIBLE_RANGES.map(([from, to]) => (from === to ? unicodeEscape(from) : `${unicodeEscape(from)}-${unicodeEscape(to)}`)).join('')
+const INVISIBLE = new RegExp(`[${INVISIBLE_CLASS}]`, 'g')
+
+/**
+ * The code units a cluster needs a closer look for when it starts with one:
+ * `INVISIBLE_START` an invisible character, `MARKER` the zero-width space or
+ * `LINE_BREAK` (the word joiner is invisible too). Any other cluster is text
+ * as it stands, found with one table read (most clusters are Chinese
+ * characters).
+ */
+const INVISIBLE_START = 1
+const MARKER = 2
+const SPECIAL = new Uint8Array(0x10000)
+for (const [from, to] of INVISIBLE_RANGES) SPECIAL.fill(INVISIBLE_START, from, to + 1)
+for (const char of ['\u200B', '\u2028']) SPECIAL[char.charCodeAt(0)] = MARKER
+
+function unicodeEscape(code: number): string {
+  return `\\u${code.toString(16).padStart(4, '0')}`
+}
 
 /**
  * Split text into layout units. Grapheme clusters keep emoji sequences and
@@ -51,24 +79,26 @@ export function segment(text: string): Unit[] {
       word += cluster
       continue
     }
-    if (cluster === '\u2060') {
+    // Most clusters are plain text, and go straight to their class.
+    const special = SPECIAL[cluster.charCodeAt(0)]!
+    if (special !== 0 && cluster === '\u2060') {
       flushWord()
       const last = units[units.length - 1]
       if (last) last.join = true
       continue
     }
-    if (cluster === '\u200B') {
+    if (special === MARKER && cluster === '\u200B') {
       flushWord()
       units.push({text: '', kind: 'space', cls: 'space'})
       continue
     }
-    if (cluster === LINE_BREAK) {
+    if (special === MARKER && cluster === LINE_BREAK) {
       flushWord()
       units.push({text: LINE_BREAK, kind: 'space', cls: 'space'})
       continue
     }
     // Drop invisible format and control characters; inside a cluster (an emoji ZWJ sequence) they belong to it.
-    const visible = INVISIBLE_AT_START.test(cluster) ? cluster.replace(INVISIBLE, '') : cluster
+    const visible = special === INVISIBLE_START ? cluster.replace(INVISIBLE, '') : cluster
     if (!visible) continue
     const cls = charClass(visible.length === 1 ? visible : String.fromCodePoint(visible.codePointAt(0)!))
     if (cls === 'latin') {

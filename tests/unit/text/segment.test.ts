@@ -32,6 +32,16 @@ describe('segment', () => {
     ['a\u0007b', ['word:ab']], // control characters dropped
     ['中\u200E文', ['cjk:中', 'cjk:文']], // bidi marks dropped
     ['中\uFEFF文', ['cjk:中', 'cjk:文']],
+    // Each end of every range of invisible characters is dropped, and the characters just outside are not.
+    ['a\u0000\u0008b', ['word:ab']],
+    ['a\u000B\u001Fb', ['word:ab']],
+    ['中\u007F\u009F文', ['cjk:中', 'cjk:文']],
+    ['中\u180E文', ['cjk:中', 'cjk:文']],
+    ['中\u200C\u200F文', ['cjk:中', 'cjk:文']],
+    ['中\u202A\u202E文', ['cjk:中', 'cjk:文']],
+    ['中\u2061\u2064文', ['cjk:中', 'cjk:文']],
+    ['中\u2065文', ['cjk:中', 'cjk:\u2065', 'cjk:文']],
+    ['中\u00A0\u00AE文', ['cjk:中', 'word:\u00A0\u00AE', 'cjk:文']],
     ['a\r\nb', ['word:a', 'space: ', 'word:b']],
     ['', []],
     ['   ', ['space: ']]
