@@ -1,10 +1,11 @@
 import path from 'node:path'
-import {threadId} from 'node:worker_threads'
+// The pool's `workerData`, which piscina hands to each thread as it is: importing it from piscina would load
+// the pool's whole library in every worker (some 30–50 ms of its start) for one property.
+import {threadId, workerData} from 'node:worker_threads'
 import {buildArticle, type WriteFile} from '../build/build-article.js'
 import {writeStaged, type StagedFile} from '../build/write-staged.js'
 import {openFontBook, type FontSource} from '../shape/font-book.js'
 import {useSharedFontFiles} from '../shape/font-files.js'
-import {workerData} from 'piscina'
 import type {WorkerStart} from './create-worker-pool.js'
 import {toDiagnostics} from './to-diagnostics.js'
 import {createBuildMemo, type BuildMemo} from '../build/build-memo.js'
@@ -108,15 +109,14 @@ export async function archiveWorker(task: WorkerTask): Promise<BuildOutcome | Fo
   return outcome
 }
 
-/** `buildHandouts` as this worker calls it; looked up at run time, as the handouts issue owns it. */
-type BuildHandouts = (input: string, options: Omit<BuildTask, 'type' | 'input' | 'handouts' | 'outName' | 'template'> & {memo: BuildMemo; write: WriteFile}) => Promise<{ok: boolean; outputs: string[]; file: Parameters<typeof toDiagnostics>[0]}>
-
-/** Build the handouts of an article (on their own template) next to its PDF; their messages join the article's, marked. */
+/**
+ * Build the handouts of an article (on their own template) next to its PDF; their messages join the article's,
+ * marked. The handouts code is loaded on the first article that asks for it.
+ */
 async function buildHandoutsOf(input: string, options: Omit<BuildTask, 'type' | 'input' | 'handouts'> & {memo: BuildMemo; write: WriteFile}, diagnostics: Diagnostic[]): Promise<{ok: boolean; outputs: string[]}> {
-  const api = (await import('../index.js')) as {buildHandouts?: BuildHandouts}
-  if (!api.buildHandouts) return {ok: true, outputs: []}
+  const {buildHandouts} = await import('../handouts/build-handouts.js')
   const {outName: _outName, template: _template, ...handoutOptions} = options
-  const result = await api.buildHandouts(input, handoutOptions)
+  const result = await buildHandouts(input, handoutOptions)
   for (const diagnostic of toDiagnostics(result.file)) if (diagnostic.severity !== 'info') diagnostics.push({...diagnostic, message: `handouts: ${diagnostic.message}`})
   return {ok: result.ok, outputs: result.outputs}
 }

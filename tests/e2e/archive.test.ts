@@ -181,6 +181,25 @@ describe('paiban archive', () => {
     expect(fs.readFileSync(path.join(single, 'xingguo-police-interview.pdf')).equals(fs.readFileSync(pdf(out, '2023/04/xingguo-police-interview.pdf')))).toBe(true)
   })
 
+  test('--handouts builds the handouts of each article beside its PDF; a run without removes them', () => {
+    const withHandouts = path.join(work, 'handouts')
+    const first = archiveCli(withHandouts, '--handouts')
+    expect(first.report.summary).toMatchObject({articles: 4, built: 3, failed: 1})
+    const interview = path.join('2023', '04', 'xingguo-police-interview')
+    const handouts = allPdfs(path.join(withHandouts, interview))
+    // One handout per `##` section of the interview, numbered in order.
+    expect(handouts).toHaveLength(4)
+    expect(handouts[0]).toMatch(/^01-.+\.pdf$/)
+    for (const name of handouts) expect(fs.readFileSync(path.join(withHandouts, interview, name)).subarray(0, 5).toString()).toBe('%PDF-')
+    // The article's own PDF is still the newspaper page, as without --handouts.
+    expect(fs.readFileSync(pdf(withHandouts, `${interview}.pdf`)).equals(fs.readFileSync(pdf(out, `${interview}.pdf`)))).toBe(true)
+    expect(archiveCli(withHandouts, '--handouts').report.summary).toMatchObject({built: 0, skipped: 3})
+    // Without --handouts the articles are stale (other settings) and their handouts go.
+    expect(archiveCli(withHandouts).report.summary).toMatchObject({built: 3})
+    expect(fs.existsSync(path.join(withHandouts, interview))).toBe(false)
+    expect(allPdfs(withHandouts)).toEqual(allPdfs(out))
+  })
+
   test('usage errors exit 2', () => {
     expect(archiveCli(path.join(work, 'bad'), '--jobs', '0').status).toBe(2)
     const other = spawnSync(process.execPath, [path.join(pkg, 'bin/paiban.js'), 'archive', path.join(work, 'no-such-folder'), '--out', out], {cwd: root, encoding: 'utf8'})
