@@ -1,7 +1,9 @@
 import {createRequire} from 'node:module'
 
 const require = createRequire(import.meta.url)
-const english = require('hyphen/en') as {hyphenateSync(text: string, options: {hyphenChar: string; minWordLength?: number}): string}
+type Hyphenator = {hyphenateSync(text: string, options: {hyphenChar: string; minWordLength?: number}): string}
+/** The English patterns, loaded on the first word to hyphenate: loading them costs some 25–30 ms, and most articles have no such word. */
+let english: Hyphenator | undefined
 
 /** Shortest word worth hyphenating, and the fewest letters left on either side (TeX: \lefthyphenmin 2, \righthyphenmin 3). */
 const MIN_WORD = 6
@@ -20,7 +22,7 @@ export function hyphenationPoints(word: string): number[] {
   if (!points) {
     points = []
     let offset = 0
-    for (const part of english.hyphenateSync(word, {hyphenChar: '\u00AD', minWordLength: MIN_WORD}).split('\u00AD')) {
+    for (const part of (english ??= require('hyphen/en') as Hyphenator).hyphenateSync(word, {hyphenChar: '\u00AD', minWordLength: MIN_WORD}).split('\u00AD')) {
       offset += part.length
       if (offset < word.length) points.push(offset)
     }

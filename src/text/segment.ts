@@ -18,7 +18,8 @@ export interface Unit {
  */
 export const LINE_BREAK = '\u2028'
 
-const graphemes = new Intl.Segmenter('zh', {granularity: 'grapheme'})
+/** The grapheme segmenter, made on first use: making one costs some 15 ms, and most articles never need it. */
+let graphemes: Intl.Segmenter | undefined
 const NEEDS_GRAPHEMES = /[\u0300-\u036f\u1ab0-\u1aff\u20d0-\u20ff\u200d\ufe00-\ufe0f\u{1F000}-\u{1FFFF}\u{E0100}-\u{E01EF}\u{E0000}-\u{E007F}\u{2600}-\u{27BF}]/u
 
 /** Invisible format and control characters dropped from layout (ZWSP is kept as a break), as UTF-16 ranges. */
@@ -69,7 +70,7 @@ export function segment(text: string): Unit[] {
     word = ''
   }
   // Grapheme segmentation is only needed for combining marks, variation selectors, ZWJ and emoji.
-  const clusters = NEEDS_GRAPHEMES.test(text) ? Array.from(graphemes.segment(text), (entry) => entry.segment) : Array.from(text)
+  const clusters = NEEDS_GRAPHEMES.test(text) ? Array.from((graphemes ??= new Intl.Segmenter('zh', {granularity: 'grapheme'})).segment(text), (entry) => entry.segment) : Array.from(text)
   const western = westernMarks(text)
   let at = 0
   for (const cluster of clusters) {
