@@ -36,7 +36,7 @@ export interface ArchiveOptions {
   normalizePunctuation?: boolean
   /** Fail articles with warnings (default: false). */
   strict?: boolean
-  /** Also build each article's handouts into `<out>/<folders>/<name>/` when this paiban has `buildHandouts` (default: false). */
+  /** Also build each article's handouts into `<out>/<folders>/<name>/` (`buildHandouts`; default: false). */
   handouts?: boolean
   /** Ignore the manifest and rebuild every article (default: false). Outputs of vanished articles are still removed. */
   force?: boolean

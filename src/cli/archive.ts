@@ -1,5 +1,5 @@
 import path from 'node:path'
-import {VFile} from 'vfile'
+import type {VFile} from 'vfile'
 import {rebuildArchive, ArchiveError, type ArchiveOptions} from '../archive/rebuild-archive.js'
 import {archiveReport} from '../archive/archive-report.js'
 import {progressBar, type ProgressBar} from '../archive/progress-bar.js'
@@ -19,9 +19,7 @@ export async function archiveCommand(dir: string, options: Record<string, unknow
     process.stderr.write(`paiban: --jobs must be a whole number ≥ 1, not ${String(options.jobs)}\n`)
     return EXIT.usage
   }
-  // --handouts needs `buildHandouts` in the API (the handouts issue); without it, say so and go on.
-  const handouts = Boolean(options.handouts) && (await hasHandouts())
-  if (options.handouts && !handouts) process.stderr.write('paiban: --handouts skipped: this paiban has no buildHandouts; building articles only\n')
+  const handouts = Boolean(options.handouts)
   const stderr = process.stderr
   let bar: ProgressBar | undefined
   const archive: ArchiveOptions = {
@@ -55,7 +53,7 @@ export async function archiveCommand(dir: string, options: Record<string, unknow
   } finally {
     bar?.done()
   }
-  printEntries(result.entries, Boolean(options.verbose), Boolean(options.quiet))
+  await printEntries(result.entries, Boolean(options.verbose), Boolean(options.quiet))
   const reportFile = typeof options.report === 'string' ? options.report : path.join(result.outDir, 'paiban-report.json')
   try {
     await writeAtomic(reportFile, new TextEncoder().encode(`${JSON.stringify(archiveReport(result), null, 2)}\n`))
@@ -77,16 +75,19 @@ export function summaryLine(result: ArchiveResult): string {
 }
 
 /** Print errors and warnings of this run's articles (infos with --verbose), removals, and failures recorded earlier. */
-function printEntries(entries: readonly ArchiveEntry[], verbose: boolean, quiet: boolean): void {
+async function printEntries(entries: readonly ArchiveEntry[], verbose: boolean, quiet: boolean): Promise<void> {
   const shown = entries.filter((entry) => entry.status === 'failed' || (entry.status === 'built' && entry.diagnostics.some((diagnostic) => verbose || diagnostic.severity !== 'info')))
-  const files = shown.slice(0, MAX_PRINTED).map((entry) => toFile(entry, verbose))
-  printDiagnostics(files, {quiet, verbose})
+  if (shown.length > 0) {
+    // vfile (and its reporter) only when there is something to print: a clean run's start is some 60 ms shorter.
+    const {VFile} = await import('vfile')
+    await printDiagnostics(shown.slice(0, MAX_PRINTED).map((entry) => toFile(VFile, entry, verbose)), {quiet, verbose})
+  }
   if (shown.length > MAX_PRINTED) process.stderr.write(`paiban: … and ${shown.length - MAX_PRINTED} more articles with diagnostics in the report\n`)
   for (const entry of entries) if (entry.status === 'removed') process.stderr.write(`paiban: removed ${entry.output} (${entry.source} is gone)\n`)
 }
 
-function toFile(entry: ArchiveEntry, verbose: boolean): VFile {
-  const file = new VFile({path: entry.source})
+function toFile(FileClass: typeof import('vfile').VFile, entry: ArchiveEntry, verbose: boolean): VFile {
+  const file = new FileClass({path: entry.source})
   const diagnostics: Diagnostic[] = entry.diagnostics.filter((diagnostic) => verbose || diagnostic.severity !== 'info')
   for (const diagnostic of diagnostics) {
     const message = file.message(diagnostic.message, {place: {line: diagnostic.line, column: diagnostic.column}, ruleId: diagnostic.ruleId, source: 'paiban'})
@@ -94,10 +95,4 @@ function toFile(entry: ArchiveEntry, verbose: boolean): VFile {
   }
   if (entry.cached) file.info('unchanged since this failure was recorded; not retried (use --force to retry)', {place: {line: 1, column: 1}, ruleId: 'failure-recorded', source: 'paiban'})
   return file
-}
-
-/** Whether the programmatic API has `buildHandouts` yet (another issue adds it). */
-async function hasHandouts(): Promise<boolean> {
-  const api = (await import('../index.js')) as Record<string, unknown>
-  return typeof api.buildHandouts === 'function'
 }

@@ -66,7 +66,7 @@ export async function runEach(inputs: readonly string[], options: Record<string,
       bug = true
     }
   }
-  printDiagnostics(files, {quiet: Boolean(options.quiet), verbose: Boolean(options.verbose)})
+  await printDiagnostics(files, {quiet: Boolean(options.quiet), verbose: Boolean(options.verbose)})
   if (failed > 0) process.stderr.write(`paiban: ${failed} of ${articles.length} article${articles.length === 1 ? '' : 's'} failed\n`)
   return bug ? EXIT.bug : failed > 0 ? EXIT.failed : EXIT.ok
 }
