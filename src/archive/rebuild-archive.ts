@@ -5,6 +5,8 @@ import {findArticles} from '../build/find-articles.js'
 import type {FontSource} from '../shape/font-book.js'
 import {listFontSources} from '../shape/font-sources.js'
 import {prefetchFontFiles, shareFontFiles} from '../shape/font-files.js'
+import {loadTemplate} from '../config/template.js'
+import {prefetchFaces} from './prefetch-faces.js'
 import type {FontsOutcome} from './archive-worker.js'
 import {buildStale, type BuildContext} from './build-stale.js'
 import {cleanTemporaries} from './clean-temporaries.js'
@@ -82,8 +84,9 @@ export async function rebuildArchive(dir: string, options: ArchiveOptions = {}):
     const {sources} = listFontSources(fonts(options))
     const fontFiles = shareFontFiles(sources.map((source) => source.file))
     const pool = createWorkerPool(threads, {fontFiles})
-    // The faces of the roles are read in while the workers start; fallbacks only when a worker needs one.
-    prefetchFontFiles(fontFiles, sources.filter((source) => !source.key.startsWith('fallback')).map((source) => source.file))
+    // The faces the run's templates use are read in while the workers start; others (fallbacks included)
+    // when a worker first needs one.
+    prefetchFontFiles(fontFiles, facesAhead(sources, options))
     return pool
   }
   try {
@@ -136,6 +139,17 @@ export async function rebuildArchive(dir: string, options: ArchiveOptions = {}):
   } finally {
     await pool?.destroy()
     manifest.close()
+  }
+}
+
+/** The role faces to read in ahead: those of the run's template (and the handouts'), else every role's. */
+function facesAhead(sources: readonly FontSource[], options: ArchiveOptions): string[] {
+  try {
+    const templates = [loadTemplate(options.template ?? 'newspaper'), ...(options.handouts ? [loadTemplate('handout')] : [])]
+    return prefetchFaces(sources, templates)
+  } catch {
+    // An unknown or broken template fails its articles, each with its message; read every role's face meanwhile.
+    return sources.filter((source) => !source.key.startsWith('fallback')).map((source) => source.file)
   }
 }
 

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import crypto from 'node:crypto'
 import * as fontkit from 'fontkit'
-import {listFontSources, type FontBookOptions, type FontSource} from './font-sources.js'
+import {listFontSources, resolveRole, type FontBookOptions, type FontSource} from './font-sources.js'
 import {readFontFile} from './font-files.js'
 import {statStamp} from '../memo/file-stamp.js'
 
@@ -15,14 +15,6 @@ export type {FontBookOptions, FontSource} from './font-sources.js'
  * character when a role's font lacks a glyph (rare ideographs, symbols).
  */
 export type FontRole = 'song' | 'hei' | 'kai' | 'fangsong'
-
-/** Where roles without a user font borrow from (no 楷/仿宋 ship with npm defaults). */
-const ROLE_STAND_IN: Record<string, string> = {
-  kai: 'song',
-  'kai-bold': 'song-bold',
-  fangsong: 'song',
-  'fangsong-bold': 'song-bold'
-}
 
 /** A resolved, parsed set of fonts. Fontkit objects never leave `src/shape`. */
 export interface FontBook {
@@ -102,10 +94,7 @@ export function fileFor(book: FontBook, key: string): string {
 
 /** Resolve a key to the key that really has a font (楷 → 宋 when no 楷 font is installed). */
 export function resolveKey(book: FontBook, key: string): string {
-  if (book.keys.includes(key)) return key
-  const standIn = ROLE_STAND_IN[key]
-  if (standIn && book.keys.includes(standIn)) return standIn
-  return book.keys.includes(`${key.split('-')[0]}`) ? key.split('-')[0]! : 'song'
+  return resolveRole(book.keys, key)
 }
 
 function loadedFor(book: FontBook, key: string): LoadedFont {

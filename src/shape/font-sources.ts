@@ -20,7 +20,27 @@ export interface FontBookOptions {
 const require = createRequire(import.meta.url)
 
 /** Role keys in book order: regular and bold of 宋, 黑, 楷, 仿宋. */
-const ROLE_KEYS = ['song', 'song-bold', 'hei', 'hei-bold', 'kai', 'kai-bold', 'fangsong', 'fangsong-bold']
+export const ROLE_KEYS: readonly string[] = ['song', 'song-bold', 'hei', 'hei-bold', 'kai', 'kai-bold', 'fangsong', 'fangsong-bold']
+
+/** Where roles without a user font borrow from (no 楷/仿宋 ship with npm defaults). */
+const ROLE_STAND_IN: Record<string, string> = {
+  kai: 'song',
+  'kai-bold': 'song-bold',
+  fangsong: 'song',
+  'fangsong-bold': 'song-bold'
+}
+
+/**
+ * The key that really has a font among `keys` (楷 → 宋 when no 楷 font is
+ * installed); `resolveKey` of a font book, here so that it needs no font
+ * opened.
+ */
+export function resolveRole(keys: readonly string[], key: string): string {
+  if (keys.includes(key)) return key
+  const standIn = ROLE_STAND_IN[key]
+  if (standIn && keys.includes(standIn)) return standIn
+  return keys.includes(`${key.split('-')[0]}`) ? key.split('-')[0]! : 'song'
+}
 
 /** The npm default for each font key: Noto Serif SC (宋) and Noto Sans SC (黑), OFL. */
 const NPM_DEFAULTS: Record<string, string> = {
