@@ -8,6 +8,7 @@ import {subsetTrueType, type TrueTypeSource} from './subset-truetype.js'
 import type {FontProgramMemo} from './font-program-memo.js'
 import {ByteWriter} from './byte-writer.js'
 import {toUnicodeCmap} from './to-unicode-cmap.js'
+import {cidTextKey, glyphListKey} from './memo-keys.js'
 
 /** Options of the PDF writer. */
 export interface RenderPdfOptions {
@@ -304,7 +305,7 @@ function useFastSubset(font: EmbeddedFont, deflated?: {memo: FontProgramMemo | u
     return release
   }
   subset.encode = () => {
-    const key = `${deflated.key}|${subset.glyphs.join(',')}`
+    const key = `${deflated.key}|${glyphListKey(subset.glyphs)}`
     let bytes = memo.get(key)
     if (!bytes) {
       bytes = new Uint8Array(deflateSync(subsetTrueType(source, subset.glyphs), DEFLATE))
@@ -323,9 +324,7 @@ function useFastSubset(font: EmbeddedFont, deflated?: {memo: FontProgramMemo | u
  * cheaper to make than the CMap, and far cheaper than deflating it.
  */
 function deflatedCmap(unicode: readonly (readonly number[])[], memo: FontProgramMemo): Uint8Array {
-  // Each CID's text after its length in code points, so that no two lists make one key.
-  let key = 'cmap|'
-  for (const codePoints of unicode) key += `${codePoints.length}:${String.fromCodePoint(...codePoints)}`
+  const key = `cmap|${cidTextKey(unicode)}`
   let bytes = memo.get(key)
   if (!bytes) {
     bytes = new Uint8Array(deflateSync(toUnicodeCmap(unicode), DEFLATE))

@@ -1,0 +1,51 @@
+/**
+ * Keys of the font-program memo, as strings of UTF-16 code units: cheaper to
+ * make than text (joining 600 glyph ids with commas, or each CID's text
+ * after its length, took some 60 µs a font) and as exact, since every value
+ * is one code unit.
+ */
+
+/** Code units per `String.fromCharCode` call: well under the engine's limit on arguments. */
+const CHUNK = 8192
+
+function unitsToString(units: Uint16Array): string {
+  let text = ''
+  for (let at = 0; at < units.length; at += CHUNK) text += String.fromCharCode.apply(null, units.subarray(at, at + CHUNK) as unknown as number[])
+  return text
+}
+
+/** A glyph list, one code unit per glyph id (TrueType glyph ids are 16-bit; a list with a larger one is joined as text). */
+export function glyphListKey(glyphs: readonly number[]): string {
+  const units = new Uint16Array(glyphs.length)
+  for (let i = 0; i < glyphs.length; i++) {
+    const id = glyphs[i]!
+    if (id > 0xffff || id < 0) return `,${glyphs.join(',')}`
+    units[i] = id
+  }
+  return unitsToString(units)
+}
+
+/**
+ * The text of each CID in order, each after its length in code units, so
+ * that no two lists make one key (`["ab", "c"]` and `["a", "bc"]` differ);
+ * code points above U+FFFF as surrogate pairs, lone surrogates as they are.
+ */
+export function cidTextKey(unicode: readonly (readonly number[])[]): string {
+  let size = 0
+  for (const codePoints of unicode) size += 1 + 2 * codePoints.length
+  const units = new Uint16Array(size)
+  let n = 0
+  for (const codePoints of unicode) {
+    const at = n++
+    for (const cp of codePoints) {
+      if (cp > 0xffff) {
+        units[n++] = 0xd800 + ((cp - 0x10000) >> 10)
+        units[n++] = 0xdc00 + ((cp - 0x10000) & 0x3ff)
+      } else {
+        units[n++] = cp
+      }
+    }
+    units[at] = n - at - 1
+  }
+  return unitsToString(units.subarray(0, n))
+}

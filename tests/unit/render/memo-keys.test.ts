@@ -1,0 +1,33 @@
+import {describe, expect, test} from 'vitest'
+import {cidTextKey, glyphListKey} from '../../../src/render/pdf/memo-keys.js'
+
+const cps = (...texts: string[]) => texts.map((text) => Array.from(text, (char) => char.codePointAt(0)!))
+
+describe('font-program memo keys', () => {
+  test('equal glyph lists make equal keys, different lists different keys', () => {
+    expect(glyphListKey([0, 3, 600, 65535])).toBe(glyphListKey([0, 3, 600, 65535]))
+    const keys = [[], [0], [0, 1], [1, 0], [0, 256], [256, 0], [1, 2, 3], [1, 2, 3, 0]].map(glyphListKey)
+    expect(new Set(keys).size).toBe(keys.length)
+  })
+
+  test('a list longer than one call of String.fromCharCode is whole in its key', () => {
+    const long = Array.from({length: 20_000}, (_, i) => i)
+    const key = glyphListKey(long)
+    expect(key).toHaveLength(20_000)
+    expect(key).not.toBe(glyphListKey([...long.slice(0, -1), 0]))
+  })
+
+  test('an id beyond 16 bits does not wrap onto another list', () => {
+    expect(glyphListKey([65536])).not.toBe(glyphListKey([0]))
+  })
+
+  test('CID texts are told apart however they split, past the BMP and with lone surrogates', () => {
+    expect(cidTextKey(cps('中', '文'))).toBe(cidTextKey(cps('中', '文')))
+    const lists = [cps('ab', 'c'), cps('a', 'bc'), cps('abc'), cps('a', 'b', 'c'), cps('𠀀'), cps('\ud840', '\udc00'), cps('\ud840\udc01'), cps('中'), cps(''), []]
+    const keys = lists.map(cidTextKey)
+    expect(new Set(keys).size).toBe(keys.length)
+    // Many CIDs: the key holds every one.
+    const many = cps(...Array.from({length: 10_000}, (_, i) => String.fromCodePoint(0x4e00 + i)))
+    expect(cidTextKey(many)).not.toBe(cidTextKey([...many.slice(0, -1), [0x4e00]]))
+  })
+})
