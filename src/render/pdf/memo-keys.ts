@@ -14,13 +14,24 @@ function unitsToString(units: Uint16Array): string {
   return text
 }
 
-/** A glyph list, one code unit per glyph id (TrueType glyph ids are 16-bit; a list with a larger one is joined as text). */
+/**
+ * A glyph list, one code unit per glyph id below U+FFFF (TrueType glyph ids
+ * are 16-bit); any other id as U+FFFF and its two halves, so that no two
+ * lists make one key.
+ */
 export function glyphListKey(glyphs: readonly number[]): string {
-  const units = new Uint16Array(glyphs.length)
-  for (let i = 0; i < glyphs.length; i++) {
-    const id = glyphs[i]!
-    if (id > 0xffff || id < 0) return `,${glyphs.join(',')}`
-    units[i] = id
+  let size = glyphs.length
+  for (const id of glyphs) if (id >= 0xffff) size += 2
+  const units = new Uint16Array(size)
+  let n = 0
+  for (const id of glyphs) {
+    if (id >= 0xffff) {
+      units[n++] = 0xffff
+      units[n++] = id >>> 16
+      units[n++] = id & 0xffff
+    } else {
+      units[n++] = id
+    }
   }
   return unitsToString(units)
 }
