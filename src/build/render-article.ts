@@ -68,7 +68,9 @@ export async function renderArticle(source: string, filePath: string, options: R
     report(file, 'error', 'no-content', 'No title and no body text: nothing to typeset', {line: 1, column: 1})
     return {file, pages: 0, article}
   }
-  if (!article.meta.title) report(file, 'warning', 'no-title', 'No title in front matter and no # heading; the deck shows （无标题） in its place', {line: 1, column: 1}, 'add `title:`')
+  // A front matter that could not be read already has its error: no warnings for the fields it lost.
+  const metaUnread = file.messages.some((message) => message.fatal === true && FRONT_MATTER_UNREAD.has(message.ruleId ?? ''))
+  if (!article.meta.title && !metaUnread) report(file, 'warning', 'no-title', 'No title in front matter and no # heading; the deck shows （无标题） in its place', {line: 1, column: 1}, 'add `title:`')
   if (article.children.length === 0) report(file, 'warning', 'no-body', 'The article has a title but no body text', article.metaPosition?.end ?? {line: 1, column: 1})
   // Resolve the template and its grid once.
   let template: Template
@@ -83,7 +85,7 @@ export async function renderArticle(source: string, filePath: string, options: R
   }
   // A newspaper page is dated: its 报头 line and meta line show the front matter's date. (A file with no
   // front matter at all already has a warning that says so.)
-  if (!article.meta.date && article.metaPosition && template.kind === 'newspaper' && template.furniture.show) {
+  if (!article.meta.date && !metaUnread && article.metaPosition && template.kind === 'newspaper' && template.furniture.show) {
     report(file, 'warning', 'no-date', 'No `date` in the front matter: the page’s 报头 line and the meta line carry no date', article.metaPosition.start, 'add `date: YYYY-MM-DD`')
   }
   const document = await layoutArticle(article, template, file, options, path.dirname(path.resolve(filePath)))
@@ -96,6 +98,9 @@ export async function renderArticle(source: string, filePath: string, options: R
   })
   return {pdf, file, pages: document.pages.length, article, document}
 }
+
+/** Errors after which the front matter's fields were not read at all (`readFrontMatter`). */
+const FRONT_MATTER_UNREAD = new Set(['front-matter-yaml', 'front-matter-shape'])
 
 /**
  * Traditional Chinese (zh-Hant) sets punctuation centred in its em box and

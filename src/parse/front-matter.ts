@@ -53,7 +53,9 @@ export function readFrontMatter(value: string | undefined, position: Position | 
   for (const error of document.errors) {
     const [line, column] = error.linePos?.[0] ? [error.linePos[0].line, error.linePos[0].col] : [1, 1]
     // The YAML's own lines count from the line after the opening ---.
-    report(file, 'error', 'front-matter-yaml', `Invalid YAML in front matter: ${error.message.split('\n')[0]}`, {line: line + lineOffset, column}, 'fix the YAML syntax; quote values that contain a colon')
+    // The YAML parser's "at line 2, column 1:" counts inside the front matter; the diagnostic carries the file's own.
+    const reason = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')
+    report(file, 'error', 'front-matter-yaml', `Invalid YAML in front matter: ${reason}`, {line: line + lineOffset, column}, 'fix the YAML syntax; quote values that contain a colon')
   }
   if (document.errors.length > 0) return meta
   const root = document.contents

@@ -153,6 +153,27 @@ describe('an article without a date', () => {
   })
 })
 
+describe('front matter that cannot be read', () => {
+  test('is one error at its line, not also warnings for the title and date it lost', async () => {
+    const {renderArticle} = await import('../../src/build/render-article.js')
+    const broken = await renderArticle('---\ntitle: [主题\ndate: 2024-05-06\n---\n\n正文。\n', 'broken.md')
+    expect(broken.file.messages.map((message) => [message.ruleId, message.line, message.fatal])).toEqual([['front-matter-yaml', 3, true]])
+    // The parser's own "at line 2, column 1" counts from the front matter's first line; only the file's line is given.
+    expect(broken.file.messages[0]!.reason).not.toMatch(/at line \d/)
+    const list = await renderArticle('---\n- 主题\n---\n\n正文。\n', 'list.md')
+    expect(list.file.messages.map((message) => [message.ruleId, message.line, message.fatal])).toEqual([['front-matter-shape', 2, true]])
+  })
+
+  test('still takes its title from a # heading, and a body problem is still reported', async () => {
+    const {renderArticle} = await import('../../src/build/render-article.js')
+    const result = await renderArticle('---\ntitle: [主题\n---\n\n# 标题\n\n![图](missing.png)\n', 'heading.md')
+    const rules = result.file.messages.map((message) => message.ruleId)
+    expect(rules).toContain('front-matter-yaml')
+    expect(rules).not.toContain('no-title')
+    expect(rules.length).toBeGreaterThan(1)
+  })
+})
+
 describe('article files that are not UTF-8', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paiban-encoding-'))
   const body = '---\ntitle: 编码\ndate: 2024-05-06\n---\n\n兴国县公安局推进“枫桥经验”。\n'
