@@ -5,7 +5,8 @@
  * 1. Generate N articles (copies of the samples with their own dates and
  *    slugs) in <yyyy>/<mm>/ folders.
  * 2. Cold rebuild with the real CLI (a child process): articles/s, peak RSS;
- *    then the same over N copies of the seed alone (the target's unit).
+ *    then the same over N copies of the seed alone (the target's unit),
+ *    --repeat times (default 3), and the median run.
  * 3. No-op rebuild of the same archive: wall time and time in paiban.
  * 4. With --noop-n M: an archive of M articles whose outputs and manifest
  *    are seeded without typesetting (hard links to one real PDF, manifest
@@ -16,7 +17,7 @@
  *    function and by package.
  *
  * Usage: node scripts/bench-archive.mjs [--n 1000] [--noop-n 10000] [--steady 3000] [--jobs N]
- *          [--runs 20] [--sample xingguo-police-interview] [--profile] [--keep]
+ *          [--repeat 3] [--runs 20] [--sample xingguo-police-interview] [--profile] [--keep]
  *          [--dir /tmp/somewhere]
  * Needs the compiled dist/ (this script compiles it first, worker bundle included).
  */
@@ -40,6 +41,7 @@ const {values: args} = parseArgs({
     keep: {type: 'boolean', default: false},
     dir: {type: 'string'},
     sample: {type: 'string', default: 'xingguo-police-interview'},
+    repeat: {type: 'string', default: '3'},
     'warm-only': {type: 'boolean', default: false}
   }
 })
@@ -49,6 +51,7 @@ const SWAP = '的一是在不了有和人这中大为上个国我以要他时来
 const N = Number(args.n)
 const JOBS = Number(args.jobs)
 const RUNS = Number(args.runs)
+const REPEAT = Math.max(1, Number(args.repeat))
 const SAMPLE = path.join(root, 'content', `${args.sample}.md`)
 
 /** The package the bench runs: a snapshot of bin/, dist/, templates/ taken after compiling. */
@@ -100,9 +103,25 @@ const seedArchive = path.join(work, `archive-seed-${N}`)
 fs.rmSync(seedArchive, {recursive: true, force: true})
 fs.rmSync(path.join(work, `out-seed-${N}`), {recursive: true, force: true})
 generate(seedArchive, N, [`${args.sample}.md`])
-const seedCold = runArchive(seedArchive, path.join(work, `out-seed-${N}`), JOBS)
-line(`cold rebuild, ${N} × ${args.sample}`, `${seedCold.seconds.toFixed(1)} s wall, ${(N / seedCold.seconds).toFixed(1)} articles/s wall; ${seedCold.report.timings.articlesPerSecond} articles/s in the build phase (exit ${seedCold.status})`)
-hostLine(seedCold)
+// The host's speed drifts by up to a fifth between runs of one command: the target's run is made REPEAT
+// times, each into a folder of its own (a folder just removed makes file creation slower), and its median kept.
+const seedRuns = []
+for (let run = 1; run <= REPEAT; run++) {
+  const seedOut = path.join(work, `out-seed-${N}${run > 1 ? `-${run}` : ''}`)
+  fs.rmSync(seedOut, {recursive: true, force: true})
+  const result = runArchive(seedArchive, seedOut, JOBS)
+  seedRuns.push(result)
+  line(`cold rebuild, ${N} × ${args.sample}${REPEAT > 1 ? `, run ${run}` : ''}`, `${result.seconds.toFixed(1)} s wall, ${(N / result.seconds).toFixed(1)} articles/s wall; ${result.report.timings.articlesPerSecond} articles/s in the build phase (exit ${result.status})`)
+  hostLine(result)
+}
+// The median run by wall time; of an even count, the slower of the middle two.
+const seedCold = [...seedRuns].sort((a, b) => a.seconds - b.seconds)[Math.floor(REPEAT / 2)]
+if (REPEAT > 1) {
+  const rates = (pick) => seedRuns.map(pick).sort((a, b) => a - b)
+  const wall = rates((run) => N / run.seconds)
+  const build = rates((run) => run.report.timings.articlesPerSecond)
+  line(`  median of ${REPEAT} runs`, `${(N / seedCold.seconds).toFixed(1)} articles/s wall (${wall[0].toFixed(1)}–${wall.at(-1).toFixed(1)}); ${build[Math.floor((REPEAT - 1) / 2)].toFixed(1)} in the build phase (${build[0].toFixed(1)}–${build.at(-1).toFixed(1)})`)
+}
 line('  memo', memoLine(seedCold.report))
 // With --steady M (> N): the same over M copies. The difference between the two runs is the cost of an
 // article once the workers are warm; the rest of a run is fixed (process and worker start, V8 compiling the hot code).
