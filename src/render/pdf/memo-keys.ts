@@ -38,25 +38,16 @@ export function glyphListKey(glyphs: readonly number[]): string {
 
 /**
  * The text of each CID in order, each after its length in code units, so
- * that no two lists make one key (`["ab", "c"]` and `["a", "bc"]` differ);
- * code points above U+FFFF as surrogate pairs, lone surrogates as they are.
+ * that no two lists make one key (`["ab", "c"]` and `["a", "bc"]` differ).
  */
-export function cidTextKey(unicode: readonly (readonly number[])[]): string {
+export function cidTextKey(unicode: readonly string[]): string {
   let size = 0
-  for (const codePoints of unicode) size += 1 + 2 * codePoints.length
+  for (const text of unicode) size += 1 + text.length
   const units = new Uint16Array(size)
   let n = 0
-  for (const codePoints of unicode) {
-    const at = n++
-    for (const cp of codePoints) {
-      if (cp > 0xffff) {
-        units[n++] = 0xd800 + ((cp - 0x10000) >> 10)
-        units[n++] = 0xdc00 + ((cp - 0x10000) & 0x3ff)
-      } else {
-        units[n++] = cp
-      }
-    }
-    units[at] = n - at - 1
+  for (const text of unicode) {
+    units[n++] = text.length
+    for (let unit = 0; unit < text.length; unit++) units[n++] = text.charCodeAt(unit)
   }
-  return unitsToString(units.subarray(0, n))
+  return unitsToString(units)
 }

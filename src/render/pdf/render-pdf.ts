@@ -26,7 +26,8 @@ interface EmbeddedFont {
   font: {getGlyph(id: number): {advanceWidth: number}}
   subset: {includeGlyph(id: number): number; glyphs: number[]; encode(): Uint8Array; cff?: unknown}
   widths: number[]
-  unicode: number[][]
+  /** Each CID's text (ToUnicode): the glyph's own string, where pdfkit keeps an array of code points. */
+  unicode: string[]
   scale: number
   ref(): unknown
   toUnicodeCmap(): unknown
@@ -99,6 +100,8 @@ export function renderPdf(document: PagedDocument, book: FontBook, options: Rend
       doc.registerFont(key, fontFor(book, key) as unknown as string)
       doc.font(key)
       font = doc._font
+      // CID 0 (.notdef) maps to U+0000, as pdfkit starts its list.
+      font.unicode = ['\u0000']
       const release = useFastSubset(font, compress ? {memo: options.fontPrograms, key: `${book.hash}|${key}`} : undefined)
       if (release) releases.push(release)
       // The same CMap pdfkit writes, made as bytes: pdfkit builds it as strings and converts them character by character.
@@ -125,7 +128,7 @@ export function renderPdf(document: PagedDocument, book: FontBook, options: Rend
       if (id === undefined) return undefined
       cid = font.subset.includeGlyph(id)
       font.widths[cid] = advanceWidth(font.font, id) * font.scale
-      font.unicode[cid] = codePoints(text)
+      font.unicode[cid] = text
       carriers.set(text, cid)
     }
     return {font, cid}
@@ -323,7 +326,7 @@ function useFastSubset(font: EmbeddedFont, deflated?: {memo: FontProgramMemo | u
  * on nothing but each CID's text, in CID order, so that text is the key:
  * cheaper to make than the CMap, and far cheaper than deflating it.
  */
-function deflatedCmap(unicode: readonly (readonly number[])[], memo: FontProgramMemo): Uint8Array {
+function deflatedCmap(unicode: readonly string[], memo: FontProgramMemo): Uint8Array {
   const key = `cmap|${cidTextKey(unicode)}`
   let bytes = memo.get(key)
   if (!bytes) {
@@ -506,7 +509,7 @@ function drawText(doc: Doc, lines: readonly TextItem[], pageHeight: number, embe
         }
         const cid = font.subset.includeGlyph(glyph.id)
         if (font.widths[cid] == null) font.widths[cid] = advanceWidth(font.font, glyph.id) * font.scale
-        if (font.unicode[cid] == null) font.unicode[cid] = codePoints(glyph.text)
+        font.unicode[cid] ??= glyph.text
         out.hex4(cid)
         run.penX = x + (font.widths[cid]! * run.size) / 1000
         x += glyph.advancePt
@@ -538,17 +541,6 @@ function carry(doc: Doc, out: ByteWriter, carried: {font: EmbeddedFont; cid: num
   if (!carried) return
   out.ascii(`/${carried.font.id} `).number(size).ascii(' Tf 3 Tr 1 0 0 1 ').number(x).ascii(' ').number(y).ascii(' Tm <').hex4(carried.cid).ascii('> Tj 0 Tr\n')
   if (doc.page.fonts[carried.font.id] == null) doc.page.fonts[carried.font.id] = carried.font.ref()
-}
-
-/** A glyph's text as code points (its ToUnicode entry). */
-function codePoints(text: string): number[] {
-  const points: number[] = []
-  for (let i = 0; i < text.length; i++) {
-    const point = text.codePointAt(i)!
-    points.push(point)
-    if (point > 0xffff) i++
-  }
-  return points
 }
 
 /** Height of the rule through struck text above the baseline, in em: the middle of a Han character's ink. */

@@ -2,13 +2,14 @@ import {ByteWriter} from './byte-writer.js'
 
 /**
  * The ToUnicode CMap of a CID font (ISO 32000-1 §9.10.3) whose CIDs map, in
- * order, to `unicode[cid]`'s code points: the text pdfkit's
- * `EmbeddedFont.toUnicodeCmap` writes, byte for byte (bfrange blocks of 256
- * CIDs, code points above U+FFFF as UTF-16 surrogate pairs), written straight
- * as bytes instead of through strings converted character by character.
- * Ends with the newline pdfkit appends to a string it writes.
+ * order, to the text `unicode[cid]`: the text pdfkit's
+ * `EmbeddedFont.toUnicodeCmap` writes for those texts' code points, byte for
+ * byte (bfrange blocks of 256 CIDs, each text as its UTF-16 code units, so
+ * that a character above U+FFFF is a surrogate pair), written straight as
+ * bytes instead of through strings converted character by character. Ends
+ * with the newline pdfkit appends to a string it writes.
  */
-export function toUnicodeCmap(unicode: readonly (readonly number[])[]): Uint8Array {
+export function toUnicodeCmap(unicode: readonly string[]): Uint8Array {
   const out = new ByteWriter().ascii(CMAP_HEAD)
   const ranges = Math.ceil(unicode.length / RANGE_SIZE)
   out.number(ranges).ascii(' beginbfrange\n')
@@ -19,16 +20,10 @@ export function toUnicodeCmap(unicode: readonly (readonly number[])[]): Uint8Arr
     out.ascii('<').hex4(start).ascii('> <').hex4(end - 1).ascii('> [')
     for (let cid = start; cid < end; cid++) {
       out.ascii(cid > start ? ' <' : '<')
-      let first = true
-      for (let value of unicode[cid]!) {
-        if (value > 0xffff) {
-          value -= 0x10000
-          out.ascii(first ? '' : ' ').hex4(((value >>> 10) & 0x3ff) | 0xd800)
-          first = false
-          value = 0xdc00 | (value & 0x3ff)
-        }
-        out.ascii(first ? '' : ' ').hex4(value)
-        first = false
+      const text = unicode[cid]!
+      for (let unit = 0; unit < text.length; unit++) {
+        if (unit > 0) out.ascii(' ')
+        out.hex4(text.charCodeAt(unit))
       }
       out.ascii('>')
     }
