@@ -197,30 +197,34 @@ export function placeColumn(rows: readonly Row[], fill: Pick<ColumnFill, 'start'
   // head of the table it continues above itself.
   let line = fill.end > fill.start ? -(rows[fill.start]!.topBlank ?? 0) : 0
   const head = fill.end > fill.start ? rows[fill.start]!.topItems : undefined
-  if (head) items.push(...offset(head, x, top))
+  if (head) for (const item of head) items.push(moved(item, x, top))
   for (let i = fill.start; i < fill.end; i++) {
     const row = rows[i]!
     const y = top + line * pitch
     mark?.(row.block, Math.max(top, y))
-    items.push(...offset(row.items, x, y))
+    // Each item straight onto the page: no array of moved items per row, nor a spread call to push them.
+    for (const item of row.items) items.push(moved(item, x, y))
     line += row.span
   }
 }
 
 /** Move items by (dx, dy). */
 export function offset(items: readonly Item[], dx: number, dy: number): Item[] {
-  return items.map((item): Item => {
-    switch (item.type) {
-      case 'text':
-        return {...item, xPt: item.xPt + dx, baselinePt: item.baselinePt + dy}
-      case 'rule':
-        return {...item, x1: item.x1 + dx, x2: item.x2 + dx, y1: item.y1 + dy, y2: item.y2 + dy}
-      case 'box':
-        return {...item, xPt: item.xPt + dx, yPt: item.yPt + dy}
-      case 'image':
-        return {...item, xPt: item.xPt + dx, yPt: item.yPt + dy, ...(item.full ? {full: {...item.full, xPt: item.full.xPt + dx, yPt: item.full.yPt + dy}} : {})}
-    }
-  })
+  return items.map((item) => moved(item, dx, dy))
+}
+
+/** One item moved by (dx, dy). */
+function moved(item: Item, dx: number, dy: number): Item {
+  switch (item.type) {
+    case 'text':
+      return {...item, xPt: item.xPt + dx, baselinePt: item.baselinePt + dy}
+    case 'rule':
+      return {...item, x1: item.x1 + dx, x2: item.x2 + dx, y1: item.y1 + dy, y2: item.y2 + dy}
+    case 'box':
+      return {...item, xPt: item.xPt + dx, yPt: item.yPt + dy}
+    case 'image':
+      return {...item, xPt: item.xPt + dx, yPt: item.yPt + dy, ...(item.full ? {full: {...item.full, xPt: item.full.xPt + dx, yPt: item.full.yPt + dy}} : {})}
+  }
 }
 
 function jumpLine(text: string, column: number, lineTop: number, align: 'left' | 'right', context: PaginateContext): Item[] {
