@@ -44,16 +44,19 @@ export function progressBar(options: ProgressBarOptions): ProgressBar {
   let drawnAt = -Infinity
   let tenth = 0
   let open = false
+  const recent = recentRate()
   const draw = (progress: ArchiveProgress): void => {
     drawnAt = now()
+    const rate = recent.rate()
     if (tty) {
-      options.stream.write(`\r\x1b[K${barLine(progress, options.stream.columns)}`)
+      options.stream.write(`\r\x1b[K${barLine(progress, rate, options.stream.columns)}`)
       open = true
-    } else options.stream.write(`paiban: ${statusText(progress)}\n`)
+    } else options.stream.write(`paiban: ${statusText(progress, rate)}\n`)
   }
   return {
     update(progress) {
       last = progress
+      recent.add(progress)
       const finished = progress.done >= progress.total
       const reachedTenth = Math.floor((progress.done / Math.max(progress.total, 1)) * 10)
       if (tty ? finished || now() - drawnAt >= redrawMs : finished || reachedTenth > tenth || now() - drawnAt >= lineMs) {
@@ -63,27 +66,62 @@ export function progressBar(options: ProgressBarOptions): ProgressBar {
     },
     done() {
       if (tty && last && open) {
-        options.stream.write(`\r\x1b[K${barLine(last, options.stream.columns)}\n`)
+        options.stream.write(`\r\x1b[K${barLine(last, recent.rate(), options.stream.columns)}\n`)
         open = false
       }
     }
   }
 }
 
+/**
+ * Articles a second over the last `RATE_WINDOW_MS` or so, counted from the
+ * first article done: the workers' start and their first, slower articles
+ * (V8 still compiling) would otherwise make every ETA of a run far too long
+ * (20 minutes at the first article of a run that takes 8 seconds).
+ * `undefined` until the results span `MIN_RATE_SPAN_MS`.
+ */
+function recentRate(): {add(progress: ArchiveProgress): void; rate(): number | undefined} {
+  const samples: {ms: number; done: number}[] = []
+  return {
+    add({elapsedMs, done}) {
+      samples.push({ms: elapsedMs, done})
+      // Keep one sample at least the window old, and none older than it needs.
+      while (samples.length > 2 && elapsedMs - samples[1]!.ms >= RATE_WINDOW_MS) samples.shift()
+    },
+    rate() {
+      const first = samples[0]
+      const newest = samples[samples.length - 1]
+      if (!first || !newest || newest.ms - first.ms < MIN_RATE_SPAN_MS) return undefined
+      return (newest.done - first.done) / ((newest.ms - first.ms) / 1000)
+    }
+  }
+}
+
+/** The span of results the rate and ETA are measured over, in ms. */
+const RATE_WINDOW_MS = 5000
+/** The least span of results a rate is given for, in ms. */
+const MIN_RATE_SPAN_MS = 1000
+
 /** `[█████░░░░░] 12/100  12%  4.1/s  ETA 0:21  2 failed`, fitted to `columns`. */
-function barLine(progress: ArchiveProgress, columns: number | undefined): string {
-  const status = statusText(progress)
+function barLine(progress: ArchiveProgress, recent: number | undefined, columns: number | undefined): string {
+  const status = statusText(progress, recent)
   const width = columns ? Math.max(10, Math.min(40, columns - status.length - 4)) : DEFAULT_BAR
   const filled = Math.round((progress.done / Math.max(progress.total, 1)) * width)
   return `[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${status}`
 }
 
-/** Count, percentage, rate, ETA and failures as words. */
-function statusText(progress: ArchiveProgress): string {
+/**
+ * Count, percentage, rate, ETA and failures as words. While the run goes on,
+ * the rate and ETA are the recent rate's (`ETA --:--` until there is one); at
+ * the end, the rate is the whole run's.
+ */
+function statusText(progress: ArchiveProgress, recent: number | undefined): string {
   const seconds = progress.elapsedMs / 1000
-  const rate = seconds > 0 ? progress.done / seconds : 0
+  const finished = progress.done >= progress.total
+  const mean = seconds > 0 ? progress.done / seconds : 0
+  const rate = finished || recent === undefined ? mean : recent
   const percent = Math.floor((progress.done / Math.max(progress.total, 1)) * 100)
-  const eta = progress.done >= progress.total ? `in ${clock(seconds)}` : rate > 0 ? `ETA ${clock((progress.total - progress.done) / rate)}` : 'ETA --:--'
+  const eta = finished ? `in ${clock(seconds)}` : recent !== undefined && recent > 0 ? `ETA ${clock((progress.total - progress.done) / recent)}` : 'ETA --:--'
   const failed = progress.failed > 0 ? `  ${progress.failed} failed` : ''
   return `${progress.done}/${progress.total}  ${String(percent).padStart(3)}%  ${rate.toFixed(1)}/s  ${eta}${failed}`
 }
