@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {fileStamp} from '../memo/file-stamp.js'
+import {unknownTemplateFields} from './template-fields.js'
 import type {KinsokuLevel} from '../text/kinsoku.js'
 import type {PunctuationStyle} from '../text/punctuation.js'
 
@@ -28,7 +29,7 @@ export interface Template {
   description?: string
   /** `newspaper` pages (deck, columns, furniture) or `handout` pages. */
   kind: 'newspaper' | 'handout'
-  page: {width: number; height: number; marginTop: number; marginBottom: number; marginInner?: number}
+  page: {width: number; height: number; marginTop: number; marginBottom: number}
   body: {
     font: string
     /** Body size in pt: 五号 10.5, 小五 9, 小四 12. */
@@ -106,6 +107,8 @@ export function loadTemplate(nameOrPath: string): Template {
   } catch (error) {
     throw new TemplateError(`template ${file} is not valid JSON: ${(error as Error).message}`)
   }
+  const unknown = unknownTemplateFields(user)
+  if (unknown.length > 0) throw new TemplateError(`template ${file}: ${unknown.join('; ')}`)
   const base = derived ? readBase() : {}
   const template = merge(base, user) as Template
   validateTemplate(template, file)

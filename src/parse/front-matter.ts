@@ -2,6 +2,7 @@ import {parseDocument, isMap, isScalar, type Node as YamlNode} from 'yaml'
 import type {VFile} from 'vfile'
 import type {ArticleMeta, Point, Position} from '../article/types.js'
 import {report} from '../diagnostics/report.js'
+import {didYouMean} from '../diagnostics/did-you-mean.js'
 
 /** Front-matter keys paiban understands, with what each must hold. */
 const KNOWN_KEYS: Record<string, 'string' | 'date' | 'number' | 'list'> = {
@@ -137,32 +138,4 @@ export function toIsoDate(raw: unknown): string | undefined {
     return date.toISOString().slice(0, 10)
   }
   return undefined
-}
-
-/** Suggest the closest known key within edit distance 2. */
-function didYouMean(key: string, known: string[]): string | undefined {
-  let best: string | undefined
-  let bestDistance = 3
-  for (const candidate of known) {
-    const distance = editDistance(key.toLowerCase(), candidate)
-    if (distance < bestDistance) {
-      best = candidate
-      bestDistance = distance
-    }
-  }
-  return best
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({length: b.length + 1}, (_, i) => i)
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0]!
-    row[0] = i
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j]!
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1))
-      previous = current
-    }
-  }
-  return row[b.length]!
 }

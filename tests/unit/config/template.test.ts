@@ -61,4 +61,23 @@ describe('loadTemplate', () => {
     expect(() => loadTemplate(file)).toThrow(TemplateError)
     expect(() => loadTemplate(file)).toThrow(field)
   })
+
+  test.each([
+    ['a field of a group written at the top', {columns: 5}, 'unknown field `columns` (did you mean `body.columns`?)'],
+    ['a misspelt field', {body: {colums: 5}}, 'unknown field `body.colums` (did you mean `body.columns`?)'],
+    ['a field in no group', {paper: 'A3'}, 'unknown field `paper`'],
+    ['a field of two groups', {font: 'kai'}, 'unknown field `font` (did you mean `body.font` or'],
+    ['a head style field', {heads: {'2': {colour: 'red'}}}, 'unknown field `heads.2.colour`'],
+    ['a handout field', {handout: {notesline: 3}}, 'unknown field `handout.notesline` (did you mean `handout.notesLines`?)']
+  ])('%s is refused, naming it and the field meant', (_, over, message) => {
+    const file = write(`unknown-${Math.random().toString(36).slice(2)}`, {name: 'user', kind: 'newspaper', ...over})
+    expect(() => loadTemplate(file)).toThrow(TemplateError)
+    expect(() => loadTemplate(file)).toThrow(message)
+  })
+
+  test('every bundled template holds only known fields, and notes of the writer are let be', () => {
+    for (const name of ['newspaper', 'a4', 'broadsheet', 'handout']) expect(() => loadTemplate(name)).not.toThrow()
+    const file = write('noted', {$schema: './template.schema.json', _comment: '五栏', name: 'user', kind: 'newspaper', body: {_why: '13 字', columns: 4}})
+    expect(loadTemplate(file).body.columns).toBe(4)
+  })
 })
