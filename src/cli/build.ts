@@ -5,10 +5,12 @@ import {runEach} from './run-each.js'
 import {EXIT} from './index.js'
 import {loadTemplate, TemplateError} from '../config/template.js'
 import {createBuildMemo} from '../build/build-memo.js'
+import {sayFontsDir} from './check-fonts-dir.js'
 
 /** `paiban build`: build each article, print diagnostics, return the exit code. */
 export async function buildCommand(inputs: string[], options: Record<string, unknown>): Promise<number> {
   const build = toBuildOptions(options)
+  if (!sayFontsDir(options.fonts)) return EXIT.usage
   if (build.template) {
     // A template named on the command line that does not exist is a usage error, before any article is read.
     try {

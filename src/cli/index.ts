@@ -2,6 +2,7 @@ import {cac} from 'cac'
 import type {VFile} from 'vfile'
 import {handoutsOptions} from './handouts-options.js'
 import {listTemplates} from '../config/template.js'
+import {DEFAULT_FONTS_DIR} from './check-fonts-dir.js'
 
 /** Exit codes (documented in README and `--help`). */
 export const EXIT = {ok: 0, failed: 1, usage: 2, bug: 3} as const
@@ -38,7 +39,7 @@ export async function main(argv: string[]): Promise<number> {
     command
       .option('--out <dir>', 'Output folder', {default: 'output'})
       .option('--template <name>', `Template name (${listTemplates().join(', ')}) or path to a template .json (default: front matter \`template\`, else newspaper)`)
-      .option('--fonts <dir>', 'Folder of user fonts by role: song.ttf, hei.ttf, hei-bold.ttf, kai.ttf, fangsong.ttf, fallback-*.ttf', {default: 'fonts'})
+      .option('--fonts <dir>', 'Folder of user fonts by role: song.ttf, hei.ttf, hei-bold.ttf, kai.ttf, fangsong.ttf, fallback-*.ttf', {default: DEFAULT_FONTS_DIR})
       .option('--no-normalize', 'Keep punctuation as typed (half-width , : ; ? ! ( ), straight quotes, --, ... between Chinese characters)')
       .option('--strict', 'Treat warnings as errors: no PDF for an article with warnings')
       .option('--quiet', 'Print only warnings and errors, not infos')

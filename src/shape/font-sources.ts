@@ -90,6 +90,24 @@ export function listFontSources(options: FontBookOptions = {}): {sources: FontSo
   return {sources, fallbacks}
 }
 
+/**
+ * Font files in `dir` that no role takes: named after no role key and not
+ * `fallback-*`. The build never opens them (`SourceHanSerifSC-Regular.otf`
+ * dropped into `fonts/` as it came), so the caller says so.
+ */
+export function strayFontFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return []
+  return fs
+    .readdirSync(dir)
+    .sort()
+    .filter((name) => {
+      if (!isFontFileName(name)) return false
+      const key = path.basename(name, path.extname(name)).toLowerCase()
+      return !ROLE_KEYS.includes(key) && !key.startsWith('fallback')
+    })
+    .map((name) => path.join(dir, name))
+}
+
 /** Read `fonts/` for files named after a role key (`song.ttf`, `hei-bold.otf`, `fallback-1.ttf`). */
 function listUserFonts(dir: string): Map<string, string> {
   const fonts = new Map<string, string>()

@@ -92,6 +92,22 @@ describe('paiban build from the command line', () => {
     expect((await run(...argv, '--out', out)).code).toBe(2)
   })
 
+  test('a --fonts folder that is not there is a usage error; a font file no role takes is warned of, by name', async () => {
+    const missing = await run('build', 'content/npc-suggestion-7240-reply.md', '--out', out, '--fonts', path.join(out, 'no-such-fonts'))
+    expect(missing.code).toBe(2)
+    expect(missing.err).toContain('no-such-fonts: no such folder')
+    const fonts = fs.mkdtempSync(path.join(os.tmpdir(), 'paiban-cli-fonts-'))
+    // Not opened: only their names matter here.
+    fs.writeFileSync(path.join(fonts, 'SourceHanSerifSC-Regular.otf'), '')
+    fs.writeFileSync(path.join(fonts, 'sogn.ttf'), '')
+    fs.writeFileSync(path.join(fonts, 'notes.txt'), '')
+    const stray = await run('build', 'content/npc-suggestion-7240-reply.md', '--out', out, '--fonts', fonts, '--quiet')
+    expect(stray.code).toBe(0)
+    expect(stray.err).toContain('SourceHanSerifSC-Regular.otf is named after no font role and is not used (name it song.ttf,')
+    expect(stray.err).toContain('sogn.ttf is named after no font role and is not used (did you mean song.ttf?')
+    expect(stray.err).not.toContain('notes.txt')
+  })
+
   test('--strict turns a warning into a failure', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paiban-cli-strict-'))
     fs.writeFileSync(path.join(dir, 'typo.md'), '---\ntitle: 标题\ntitel: 错字\n---\n\n正文。\n')

@@ -1,0 +1,39 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import {ROLE_KEYS, strayFontFiles} from '../shape/font-sources.js'
+import {didYouMean} from '../diagnostics/did-you-mean.js'
+
+/** The `--fonts` folder when none is named. */
+export const DEFAULT_FONTS_DIR = 'fonts'
+
+/**
+ * What is wrong with the `--fonts` folder, said before any article is read:
+ * an error for a folder named on the command line that is not there (the
+ * default `fonts/` may be missing: the npm fonts are used), and a warning
+ * for each font file in it that no role takes, which would otherwise be
+ * left out without a word.
+ */
+export function checkFontsDir(value: unknown): {error?: string; warnings: string[]} {
+  if (typeof value !== 'string') return {warnings: []}
+  if (!fs.existsSync(value)) return value === DEFAULT_FONTS_DIR ? {warnings: []} : {error: `--fonts ${value}: no such folder`, warnings: []}
+  if (!fs.statSync(value).isDirectory()) return {error: `--fonts ${value}: not a folder`, warnings: []}
+  const names = ROLE_KEYS.map((key) => `${key}.ttf`).join(', ')
+  const warnings = strayFontFiles(value).map((file) => {
+    const base = path.basename(file, path.extname(file))
+    const guess = didYouMean(base, ROLE_KEYS)
+    const hint = guess ? `did you mean ${guess}${path.extname(file)}? ` : ''
+    return `${file} is named after no font role and is not used (${hint}name it ${names} or fallback-*.ttf; see fonts/README.md)`
+  })
+  return {warnings}
+}
+
+/** Print `checkFontsDir`'s error or warnings on stderr; false when the command cannot go on (a usage error). */
+export function sayFontsDir(value: unknown): boolean {
+  const {error, warnings} = checkFontsDir(value)
+  if (error) {
+    process.stderr.write(`paiban: ${error}\n`)
+    return false
+  }
+  for (const warning of warnings) process.stderr.write(`paiban: warning: ${warning}\n`)
+  return true
+}
