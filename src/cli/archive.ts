@@ -7,6 +7,7 @@ import type {ArchiveEntry, ArchiveResult, Diagnostic} from '../archive/types.js'
 import {writeAtomic} from '../build/write-atomic.js'
 import {toBuildOptions} from './build-options.js'
 import {sayFontsDir} from './check-fonts-dir.js'
+import {sayTemplate} from './check-template.js'
 import {EXIT, printBug, printDiagnostics} from './index.js'
 
 /** Most articles whose diagnostics are printed; the report has them all. */
@@ -15,7 +16,7 @@ const MAX_PRINTED = 50
 /** `paiban archive`: rebuild an archive folder incrementally, print progress and a summary, write the report. */
 export async function archiveCommand(dir: string, options: Record<string, unknown>): Promise<number> {
   const build = toBuildOptions(options)
-  if (!sayFontsDir(options.fonts)) return EXIT.usage
+  if (!sayFontsDir(options.fonts) || !sayTemplate(build.template)) return EXIT.usage
   const jobs = options.jobs === undefined ? undefined : Number(options.jobs)
   if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) {
     process.stderr.write(`paiban: --jobs must be a whole number ≥ 1, not ${String(options.jobs)}\n`)

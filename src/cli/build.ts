@@ -3,7 +3,7 @@ import {buildArticle} from '../build/build-article.js'
 import {toBuildOptions} from './build-options.js'
 import {runEach} from './run-each.js'
 import {EXIT} from './index.js'
-import {loadTemplate, TemplateError} from '../config/template.js'
+import {sayTemplate} from './check-template.js'
 import {createBuildMemo} from '../build/build-memo.js'
 import {sayFontsDir} from './check-fonts-dir.js'
 
@@ -11,16 +11,7 @@ import {sayFontsDir} from './check-fonts-dir.js'
 export async function buildCommand(inputs: string[], options: Record<string, unknown>): Promise<number> {
   const build = toBuildOptions(options)
   if (!sayFontsDir(options.fonts)) return EXIT.usage
-  if (build.template) {
-    // A template named on the command line that does not exist is a usage error, before any article is read.
-    try {
-      loadTemplate(build.template)
-    } catch (error) {
-      if (!(error instanceof TemplateError)) throw error
-      process.stderr.write(`paiban: ${error.message}\n`)
-      return EXIT.usage
-    }
-  }
+  if (!sayTemplate(build.template)) return EXIT.usage
   // Articles built in one run share lines, font programs and pictures they have in common.
   const memo = createBuildMemo()
   return runEach(inputs, options, 'building', async (input, folder, root) => {

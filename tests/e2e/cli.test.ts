@@ -87,7 +87,10 @@ describe('paiban build from the command line', () => {
   test.each([
     [['frobnicate']],
     [['build', 'no-such-file.md']],
-    [['build', 'content/npc-suggestion-7240-reply.md', '--template', 'no-such-template']]
+    [['build', 'content/npc-suggestion-7240-reply.md', '--template', 'no-such-template']],
+    // A template named on the command line is checked once, before any article: not one failure per article.
+    [['archive', 'content', '--template', 'no-such-template']],
+    [['handouts', 'content/npc-suggestion-7240-reply.md', '--template', 'no-such-template']]
   ])('exit 2 for a usage error: %j', async (argv) => {
     expect((await run(...argv, '--out', out)).code).toBe(2)
   })
