@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {findArticles} from '../build/find-articles.js'
+import {outDirProblem} from '../build/out-dir.js'
 import type {FontSource} from '../shape/font-book.js'
 import {listFontSources} from '../shape/font-sources.js'
 import {prefetchFontFiles, shareFontFiles} from '../shape/font-files.js'
@@ -71,6 +72,8 @@ export async function rebuildArchive(dir: string, options: ArchiveOptions = {}):
     handouts: options.handouts ? hashTemplate('handout') : false
   })
   if (!fs.statSync(dir, {throwIfNoEntry: false})?.isDirectory()) throw new ArchiveError(`not a folder: ${dir}`)
+  const outProblem = outDirProblem(outDir)
+  if (outProblem) throw new ArchiveError(`output ${outProblem}`)
   // Find the articles and clear temporary files a killed run left behind.
   const articles = findArticles([dir])
   const cleaned = cleanTemporaries(outDir)

@@ -6,9 +6,8 @@ import {progressBar, type ProgressBar} from '../archive/progress-bar.js'
 import type {ArchiveEntry, ArchiveResult, Diagnostic} from '../archive/types.js'
 import {writeAtomic} from '../build/write-atomic.js'
 import {toBuildOptions} from './build-options.js'
-import {sayFontsDir} from './check-fonts-dir.js'
-import {sayTemplate} from './check-template.js'
 import {EXIT, printBug, printDiagnostics} from './index.js'
+import {sayFontsDir, sayOutDir, sayTemplate} from './check-options.js'
 
 /** Most articles whose diagnostics are printed; the report has them all. */
 const MAX_PRINTED = 50
@@ -16,7 +15,7 @@ const MAX_PRINTED = 50
 /** `paiban archive`: rebuild an archive folder incrementally, print progress and a summary, write the report. */
 export async function archiveCommand(dir: string, options: Record<string, unknown>): Promise<number> {
   const build = toBuildOptions(options)
-  if (!sayFontsDir(options.fonts) || !sayTemplate(build.template)) return EXIT.usage
+  if (!sayOutDir(build.outDir ?? 'output') || !sayFontsDir(options.fonts) || !sayTemplate(build.template)) return EXIT.usage
   const jobs = options.jobs === undefined ? undefined : Number(options.jobs)
   if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) {
     process.stderr.write(`paiban: --jobs must be a whole number ≥ 1, not ${String(options.jobs)}\n`)

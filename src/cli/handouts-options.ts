@@ -1,7 +1,7 @@
 import path from 'node:path'
 import type {Command} from 'cac'
 import {listTemplates} from '../config/template.js'
-import {DEFAULT_FONTS_DIR} from './check-fonts-dir.js'
+import {DEFAULT_FONTS_DIR} from './check-options.js'
 
 /**
  * Add the options of `paiban handouts` to its command: those of `build`

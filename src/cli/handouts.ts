@@ -5,8 +5,7 @@ import {createBuildMemo} from '../build/build-memo.js'
 import {parseSectionList} from '../handouts/parse-section-list.js'
 import {EXIT} from './index.js'
 import {runEach} from './run-each.js'
-import {sayFontsDir} from './check-fonts-dir.js'
-import {sayTemplate} from './check-template.js'
+import {sayFontsDir, sayOutDir, sayTemplate} from './check-options.js'
 
 /** Turn parsed CLI options into handout build options; throws an Error for a bad `--sections`. */
 export function toHandoutsOptions(options: Record<string, unknown>): BuildHandoutsOptions {
@@ -34,7 +33,7 @@ export async function handoutsCommand(inputs: string[], options: Record<string, 
     process.stderr.write(`paiban: ${(error as Error).message}\n`)
     return EXIT.usage
   }
-  if (!sayFontsDir(options.fonts) || !sayTemplate(build.template)) return EXIT.usage
+  if (!sayOutDir(build.outDir!) || !sayFontsDir(options.fonts) || !sayTemplate(build.template)) return EXIT.usage
   // Articles of one run share the pictures they have in common.
   const memo = createBuildMemo()
   return runEach(inputs, options, 'building handouts of', async (input, below, root) => {

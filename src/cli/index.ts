@@ -2,7 +2,7 @@ import {cac} from 'cac'
 import type {VFile} from 'vfile'
 import {handoutsOptions} from './handouts-options.js'
 import {listTemplates} from '../config/template.js'
-import {DEFAULT_FONTS_DIR} from './check-fonts-dir.js'
+import {DEFAULT_FONTS_DIR} from './check-options.js'
 
 /** Exit codes (documented in README and `--help`). */
 export const EXIT = {ok: 0, failed: 1, usage: 2, bug: 3} as const

@@ -95,6 +95,19 @@ describe('paiban build from the command line', () => {
     expect((await run(...argv, '--out', out)).code).toBe(2)
   })
 
+  test('an --out that is a file, or lies in one, is a usage error for every command, said before any article', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'paiban-cli-outfile-')), 'a-file')
+    fs.writeFileSync(file, '')
+    for (const argv of [['build', 'content/npc-suggestion-7240-reply.md'], ['handouts', 'content/npc-suggestion-7240-reply.md'], ['archive', 'content']]) {
+      for (const outDir of [file, path.join(file, 'sub')]) {
+        const result = await run(...argv, '--out', outDir)
+        expect(result.code).toBe(2)
+        expect(result.err).toContain(`not a folder: ${file}`)
+        expect(result.err).not.toContain('internal error')
+      }
+    }
+  })
+
   test('a --fonts folder that is not there is a usage error; a font file no role takes is warned of, by name', async () => {
     const missing = await run('build', 'content/npc-suggestion-7240-reply.md', '--out', out, '--fonts', path.join(out, 'no-such-fonts'))
     expect(missing.code).toBe(2)

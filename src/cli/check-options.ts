@@ -2,6 +2,11 @@ import fs from 'node:fs'
 import path from 'node:path'
 import {ROLE_KEYS, strayFontFiles} from '../shape/font-sources.js'
 import {didYouMean} from '../diagnostics/did-you-mean.js'
+import {loadTemplate, TemplateError} from '../config/template.js'
+import {outDirProblem} from '../build/out-dir.js'
+
+// Checks of the command line's options, said once before any article is read:
+// a usage error (the command returns exit 2) or a warning, on stderr.
 
 /** The `--fonts` folder when none is named. */
 export const DEFAULT_FONTS_DIR = 'fonts'
@@ -36,4 +41,34 @@ export function sayFontsDir(value: unknown): boolean {
   }
   for (const warning of warnings) process.stderr.write(`paiban: warning: ${warning}\n`)
   return true
+}
+
+/**
+ * Load the template named on the command line, if one is, before any article
+ * is read: one that does not exist or does not validate is a usage error,
+ * said once, rather than the same failure for every article. Prints the
+ * message on stderr; false when the command cannot go on.
+ */
+export function sayTemplate(name: string | undefined): boolean {
+  if (name === undefined) return true
+  try {
+    loadTemplate(name)
+    return true
+  } catch (error) {
+    if (!(error instanceof TemplateError)) throw error
+    process.stderr.write(`paiban: ${error.message}\n`)
+    return false
+  }
+}
+
+/**
+ * The output folder (`--out`) must be a folder or not exist yet (nor sit
+ * inside a file): a file there would fail every article, or the whole run,
+ * in the system's words.
+ */
+export function sayOutDir(value: string): boolean {
+  const problem = outDirProblem(value)
+  if (problem === undefined) return true
+  process.stderr.write(`paiban: --out: ${problem}\n`)
+  return false
 }
