@@ -7,7 +7,7 @@ import type {ArchiveEntry, ArchiveResult, Diagnostic} from '../archive/types.js'
 import {writeAtomic} from '../build/write-atomic.js'
 import {toBuildOptions} from './build-options.js'
 import {EXIT, printBug, printDiagnostics} from './index.js'
-import {sayFontsDir, sayOutDir, sayTemplate} from './check-options.js'
+import {sayFontsDir, sayOutDir, sayReportFile, sayTemplate} from './check-options.js'
 
 /** Most articles whose diagnostics are printed; the report has them all. */
 const MAX_PRINTED = 50
@@ -15,7 +15,7 @@ const MAX_PRINTED = 50
 /** `paiban archive`: rebuild an archive folder incrementally, print progress and a summary, write the report. */
 export async function archiveCommand(dir: string, options: Record<string, unknown>): Promise<number> {
   const build = toBuildOptions(options)
-  if (!sayOutDir(build.outDir ?? 'output') || !sayFontsDir(options.fonts) || !sayTemplate(build.template)) return EXIT.usage
+  if (!sayOutDir(build.outDir ?? 'output') || !sayReportFile(options.report) || !sayFontsDir(options.fonts) || !sayTemplate(build.template)) return EXIT.usage
   const jobs = options.jobs === undefined ? undefined : Number(options.jobs)
   if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) {
     process.stderr.write(`paiban: --jobs must be a whole number ≥ 1, not ${String(options.jobs)}\n`)
@@ -57,14 +57,19 @@ export async function archiveCommand(dir: string, options: Record<string, unknow
   }
   await printEntries(result.entries, Boolean(options.verbose), Boolean(options.quiet))
   const reportFile = typeof options.report === 'string' ? options.report : path.join(result.outDir, 'paiban-report.json')
+  let reported = true
   try {
     await writeAtomic(reportFile, new TextEncoder().encode(`${JSON.stringify(archiveReport(result), null, 2)}\n`))
   } catch (error) {
-    printBug(error, `writing the report ${reportFile}`, Boolean(options.verbose))
+    // The disk's refusal (full, read-only, no permission), not paiban's fault: said as such, and the run fails.
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === undefined) printBug(error, `writing the report ${reportFile}`, Boolean(options.verbose))
+    else process.stderr.write(`paiban: cannot write the report ${reportFile}: ${code}\n`)
+    reported = false
   }
-  process.stdout.write(`${summaryLine(result)}\n  report: ${reportFile}\n`)
+  process.stdout.write(`${summaryLine(result)}\n${reported ? `  report: ${reportFile}\n` : ''}`)
   const bug = result.entries.some((entry) => entry.diagnostics.some((diagnostic) => diagnostic.ruleId === 'internal-error'))
-  return bug ? EXIT.bug : result.summary.failed > 0 ? EXIT.failed : EXIT.ok
+  return bug ? EXIT.bug : result.summary.failed > 0 || !reported ? EXIT.failed : EXIT.ok
 }
 
 /** `paiban archive: built 10, skipped 990, removed 0, failed 1, warnings 3 in 2.10 s (11 typeset at 5.2 articles/s)`. */

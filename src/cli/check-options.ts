@@ -72,3 +72,15 @@ export function sayOutDir(value: string): boolean {
   process.stderr.write(`paiban: --out: ${problem}\n`)
   return false
 }
+
+/**
+ * The report file (`--report`) must not be a folder, and its folder must be
+ * a folder or not exist yet: else the run would end without its report.
+ */
+export function sayReportFile(value: unknown): boolean {
+  if (typeof value !== 'string') return true
+  const problem = outDirProblem(path.dirname(path.resolve(value))) ?? (fs.statSync(value, {throwIfNoEntry: false})?.isDirectory() ? `${value} is a folder; name a file (e.g. ${path.join(value, 'paiban-report.json')})` : undefined)
+  if (problem === undefined) return true
+  process.stderr.write(`paiban: --report: ${problem}\n`)
+  return false
+}

@@ -108,6 +108,28 @@ describe('paiban build from the command line', () => {
     }
   })
 
+  test('archive --report: a folder, or a path inside a file, is a usage error; a report the disk refuses fails the run, not as a bug', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paiban-cli-report-'))
+    fs.writeFileSync(path.join(dir, 'a-file'), '')
+    const archive = path.join(dir, 'archive')
+    fs.mkdirSync(archive)
+    fs.copyFileSync('content/npc-suggestion-7240-reply.md', path.join(archive, 'reply.md'))
+    const folder = await run('archive', archive, '--out', path.join(dir, 'out'), '--report', dir)
+    expect(folder.code).toBe(2)
+    expect(folder.err).toContain(`--report: ${dir} is a folder; name a file`)
+    const inFile = await run('archive', archive, '--out', path.join(dir, 'out'), '--report', path.join(dir, 'a-file', 'r.json'))
+    expect(inFile.code).toBe(2)
+    expect(inFile.err).toContain(`--report: not a folder: ${path.join(dir, 'a-file')}`)
+    if (process.platform === 'linux') {
+      // /proc takes no new files: the articles are built, the report cannot be written.
+      const refused = await run('archive', archive, '--out', path.join(dir, 'out'), '--report', '/proc/paiban-report.json', '--quiet')
+      expect(refused.code).toBe(1)
+      expect(refused.err).toContain('cannot write the report /proc/paiban-report.json')
+      expect(refused.err).not.toContain('internal error')
+      expect(fs.existsSync(path.join(dir, 'out', 'reply.pdf'))).toBe(true)
+    }
+  })
+
   test('a --fonts folder that is not there is a usage error; a font file no role takes is warned of, by name', async () => {
     const missing = await run('build', 'content/npc-suggestion-7240-reply.md', '--out', out, '--fonts', path.join(out, 'no-such-fonts'))
     expect(missing.code).toBe(2)
