@@ -99,7 +99,7 @@ export async function rebuildArchive(dir: string, options: ArchiveOptions = {}):
     const records = manifest.records()
     let fontsProbe: Promise<string> | undefined
     if (fontHash === undefined && articles.length > 0) {
-      pool = startPool(jobs)
+      pool = startPool(Math.min(jobs, articles.length))
       fontsProbe = pool.run<FontsOutcome>({type: 'fonts', ...fonts(options)}).then((outcome) => recordFonts(manifest, options.fontsDir, outcome))
       // Its failure is raised where it is awaited, not as an unhandled rejection meanwhile.
       fontsProbe.catch(() => undefined)
@@ -137,7 +137,7 @@ export async function rebuildArchive(dir: string, options: ArchiveOptions = {}):
       summary: summarizeArchive(entries, articles.length),
       cleaned,
       timings: {planMs, buildMs, totalMs: performance.now() - started, articlesPerSecond: buildMs > 0 ? plan.stale.length / (buildMs / 1000) : 0},
-      memory: {workers: built.workers, processMaxRss: process.resourceUsage().maxRSS * 1024, mainRssBeforePool}
+      memory: {threads: pool?.threads ?? 0, workers: built.workers, processMaxRss: process.resourceUsage().maxRSS * 1024, mainRssBeforePool}
     }
   } finally {
     await pool?.destroy()

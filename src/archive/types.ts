@@ -91,5 +91,6 @@ export interface ArchiveResult {
   /** Leftover temporary files removed before the run. */
   cleaned: string[]
   timings: {planMs: number; buildMs: number; totalMs: number; articlesPerSecond: number}
-  memory: {workers: WorkerMemory[]; processMaxRss: number; mainRssBeforePool: number}
+  /** `threads`: worker threads started (at most one per stale article; 0 when nothing was built). */
+  memory: {threads: number; workers: WorkerMemory[]; processMaxRss: number; mainRssBeforePool: number}
 }

@@ -213,10 +213,14 @@ describe('rebuildArchive (API, from src under vitest)', () => {
     fs.mkdirSync(dir)
     fs.copyFileSync(path.join(root, 'content', 'npc-suggestion-7240-reply.md'), path.join(dir, 'a.md'))
     const progress: number[] = []
-    const result = await rebuildArchive(dir, {outDir: path.join(work, 'api-out'), jobs: 1, onProgress: (step) => progress.push(step.done)})
+    // More jobs than articles: no thread is started for nothing (each holds some 150 MB).
+    const result = await rebuildArchive(dir, {outDir: path.join(work, 'api-out'), jobs: 6, onProgress: (step) => progress.push(step.done)})
     expect(result.summary).toMatchObject({articles: 1, built: 1, failed: 0})
+    expect(result.memory.threads).toBe(1)
     expect(progress).toEqual([1])
     await expect(rebuildArchive(path.join(dir, 'a.md'))).rejects.toBeInstanceOf(ArchiveError)
+    // An output folder where a file stands is a problem with the request.
+    await expect(rebuildArchive(dir, {outDir: path.join(dir, 'a.md')})).rejects.toThrow('output not a folder')
   })
 
   test('a PDF that cannot be written fails its article (retried next run), the others are built', async () => {
