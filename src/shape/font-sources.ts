@@ -74,7 +74,7 @@ export function listFontSources(options: FontBookOptions = {}): {sources: FontSo
     if (file) sources.push({key, file})
   }
   const fallbacks: string[] = []
-  for (const [key, file] of [...user].filter(([key]) => key.startsWith('fallback')).sort()) {
+  for (const [key, file] of [...user].filter(([key]) => isFallbackKey(key)).sort()) {
     sources.push({key, file})
     fallbacks.push(key)
   }
@@ -96,16 +96,12 @@ export function listFontSources(options: FontBookOptions = {}): {sources: FontSo
  * dropped into `fonts/` as it came), so the caller says so.
  */
 export function strayFontFiles(dir: string): string[] {
-  if (!fs.existsSync(dir)) return []
-  return fs
-    .readdirSync(dir)
-    .sort()
-    .filter((name) => {
-      if (!isFontFileName(name)) return false
-      const key = path.basename(name, path.extname(name)).toLowerCase()
-      return !ROLE_KEYS.includes(key) && !key.startsWith('fallback')
-    })
-    .map((name) => path.join(dir, name))
+  return [...listUserFonts(dir)].filter(([key]) => !ROLE_KEYS.includes(key) && !isFallbackKey(key)).map(([, file]) => file)
+}
+
+/** A user font the book takes after the roles' own (`fallback-1.ttf`). */
+function isFallbackKey(key: string): boolean {
+  return key.startsWith('fallback')
 }
 
 /** Read `fonts/` for files named after a role key (`song.ttf`, `hei-bold.otf`, `fallback-1.ttf`). */
