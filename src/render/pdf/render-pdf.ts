@@ -23,14 +23,30 @@ export interface RenderPdfOptions {
 /** The subset of pdfkit's EmbeddedFont we drive directly (glyph ids in, CIDs out). */
 interface EmbeddedFont {
   id: string
+  document: Doc
   font: {getGlyph(id: number): {advanceWidth: number}}
-  subset: {includeGlyph(id: number): number; glyphs: number[]; encode(): Uint8Array; cff?: unknown}
+  subset: Subset
   widths: number[]
   /** Each CID's text (ToUnicode): the glyph's own string, where pdfkit keeps an array of code points. */
   unicode: string[]
   scale: number
   ref(): unknown
   toUnicodeCmap(): unknown
+  /** Deflated CMaps kept across documents (`unicodeCmap`); absent: the CMap is made and left to pdfkit to deflate. */
+  cmapMemo?: FontProgramMemo | undefined
+}
+
+/** fontkit's subset of one font in one document, with the fields our hooks read (`useFastSubset`). */
+interface Subset {
+  includeGlyph(id: number): number
+  glyphs: number[]
+  encode(): Uint8Array
+  cff?: unknown
+  /** Glyph id → CID + 1 (`useCidTable`). */
+  cids?: Uint32Array
+  source?: TrueTypeSource
+  /** Deflated programs kept across documents, and this font's part of their key. */
+  programs?: {memo: FontProgramMemo; key: string}
 }
 
 /** The part of pdfkit's PDFReference (an indirect object, maybe a stream) the deflate hook touches. */
@@ -43,6 +59,20 @@ interface Reference {
 }
 
 type Doc = Omit<InstanceType<typeof PDFDocument>, 'ref' | 'info'> & {info: Record<string, string | Date | undefined>; appendXML(xml: string, newline?: boolean): void; _addInfo(): void; _font: EmbeddedFont; page: {fonts: Record<string, unknown>}; addContent(data: string | Uint8Array): Doc; ref(data?: Record<string, unknown>): Reference; _write(data: string | Uint8Array): void; _finalize(): void; _offset: number}
+
+/** pdfkit's own methods, which the hooks below call on. */
+const pdfkit = PDFDocument.prototype as unknown as {ref(this: Doc, data?: Record<string, unknown>): Reference; _finalize(this: Doc): void}
+
+/*
+ * The hooks set on pdfkit's and fontkit's objects (a document's `_write`, a
+ * stream's `finalize`, a subset's `encode`, ...) are functions of this module
+ * that read what they need from fields of the object they are called on,
+ * never closures made for one document. A closure stored there kept its
+ * document alive through V8's young-generation collections until the next
+ * full one: each article of the flagship left some 300 KB (its pages, lines
+ * and PDF objects) for a scavenge to copy and promote and a full collection
+ * to free again (tests/e2e/young-survivors.test.ts).
+ */
 
 /** Round to 1e-3 pt at the render boundary so output is stable (react-pdf `number()`). */
 function n(value: number): string {
@@ -104,14 +134,8 @@ export function renderPdf(document: PagedDocument, book: FontBook, options: Rend
       font.unicode = ['\u0000']
       const release = useFastSubset(font, compress ? {memo: options.fontPrograms, key: `${book.hash}|${key}`} : undefined)
       if (release) releases.push(release)
-      // The same CMap pdfkit writes, made as bytes: pdfkit builds it as strings and converts them character by character.
-      const embeddedFont = font
-      const programs = compress ? options.fontPrograms : undefined
-      font.toUnicodeCmap = () => {
-        const cmap = doc.ref()
-        cmap.end(programs ? deflatedCmap(embeddedFont.unicode, programs) : toUnicodeCmap(embeddedFont.unicode))
-        return cmap
-      }
+      font.cmapMemo = compress ? options.fontPrograms : undefined
+      font.toUnicodeCmap = unicodeCmap
       fonts.set(key, font)
     }
     return font
@@ -159,24 +183,32 @@ export function renderPdf(document: PagedDocument, book: FontBook, options: Rend
 function collectBytes(doc: Doc, resolve: (bytes: Uint8Array) => void): void {
   // The header went out through the stream while the document was made: take it from there.
   const header = (doc as unknown as {read(): Buffer | null}).read()
-  const chunks: Uint8Array[] = header ? [header] : []
-  doc._write = (data) => {
-    // pdfkit writes strings of bytes (each character one byte) and byte arrays, and ends each string with a newline.
-    const bytes = typeof data === 'string' ? Buffer.from(`${data}\n`, 'latin1') : data
-    chunks.push(bytes)
-    doc._offset += bytes.length
-  }
-  const finalize = doc._finalize.bind(doc)
-  doc._finalize = () => {
-    finalize()
-    // Resolve on a tick: the read above left a tick of pdfkit's stream queued that holds the document. A
-    // caller that sets article after article on promises already resolved never lets Node run its ticks,
-    // and every document of the run stayed in memory (about 0.6 MB an article, `paiban build` of a folder).
-    // The file as a plain Uint8Array over the bytes Buffer.concat made (no second copy: a PDF is past the
-    // 4 KB below which Buffer would share its pool).
-    const file = Buffer.concat(chunks)
-    process.nextTick(resolve, new Uint8Array(file.buffer, file.byteOffset, file.byteLength))
-  }
+  const collecting = doc as Collecting
+  collecting.chunks = header ? [header] : []
+  collecting.resolveBytes = resolve
+  doc._write = writeCollected
+  doc._finalize = finalizeCollected
+}
+
+/** A document whose bytes `collectBytes` collects. */
+type Collecting = Doc & {chunks: Uint8Array[]; resolveBytes: (bytes: Uint8Array) => void}
+
+function writeCollected(this: Collecting, data: string | Uint8Array): void {
+  // pdfkit writes strings of bytes (each character one byte) and byte arrays, and ends each string with a newline.
+  const bytes = typeof data === 'string' ? Buffer.from(`${data}\n`, 'latin1') : data
+  this.chunks.push(bytes)
+  this._offset += bytes.length
+}
+
+function finalizeCollected(this: Collecting): void {
+  pdfkit._finalize.call(this)
+  // Resolve on a tick: the read above left a tick of pdfkit's stream queued that holds the document. A
+  // caller that sets article after article on promises already resolved never lets Node run its ticks,
+  // and every document of the run stayed in memory (about 0.6 MB an article, `paiban build` of a folder).
+  // The file as a plain Uint8Array over the bytes Buffer.concat made (no second copy: a PDF is past the
+  // 4 KB below which Buffer would share its pool).
+  const file = Buffer.concat(this.chunks)
+  process.nextTick(this.resolveBytes, new Uint8Array(file.buffer, file.byteOffset, file.byteLength))
 }
 
 /**
@@ -280,14 +312,18 @@ function useCidTable(subset: EmbeddedFont['subset']): () => void {
   subset.glyphs.forEach((id, cid) => {
     cids[id] = cid + 1
   })
-  subset.includeGlyph = (id) => {
-    const known = cids[id]!
-    if (known > 0) return known - 1
-    subset.glyphs.push(id)
-    cids[id] = subset.glyphs.length
-    return subset.glyphs.length - 1
-  }
+  subset.cids = cids
+  subset.includeGlyph = includeGlyphByTable
   return () => giveBackTable(cids, subset.glyphs)
+}
+
+function includeGlyphByTable(this: Subset, id: number): number {
+  const cids = this.cids!
+  const known = cids[id]!
+  if (known > 0) return known - 1
+  this.glyphs.push(id)
+  cids[id] = this.glyphs.length
+  return this.glyphs.length - 1
 }
 
 /** Font programs already deflated, as handed to pdfkit: written as they are. */
@@ -305,22 +341,35 @@ function useFastSubset(font: EmbeddedFont, deflated?: {memo: FontProgramMemo | u
   const subset = font.subset
   if (!(source.type === 'TTF' && source.directory.tables['glyf'] && source.variationCoords == null && subset.cff == null)) return undefined
   const release = useCidTable(subset)
+  subset.source = source
   const memo = deflated?.memo
-  if (!memo) {
-    subset.encode = () => subsetTrueType(source, subset.glyphs)
-    return release
-  }
-  subset.encode = () => {
-    const key = `${deflated.key}|${glyphListKey(subset.glyphs)}`
-    let bytes = memo.get(key)
-    if (!bytes) {
-      bytes = new Uint8Array(deflateSync(subsetTrueType(source, subset.glyphs), DEFLATE))
-      memo.set(key, bytes)
-    }
-    PREDEFLATED.add(bytes)
-    return bytes
-  }
+  if (memo) subset.programs = {memo, key: deflated.key}
+  subset.encode = memo ? encodeDeflated : encodeTrueType
   return release
+}
+
+function encodeTrueType(this: Subset): Uint8Array {
+  return subsetTrueType(this.source!, this.glyphs)
+}
+
+/** The subset's program deflated, from the memo when a document before used the same glyphs of the font. */
+function encodeDeflated(this: Subset): Uint8Array {
+  const {memo, key: fontKey} = this.programs!
+  const key = `${fontKey}|${glyphListKey(this.glyphs)}`
+  let bytes = memo.get(key)
+  if (!bytes) {
+    bytes = new Uint8Array(deflateSync(subsetTrueType(this.source!, this.glyphs), DEFLATE))
+    memo.set(key, bytes)
+  }
+  PREDEFLATED.add(bytes)
+  return bytes
+}
+
+/** The font's ToUnicode CMap: the one pdfkit writes, made as bytes (pdfkit builds it as strings and converts them character by character). */
+function unicodeCmap(this: EmbeddedFont): unknown {
+  const cmap = this.document.ref()
+  cmap.end(this.cmapMemo ? deflatedCmap(this.unicode, this.cmapMemo) : toUnicodeCmap(this.unicode))
+  return cmap
 }
 
 /**
@@ -354,24 +403,26 @@ const DEFLATE = {level: 1, memLevel: 9, windowBits: 13} as const
 
 /** Let this document's streams be deflated at our level (pdfkit has no option for it). */
 function useFastDeflate(doc: Doc): void {
-  const ref = doc.ref.bind(doc)
-  doc.ref = (data) => {
-    const reference = ref(data)
-    const finalize = reference.finalize.bind(reference)
-    reference.finalize = () => {
-      // pdfkit may turn compression off after creating a stream (the XMP metadata): decide at the end.
-      if (reference.buffer.length === 1 && PREDEFLATED.has(reference.buffer[0]!)) {
-        reference.compress = false
-        reference.data['Filter'] = 'FlateDecode'
-      } else if (reference.compress && reference.buffer.length > 0) {
-        reference.buffer = [deflateSync(Buffer.concat(reference.buffer), DEFLATE)]
-        reference.compress = false
-        reference.data['Filter'] = 'FlateDecode'
-      }
-      finalize()
-    }
-    return reference
+  doc.ref = refDeflated
+}
+
+function refDeflated(this: Doc, data?: Record<string, unknown>): Reference {
+  const reference = pdfkit.ref.call(this, data)
+  reference.finalize = finalizeDeflated
+  return reference
+}
+
+function finalizeDeflated(this: Reference): void {
+  // pdfkit may turn compression off after creating a stream (the XMP metadata): decide at the end.
+  if (this.buffer.length === 1 && PREDEFLATED.has(this.buffer[0]!)) {
+    this.compress = false
+    this.data['Filter'] = 'FlateDecode'
+  } else if (this.compress && this.buffer.length > 0) {
+    this.buffer = [deflateSync(Buffer.concat(this.buffer), DEFLATE)]
+    this.compress = false
+    this.data['Filter'] = 'FlateDecode'
   }
+  ;(Object.getPrototypeOf(this) as Reference).finalize.call(this)
 }
 
 /**
@@ -383,26 +434,28 @@ function useFastDeflate(doc: Doc): void {
  * an undated article.
  */
 function useEscapedMetadata(doc: Doc): void {
-  doc._addInfo = () => {
-    const info = doc.info
-    const date = (value: unknown) => (value instanceof Date ? `${value.toISOString().split('.')[0]}Z` : '')
-    const text = (value: unknown) => xmlText(String(value ?? ''))
-    let xml = '<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">'
-    if (info['CreationDate']) xml += `<xmp:CreateDate>${date(info['CreationDate'])}</xmp:CreateDate>`
-    if (info['ModDate']) xml += `<xmp:ModifyDate>${date(info['ModDate'])}</xmp:ModifyDate>`
-    xml += `<xmp:CreatorTool>${text(info['Creator'])}</xmp:CreatorTool></rdf:Description>`
-    if (info['Title'] || info['Author'] || info['Subject']) {
-      xml += '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">'
-      if (info['Title']) xml += `<dc:title><rdf:Alt><rdf:li xml:lang="x-default">${text(info['Title'])}</rdf:li></rdf:Alt></dc:title>`
-      if (info['Author']) xml += `<dc:creator><rdf:Seq><rdf:li>${text(info['Author'])}</rdf:li></rdf:Seq></dc:creator>`
-      if (info['Subject']) xml += `<dc:description><rdf:Alt><rdf:li xml:lang="x-default">${text(info['Subject'])}</rdf:li></rdf:Alt></dc:description>`
-      xml += '</rdf:Description>'
-    }
-    xml += `<rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/"><pdf:Producer>${text(info['Producer'])}</pdf:Producer>`
-    if (info['Keywords']) xml += `<pdf:Keywords>${text(info['Keywords'])}</pdf:Keywords>`
+  doc._addInfo = addEscapedInfo
+}
+
+function addEscapedInfo(this: Doc): void {
+  const info = this.info
+  const date = (value: unknown) => (value instanceof Date ? `${value.toISOString().split('.')[0]}Z` : '')
+  const text = (value: unknown) => xmlText(String(value ?? ''))
+  let xml = '<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">'
+  if (info['CreationDate']) xml += `<xmp:CreateDate>${date(info['CreationDate'])}</xmp:CreateDate>`
+  if (info['ModDate']) xml += `<xmp:ModifyDate>${date(info['ModDate'])}</xmp:ModifyDate>`
+  xml += `<xmp:CreatorTool>${text(info['Creator'])}</xmp:CreatorTool></rdf:Description>`
+  if (info['Title'] || info['Author'] || info['Subject']) {
+    xml += '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">'
+    if (info['Title']) xml += `<dc:title><rdf:Alt><rdf:li xml:lang="x-default">${text(info['Title'])}</rdf:li></rdf:Alt></dc:title>`
+    if (info['Author']) xml += `<dc:creator><rdf:Seq><rdf:li>${text(info['Author'])}</rdf:li></rdf:Seq></dc:creator>`
+    if (info['Subject']) xml += `<dc:description><rdf:Alt><rdf:li xml:lang="x-default">${text(info['Subject'])}</rdf:li></rdf:Alt></dc:description>`
     xml += '</rdf:Description>'
-    doc.appendXML(xml)
   }
+  xml += `<rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/"><pdf:Producer>${text(info['Producer'])}</pdf:Producer>`
+  if (info['Keywords']) xml += `<pdf:Keywords>${text(info['Keywords'])}</pdf:Keywords>`
+  xml += '</rdf:Description>'
+  this.appendXML(xml)
 }
 
 /** Text as XML character data. */
