@@ -85,7 +85,12 @@ export function repairLayout<L extends Layout>(blocks: readonly Block[], layOut:
       const own = current.blocks.filter((block) => !earlier.has(block))
       // A hole on this page: after the paragraphs next to it, every paragraph of the page, last first.
       const pageBlocks = current.holePages.includes(page) ? blocksOnPage(best, page) : []
-      const targets: [number, number][] = [...own.slice(0, 3).map((block): [number, number] => [block, REPAIR_REACH]), ...current.lastPage.map((block): [number, number] => [block, 1]), ...pageBlocks.map((block): [number, number] => [block, 1])]
+      // Built by pushing, not by spreading arrays that may be empty: an empty spread gives an array of another
+      // kind (small integers), and V8 threw away this function's optimised code at the first one.
+      const targets: [number, number][] = []
+      for (const block of own.slice(0, 3)) targets.push([block, REPAIR_REACH])
+      for (const block of current.lastPage) targets.push([block, 1])
+      for (const block of pageBlocks) targets.push([block, 1])
       search: for (const [target, reach] of targets) {
         for (const [block, change] of repairCandidates(blocks, target, looseness, reach)) {
           if (tried.has(`${block}${change}`)) continue
@@ -141,5 +146,8 @@ function repairCandidates(blocks: readonly Block[], block: number, done: Loosene
     if ((type === 'paragraph' || type === 'qaTurn') && !done.has(index)) paragraphs.push(index)
   }
   // Tighter before looser: push in before pushing out (先挤进，后推出, clreq on line adjustment), by analogy for whole lines.
-  return [...paragraphs.map((index): [number, -1 | 1] => [index, -1]), ...paragraphs.map((index): [number, -1 | 1] => [index, 1])]
+  const candidates: [number, -1 | 1][] = []
+  for (const index of paragraphs) candidates.push([index, -1])
+  for (const index of paragraphs) candidates.push([index, 1])
+  return candidates
 }
