@@ -2,11 +2,12 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {createRequire} from 'node:module'
-import {execFileSync, spawnSync} from 'node:child_process'
+import {spawnSync} from 'node:child_process'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
 import {rebuildArchive, ArchiveError} from '../../src/archive/rebuild-archive.js'
 import type {ArchiveReport} from '../../src/archive/archive-report.js'
+import {compiledPackage} from '../helpers/compiled-package.js'
 
 /**
  * `paiban archive` end to end: the real CLI (compiled dist/, worker threads)
@@ -32,14 +33,9 @@ const ARTICLES = {
 let pkg: string
 
 beforeAll(() => {
-  // The CLI and the pool's worker run compiled code: compile the current src first.
-  execFileSync(process.execPath, [path.join(root, 'scripts/compile.mjs')])
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'paiban-e2e-archive-'))
-  // Run a snapshot of the package: a recompile of dist/ during the tests (another checkout's
-  // watcher, a parallel test) would change the engine hash and make every article stale.
-  pkg = path.join(work, 'paiban')
-  for (const part of ['bin', 'dist', 'templates', 'package.json', 'package-lock.json']) fs.cpSync(path.join(root, part), path.join(pkg, part), {recursive: true})
-  fs.symlinkSync(path.join(root, 'node_modules'), path.join(pkg, 'node_modules'), 'dir')
+  // The CLI and the pool's worker run compiled code: a snapshot of the package, compiled from the current src.
+  pkg = compiledPackage(work)
   archive = path.join(work, 'archive')
   out = path.join(work, 'out')
   for (const [target, sample] of Object.entries(ARTICLES)) {

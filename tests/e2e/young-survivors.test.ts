@@ -1,9 +1,9 @@
-import {execFileSync, spawnSync} from 'node:child_process'
+import {spawnSync} from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import {fileURLToPath} from 'node:url'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {compiledPackage, ROOT as root} from '../helpers/compiled-package.js'
 
 /**
  * What writing a PDF leaves behind for V8's young-generation collector.
@@ -16,17 +16,12 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
  * fixed at 16 MB so that no scavenge falls inside a document) and measures
  * what survives a scavenge run just after each one.
  */
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 let work: string
 let pkg: string
 
 beforeAll(() => {
-  execFileSync(process.execPath, [path.join(root, 'scripts/compile.mjs')])
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'paiban-young-'))
-  // A snapshot of the compiled code: another test may compile dist/ meanwhile.
-  pkg = path.join(work, 'paiban')
-  for (const part of ['dist', 'templates', 'package.json']) fs.cpSync(path.join(root, part), path.join(pkg, part), {recursive: true})
-  fs.symlinkSync(path.join(root, 'node_modules'), path.join(pkg, 'node_modules'), 'dir')
+  pkg = compiledPackage(work, ['dist', 'templates', 'package.json'])
 })
 
 afterAll(() => {
